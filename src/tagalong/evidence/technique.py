@@ -1,0 +1,5 @@
+"""Evidence entries: technique (see shared/science.md)."""
+
+from tagalong.evidence.model import Evidence
+
+ENTRIES: tuple[Evidence, ...] = ()
