@@ -7,7 +7,8 @@ class ActivityFileError(Exception):
     """A file (or archive entry) that cannot become an activity.
 
     ``code`` is a stable machine-readable key (``empty``, ``not_an_activity``, ``corrupt``,
-    ``too_large``, ``unsupported_format``, ``unsafe_archive`` ...); ``reason`` is the human sentence.
+    ``too_large``, ``unsupported_format``, ``unsafe_archive`` ...); ``reason`` is the human
+    sentence.
     """
 
     def __init__(self, *, file: str, code: str, reason: str, place: str | None = None) -> None:

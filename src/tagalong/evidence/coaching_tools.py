@@ -1,5 +1,43 @@
-"""Evidence entries: coaching_tools (see shared/science.md)."""
+"""Evidence entries: coaching_tools (see shared/science.md section 11)."""
 
-from tagalong.evidence.model import Evidence
+from tagalong.evidence.model import Evidence, Strength
 
-ENTRIES: tuple[Evidence, ...] = ()
+ENTRIES: tuple[Evidence, ...] = (
+    Evidence(
+        id="coaching.pmc.form_from_yesterday",
+        statement=(
+            "TrainingPeaks and intervals.icu show form (TSB) as yesterday's CTL − yesterday's ATL, "
+            "so today's session does not change today's form."
+        ),
+        source="TrainingPeaks PMC help; intervals.icu fitness chart documentation.",
+        strength=Strength.SECONDARY,
+    ),
+    Evidence(
+        id="coaching.ramp_rate.guidance",
+        statement=(
+            "Ramp rate = weekly change of CTL; coaching guidance is 5–8 points a week, about 10 "
+            "as an upper limit."
+        ),
+        source="TrainingPeaks coaching articles (secondary).",
+        strength=Strength.SECONDARY,
+        expert_target=True,
+    ),
+    Evidence(
+        id="coaching.compliance.trainingpeaks",
+        statement=(
+            "Compliance by planned duration: within ±20 % complete; 50–79 % or 121–150 % partly; "
+            "missed, < 50 % or > 150 % off plan."
+        ),
+        source="TrainingPeaks help centre: 'Workout compliance colours'.",
+        strength=Strength.SECONDARY,
+    ),
+    Evidence(
+        id="coaching.compliance.never_shame",
+        statement=(
+            "Coaches complain of 'green-box tyranny': show compliance in neutral words, never as "
+            "a judgement of the athlete."
+        ),
+        source="Coach forums on TrainingPeaks compliance colours (secondary).",
+        strength=Strength.SECONDARY,
+    ),
+)

@@ -1,1 +1,16 @@
+"""Training-plan generator: pure, deterministic, and bound by the hard limits in ``limits``."""
 
+from tagalong.plangen.generator import generate_plan
+from tagalong.plangen.jsonio import PlanInputError, plan_from_json, plan_main, plan_to_json
+from tagalong.plangen.model import InfeasiblePlan, Plan, PlanRequest
+
+__all__ = [
+    "InfeasiblePlan",
+    "Plan",
+    "PlanInputError",
+    "PlanRequest",
+    "generate_plan",
+    "plan_from_json",
+    "plan_main",
+    "plan_to_json",
+]

@@ -1,0 +1,114 @@
+"""The one place that decides who may see and change what.
+
+Every view and API operation asks here. Outsiders get 404 (the object's existence is not
+revealed); people who may look but not change get 403.
+
+- athlete: their own record, read and write;
+- coach: athletes linked to them (read and write) and athletes their practice shares (read only);
+- staff: everything, read only outside the admin.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from tagalong.accounts.models import User
+from tagalong.athletes.models import AthleteProfile, CoachingLink
+
+AnyUser = User | AnonymousUser
+
+
+class Access(Enum):
+    NONE = 0
+    READ = 1
+    WRITE = 2
+
+
+def access_to_athlete(user: AnyUser, athlete: AthleteProfile) -> Access:
+    if not user.is_authenticated or not user.is_active:
+        return Access.NONE
+    assert isinstance(user, User)
+    if athlete.user_id == user.pk:
+        return Access.WRITE
+    if user.is_coach:
+        links = CoachingLink.objects.active().filter(athlete=athlete)
+        if links.filter(coach=user).exists():
+            return Access.WRITE
+        practice_id = _practice_id(user)
+        if practice_id and links.filter(practice_id=practice_id, shared_with_practice=True).exists():
+            return Access.READ
+    if user.is_platform_staff:
+        return Access.READ
+    return Access.NONE
+
+
+def visible_athletes(user: AnyUser) -> QuerySet[AthleteProfile]:
+    """The athletes this user may see: the roster for a coach, oneself for an athlete."""
+    everyone = AthleteProfile.objects.select_related("user")
+    if not user.is_authenticated:
+        return everyone.none()
+    assert isinstance(user, User)
+    if user.is_platform_staff:
+        return everyone.all()
+    if user.is_coach:
+        practice_id = _practice_id(user)
+        own = Q(links__coach=user, links__ended_at__isnull=True)
+        shared = Q(
+            links__practice_id=practice_id,
+            links__shared_with_practice=True,
+            links__ended_at__isnull=True,
+        )
+        return everyone.filter(own | shared if practice_id else own).distinct()
+    return everyone.filter(user=user)
+
+
+def athlete_for(user: AnyUser, athlete_id: int, *, write: bool = False) -> AthleteProfile:
+    """Fetch an athlete for this user: 404 to outsiders, 403 to read-only viewers on writes."""
+    athlete = AthleteProfile.objects.select_related("user").filter(pk=athlete_id).first()
+    if athlete is None:
+        raise Http404("No such athlete")
+    level = access_to_athlete(user, athlete)
+    if level is Access.NONE:
+        raise Http404("No such athlete")
+    if write and level is not Access.WRITE:
+        raise PermissionDenied("You may view this athlete but not change their record.")
+    return athlete
+
+
+def own_athlete_profile(user: AnyUser) -> AthleteProfile:
+    if not user.is_authenticated:
+        raise PermissionDenied("Sign in first.")
+    assert isinstance(user, User)
+    profile = AthleteProfile.objects.filter(user=user).first()
+    if profile is None:
+        raise PermissionDenied("Only athletes have this page.")
+    return profile
+
+
+def link_for(user: AnyUser, link_id: int) -> CoachingLink:
+    """A coaching link either party may end; anyone else gets 404."""
+    link = CoachingLink.objects.select_related("athlete__user", "coach").filter(pk=link_id).first()
+    if link is None or not user.is_authenticated:
+        raise Http404("No such link")
+    if user.pk not in (link.coach_id, link.athlete.user_id):
+        raise Http404("No such link")
+    return link
+
+
+def require_coach(user: AnyUser) -> User:
+    if not user.is_authenticated:
+        raise PermissionDenied("Sign in first.")
+    assert isinstance(user, User)
+    if not user.is_coach:
+        raise PermissionDenied("Only coaches can do this.")
+    return user
+
+
+def _practice_id(user: User) -> int | None:
+    profile = getattr(user, "coach_profile", None)
+    return profile.practice_id if profile is not None else None

@@ -1,0 +1,213 @@
+"""Writes about people: coaches, invitations, sign-up from a link, tokens, links ending."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+
+from tagalong.accounts.models import ApiToken, CoachProfile, Invitation, LoginFailure, Practice, Role, User
+from tagalong.athletes.models import AthleteProfile, CoachingLink
+from tagalong.audit.services import record
+from tagalong.errors import DomainError
+
+
+def _check_password(password: str, user: User | None = None) -> None:
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise DomainError(" ".join(exc.messages), field="password") from exc
+
+
+def _email_taken(email: str) -> bool:
+    return User.objects.filter(email__iexact=email).exists()
+
+
+@transaction.atomic
+def create_coach(
+    *, email: str, full_name: str, password: str, practice: Practice | None = None,
+    practice_name: str = "", time_zone: str = "UTC",
+) -> User:
+    email = email.strip().lower()
+    if _email_taken(email):
+        raise DomainError(f"An account for {email} already exists.", field="email")
+    user = User(email=email, full_name=full_name.strip(), role=Role.COACH, time_zone=time_zone)
+    _check_password(password, user)
+    user.set_password(password)
+    user.save()
+    if practice is None:
+        practice = Practice.objects.create(name=practice_name.strip() or f"{user.full_name}'s practice")
+    CoachProfile.objects.create(user=user, practice=practice)
+    record(actor=None, action="coach.created", target=user, practice=practice.pk)
+    return user
+
+
+@transaction.atomic
+def invite_athlete(*, coach: User, email: str, message: str, now: datetime) -> Invitation:
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError as exc:
+        raise DomainError(f"{email!r} is not a valid email address.", field="email") from exc
+    if not coach.is_coach:
+        raise DomainError("Only coaches can invite athletes.")
+    already = CoachingLink.objects.active().filter(coach=coach, athlete__user__email__iexact=email)
+    if already.exists():
+        raise DomainError(f"{email} is already one of your athletes.", field="email")
+    if User.objects.filter(email__iexact=email).exclude(role=Role.ATHLETE).exists():
+        raise DomainError(f"{email} belongs to a coach or staff account.", field="email")
+    invitation = Invitation.objects.create(
+        email=email,
+        coach=coach,
+        practice=coach.coach_profile.practice,
+        message=message.strip(),
+        created_at=now,
+        expires_at=now + timedelta(days=settings.INVITATION_TTL_DAYS),
+    )
+    record(actor=coach, action="invitation.sent", target=invitation, email=email)
+    from tagalong.notifications.tasks import send_invitation_email
+
+    transaction.on_commit(lambda: send_invitation_email.enqueue(invitation.pk))
+    return invitation
+
+
+def usable_invitation(token: str, *, now: datetime) -> Invitation:
+    invitation = Invitation.from_token(token)
+    if invitation is None:
+        raise DomainError("This invitation link is not valid. Ask your coach for a new one.")
+    status = invitation.status(now)
+    if status != "pending":
+        raise DomainError(f"This invitation was {status}. Ask your coach for a new one.")
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(
+    *, token: str, now: datetime, full_name: str = "", password: str = "",
+    time_zone: str = "UTC", existing_user: User | None = None,
+) -> User:
+    """Sign up from an invitation (or, for an existing athlete, link the account)."""
+    invitation = usable_invitation(token, now=now)
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise DomainError("This invitation was already used.")
+    if existing_user is not None:
+        if existing_user.email.lower() != invitation.email.lower():
+            raise DomainError(
+                f"This invitation is for {invitation.email}; you are signed in as "
+                f"{existing_user.email}."
+            )
+        if not existing_user.is_athlete:
+            raise DomainError("Only athlete accounts can accept an invitation.")
+        user = existing_user
+        profile, _ = AthleteProfile.objects.get_or_create(user=user, defaults={"time_zone": time_zone})
+    else:
+        if _email_taken(invitation.email):
+            raise DomainError(
+                f"An account for {invitation.email} already exists: sign in, then open the link again."
+            )
+        if not full_name.strip():
+            raise DomainError("Please tell us your name.", field="full_name")
+        user = User(email=invitation.email, full_name=full_name.strip(), role=Role.ATHLETE,
+                    time_zone=time_zone)
+        _check_password(password, user)
+        user.set_password(password)
+        user.save()
+        profile = AthleteProfile.objects.create(user=user, time_zone=time_zone)
+    link = CoachingLink.objects.active().filter(athlete=profile, coach=invitation.coach).first()
+    if link is None:
+        link = CoachingLink.objects.create(
+            athlete=profile, coach=invitation.coach, practice=invitation.practice, started_at=now
+        )
+    invitation.accepted_at = now
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    record(actor=user, action="link.started", target=link, athlete_id=profile.pk,
+           coach=invitation.coach_id)
+    return user
+
+
+@transaction.atomic
+def revoke_invitation(*, invitation: Invitation, by: User, now: datetime) -> None:
+    if invitation.status(now) != "pending":
+        raise DomainError("Only a pending invitation can be revoked.")
+    invitation.revoked_at = now
+    invitation.save(update_fields=["revoked_at"])
+    record(actor=by, action="invitation.revoked", target=invitation)
+
+
+@transaction.atomic
+def end_link(*, link: CoachingLink, by: User, now: datetime) -> CoachingLink:
+    link = CoachingLink.objects.select_for_update().get(pk=link.pk)
+    if link.ended_at is not None:
+        raise DomainError("This coaching link has already ended.")
+    link.ended_at = now
+    link.ended_by = by
+    link.save(update_fields=["ended_at", "ended_by"])
+    record(actor=by, action="link.ended", target=link, athlete_id=link.athlete_id,
+           coach=link.coach_id)
+    return link
+
+
+@transaction.atomic
+def set_link_sharing(*, link: CoachingLink, by: User, shared: bool) -> CoachingLink:
+    link.shared_with_practice = shared
+    link.save(update_fields=["shared_with_practice"])
+    record(actor=by, action="link.sharing_changed", target=link, athlete_id=link.athlete_id,
+           shared=shared)
+    return link
+
+
+@transaction.atomic
+def create_api_token(*, user: User, name: str) -> tuple[ApiToken, str]:
+    name = name.strip()
+    if not name:
+        raise DomainError("Give the token a name, e.g. 'laptop script'.", field="name")
+    raw = ApiToken.PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user, name=name[:80], token_hash=ApiToken.hash_token(raw), hint=raw[-4:]
+    )
+    record(actor=user, action="api_token.created", target=token)
+    return token, raw
+
+
+@transaction.atomic
+def revoke_api_token(*, token: ApiToken, by: User, now: datetime) -> None:
+    token.revoked_at = now
+    token.save(update_fields=["revoked_at"])
+    record(actor=by, action="api_token.revoked", target=token)
+
+
+def user_for_api_token(raw: str, *, now: datetime) -> User | None:
+    if not raw.startswith(ApiToken.PREFIX):
+        return None
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(token_hash=ApiToken.hash_token(raw), revoked_at__isnull=True)
+        .first()
+    )
+    if token is None or not token.user.is_active:
+        return None
+    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user
+
+
+def login_blocked(*, email: str, now: datetime) -> bool:
+    window = now - timedelta(minutes=settings.LOGIN_FAILURE_WINDOW_MIN)
+    recent = LoginFailure.objects.filter(email=email.strip().lower(), at__gt=window)
+    return recent.count() >= settings.LOGIN_FAILURE_LIMIT
+
+
+def record_login_failure(*, email: str, ip_address: str | None, now: datetime) -> None:
+    LoginFailure.objects.create(email=email.strip().lower()[:254], ip_address=ip_address, at=now)
+    LoginFailure.objects.filter(at__lt=now - timedelta(days=1)).delete()
+
+
+def clear_login_failures(*, email: str) -> None:
+    LoginFailure.objects.filter(email=email.strip().lower()).delete()

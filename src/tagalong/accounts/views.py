@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from tagalong.access import rules
+from tagalong.accounts.forms import ApiTokenForm, EmailLoginForm, SignupFromInvitationForm
+from tagalong.accounts.models import ApiToken, User
+from tagalong.accounts.services import (
+    accept_invitation,
+    create_api_token,
+    revoke_api_token,
+    usable_invitation,
+)
+from tagalong.errors import DomainError
+
+login_view = rules.public(
+    auth_views.LoginView.as_view(
+        template_name="accounts/login.html",
+        authentication_form=EmailLoginForm,
+        redirect_authenticated_user=True,
+    )
+)
+logout_view = rules.public(auth_views.LogoutView.as_view())
+password_reset = rules.public(
+    auth_views.PasswordResetView.as_view(
+        template_name="accounts/password_reset.html",
+        email_template_name="emails/password_reset.txt",
+        html_email_template_name="emails/password_reset.html",
+        subject_template_name="emails/password_reset_subject.txt",
+        success_url=reverse_lazy("accounts:password_reset_done"),
+    )
+)
+password_reset_done = rules.public(
+    auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
+)
+password_reset_confirm = rules.public(
+    auth_views.PasswordResetConfirmView.as_view(
+        template_name="accounts/password_reset_confirm.html",
+        success_url=reverse_lazy("accounts:password_reset_complete"),
+    )
+)
+password_reset_complete = rules.public(
+    auth_views.PasswordResetCompleteView.as_view(
+        template_name="accounts/password_reset_complete.html"
+    )
+)
+password_change = rules.signed_in(
+    auth_views.PasswordChangeView.as_view(
+        template_name="accounts/password_change.html",
+        success_url=reverse_lazy("accounts:settings"),
+    )
+)
+
+
+@rules.public
+def accept_invitation_view(request: HttpRequest, token: str) -> HttpResponse:
+    now = timezone.now()
+    try:
+        invitation = usable_invitation(token, now=now)
+    except DomainError as error:
+        return render(request, "accounts/invitation_invalid.html", {"error": error.message}, status=410)
+    user = request.user if request.user.is_authenticated else None
+    form = SignupFromInvitationForm(request.POST or None)
+    if request.method == "POST" and (user is not None or form.is_valid()):
+        try:
+            if isinstance(user, User):
+                accept_invitation(token=token, now=now, existing_user=user)
+            else:
+                data = form.cleaned_data
+                user = accept_invitation(
+                    token=token, now=now, full_name=data["full_name"],
+                    password=data["password"], time_zone=data["time_zone"],
+                )
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, f"You are now linked with {invitation.coach.full_name}.")
+            return redirect("web:home")
+    return render(
+        request,
+        "accounts/invitation_accept.html",
+        {"invitation": invitation, "form": form, "signed_in_user": user},
+    )
+
+
+@rules.signed_in
+def settings_view(request: HttpRequest) -> HttpResponse:
+    assert isinstance(request.user, User)
+    tokens = ApiToken.objects.filter(user=request.user, revoked_at__isnull=True)
+    return render(
+        request,
+        "accounts/settings.html",
+        {"tokens": tokens, "form": ApiTokenForm(), "new_token": None},
+    )
+
+
+@rules.signed_in
+@require_POST
+def create_token_view(request: HttpRequest) -> HttpResponse:
+    assert isinstance(request.user, User)
+    form = ApiTokenForm(request.POST)
+    new_token = None
+    if form.is_valid():
+        try:
+            _, new_token = create_api_token(user=request.user, name=form.cleaned_data["name"])
+        except DomainError as error:
+            form.add_error("name", error.message)
+        else:
+            form = ApiTokenForm()
+    tokens = ApiToken.objects.filter(user=request.user, revoked_at__isnull=True)
+    template = "accounts/_tokens.html" if request.htmx else "accounts/settings.html"  # type: ignore[attr-defined]
+    return render(request, template, {"tokens": tokens, "form": form, "new_token": new_token})
+
+
+@rules.signed_in
+@require_POST
+def revoke_token_view(request: HttpRequest, token_id: int) -> HttpResponse:
+    token = get_object_or_404(ApiToken, pk=token_id, user=request.user, revoked_at__isnull=True)
+    assert isinstance(request.user, User)
+    revoke_api_token(token=token, by=request.user, now=timezone.now())
+    messages.success(request, f"Token “{token.name}” revoked.")
+    return redirect("accounts:settings")

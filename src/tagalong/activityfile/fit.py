@@ -1,0 +1,313 @@
+"""FIT activities: the fast columnar path, a lenient fallback for damaged files, one builder."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+
+import fitdecode
+import fitfast
+import numpy as np
+from fitdecode import profile as fit_profile
+
+from tagalong.activityfile import tracks
+from tagalong.activityfile.cadence import fit_steps_per_minute, is_foot_sport
+from tagalong.activityfile.errors import DecodeError
+from tagalong.activityfile.fit_readers import FitTables, Row, read_fast, read_lenient
+from tagalong.activityfile.model import Activity, FloatArray, Lap, Streams
+
+# Profile enum numbers (FIT SDK "file", "manufacturer" types) needed to name things.
+GARMIN_PRODUCT_MAKERS = frozenset({1, 13, 15})  # garmin, dynastream_oem, dynastream
+FILE_TYPE_WORDS = {
+    "settings": "a device settings file",
+    "monitoring_a": "an all-day monitoring file",
+    "monitoring_b": "an all-day monitoring file",
+    "monitoring_daily": "an all-day monitoring file",
+    "weight": "a weight scale file",
+    "workout": "a planned workout",
+    "course": "a course (a planned route)",
+    "schedules": "a workout schedule",
+    "totals": "a totals file",
+    "goals": "a goals file",
+    "sport": "a sport settings file",
+    "device": "a device description file",
+    "blood_pressure": "a blood pressure file",
+    "segment": "a segment file",
+}
+
+MAX_SAMPLE_GAP_IN_DAMAGED_FILE_S = 24 * 3600.0
+
+# Record fields copied to the streams as they are (the profile already gives these units).
+DIRECT_STREAMS = {
+    "heart_rate_bpm": "heart_rate",
+    "power_w": "power",
+    "stance_time_ms": "stance_time",
+    "stance_time_balance_pct": "stance_time_balance",
+    "vertical_oscillation_mm": "vertical_oscillation",
+    "vertical_ratio_pct": "vertical_ratio",
+    "step_length_mm": "step_length",
+}
+
+
+def decode_fit(data: bytes, *, filename: str) -> Activity:
+    """Decode a FIT activity, falling back to a lenient reader when the fast one refuses it."""
+    try:
+        tables = read_fast(data)
+    except fitfast.FitDecodeError as fast_error:
+        tables = _read_damaged(data, filename=filename, fast_error=str(fast_error))
+    return build_activity(tables, filename=filename)
+
+
+def decode_fit_lenient(data: bytes, *, filename: str) -> Activity:
+    """The fallback path on its own (used to check both paths agree)."""
+    return build_activity(
+        _read_damaged(data, filename=filename, fast_error=None), filename=filename
+    )
+
+
+def _read_damaged(data: bytes, *, filename: str, fast_error: str | None) -> FitTables:
+    try:
+        tables = read_lenient(data)
+    except fitdecode.FitError as exc:
+        raise DecodeError(
+            file=filename, code="corrupt", reason=f"the FIT data cannot be read at all ({exc})"
+        ) from exc
+    if fast_error is not None and tables.damage is None:
+        tables.warnings.append(
+            f"The file failed its integrity check ({_plain(fast_error)}); "
+            "every message was read anyway, but some values may be wrong."
+        )
+    return tables
+
+
+def _plain(message: str) -> str:
+    return message.removeprefix("FIT decode error: ")
+
+
+def enum_name(type_name: str, number: float | None) -> str | None:
+    if number is None:
+        return None
+    names: dict[int, str] = fit_profile.FIELD_TYPES[type_name].enum
+    return names.get(int(number), str(int(number)))
+
+
+def build_activity(tables: FitTables, *, filename: str) -> Activity:
+    _require_activity(tables, filename=filename)
+    records = _with_timestamps(tables.records, damaged=tables.damage is not None)
+    timestamps = records.get("timestamp", np.empty(0))
+    sessions = [] if tables.damage else tables.sessions
+    start_ts = _start_timestamp(tables.sessions, timestamps)
+    sport, sub_sport = _sport(tables.sessions, tables.laps)
+    foot = _foot_mask(tables.sessions, timestamps, sport)
+    streams = _streams(records, tables.developer_fields, timestamps - start_ts, foot)
+    ascent_descent = _session_climb(sessions) or _stream_climb(streams.altitude_m)
+    return Activity(
+        source_format="fit",
+        sport=sport,
+        sub_sport=sub_sport,
+        start=datetime.fromtimestamp(start_ts, tz=UTC),
+        duration_s=_duration(sessions, streams.time_s),
+        moving_s=_moving(sessions, streams),
+        distance_m=_distance(sessions, streams),
+        ascent_m=ascent_descent[0] if ascent_descent else None,
+        descent_m=ascent_descent[1] if ascent_descent else None,
+        laps=tuple(_lap(row, sport) for row in tables.laps if "start_time" in row),
+        device=_device(tables.file_ids),
+        streams=streams,
+        recovered=tables.damage is not None,
+        warnings=(*tables.warnings, *_damage_warning(tables, len(timestamps))),
+    )
+
+
+def _require_activity(tables: FitTables, *, filename: str) -> None:
+    file_type = enum_name("file", tables.file_ids[0].get("type")) if tables.file_ids else None
+    if file_type not in (None, "activity"):
+        words = FILE_TYPE_WORDS.get(str(file_type), f"a FIT '{file_type}' file")
+        raise DecodeError(
+            file=filename,
+            code="not_an_activity",
+            reason=f"this is {words} (FIT file type '{file_type}'), not a recorded activity",
+        )
+    timestamps = tables.records.get("timestamp")
+    has_records = timestamps is not None and bool(np.isfinite(timestamps).any())
+    if not has_records and not tables.sessions:
+        raise DecodeError(
+            file=filename,
+            code="not_an_activity",
+            reason="the FIT file holds no timed records and no session: nothing was recorded",
+        )
+
+
+def _with_timestamps(records: dict[str, FloatArray], *, damaged: bool) -> dict[str, FloatArray]:
+    """Records that carry a time; in a damaged file, only those before the clock goes wild."""
+    timestamps = records.get("timestamp")
+    if timestamps is None:
+        return {}
+    keep = np.isfinite(timestamps)
+    if damaged and timestamps.size > 1:
+        # Damage often starts a few bytes before the reader notices: the last "records" then
+        # carry garbage times (decades away). Cut at the first jump no recording could make.
+        jumps = np.flatnonzero(np.abs(np.diff(timestamps)) > MAX_SAMPLE_GAP_IN_DAMAGED_FILE_S)
+        if jumps.size:
+            keep[jumps[0] + 1 :] = False
+    if bool(keep.all()):
+        return records
+    return {name: values[keep] for name, values in records.items()}
+
+
+def _start_timestamp(sessions: list[Row], timestamps: FloatArray) -> float:
+    starts = [row["start_time"] for row in sessions if "start_time" in row]
+    if starts:
+        return min(starts)
+    return float(timestamps[0]) if timestamps.size else 0.0
+
+
+def _sport(sessions: list[Row], laps: list[Row]) -> tuple[str, str | None]:
+    rows = sessions or laps
+    sports = [
+        (enum_name("sport", r.get("sport")), enum_name("sub_sport", r.get("sub_sport")))
+        for r in rows
+    ]
+    real = [(s, sub) for s, sub in sports if s is not None and s != "transition"]
+    if not real:
+        return "generic", None
+    if len({s for s, _ in real}) > 1:
+        return "multisport", None
+    return str(real[0][0]), real[0][1]
+
+
+def _foot_mask(sessions: list[Row], timestamps: FloatArray, sport: str) -> FloatArray:
+    """Which samples count feet; a multisport file decides per session (swim, bike, run)."""
+    if sport != "multisport":
+        return np.full(timestamps.shape[0], is_foot_sport(sport), dtype=bool)
+    mask = np.zeros(timestamps.shape[0], dtype=bool)
+    for row in sessions:
+        if is_foot_sport(str(enum_name("sport", row.get("sport")))) and "start_time" in row:
+            end = row["start_time"] + row.get("total_elapsed_time", math.inf)
+            mask |= (timestamps >= row["start_time"]) & (timestamps <= end)
+    return mask
+
+
+def _preferred(records: dict[str, FloatArray], enhanced: str, plain: str) -> FloatArray | None:
+    """The enhanced (32-bit) field where present, the plain one elsewhere."""
+    first, second = records.get(enhanced), records.get(plain)
+    if first is None or second is None:
+        return first if first is not None else second
+    return np.where(np.isfinite(first), first, second)
+
+
+def _streams(
+    records: dict[str, FloatArray], developer: tuple[str, ...], time_s: FloatArray, foot: FloatArray
+) -> Streams:
+    lat, lon = records.get("position_lat"), records.get("position_long")
+    distance = records.get("distance")
+    if tracks.column_or_none(distance) is None and lat is not None and lon is not None:
+        distance = tracks.cumulative_distance_m(lat, lon)
+    return Streams(
+        time_s=time_s,
+        distance_m=tracks.column_or_none(distance),
+        speed_m_s=tracks.column_or_none(_preferred(records, "enhanced_speed", "speed")),
+        altitude_m=tracks.column_or_none(_preferred(records, "enhanced_altitude", "altitude")),
+        latitude_deg=tracks.column_or_none(lat),
+        longitude_deg=tracks.column_or_none(lon),
+        cadence_spm=tracks.column_or_none(_cadence(records, foot)),
+        developer={name: records[name] for name in developer if name in records},
+        **{key: tracks.column_or_none(records.get(name)) for key, name in DIRECT_STREAMS.items()},
+    )
+
+
+def _cadence(records: dict[str, FloatArray], foot: FloatArray) -> FloatArray | None:
+    """Steps/min for foot sports (FIT stores strides per leg), rpm for everything else."""
+    raw = records.get("cadence")
+    if raw is None:
+        return None
+    steps = fit_steps_per_minute(raw, records.get("fractional_cadence"))
+    return np.where(foot, steps, raw)
+
+
+def _sum(sessions: list[Row], key: str) -> float | None:
+    values = [row[key] for row in sessions if key in row]
+    return float(sum(values)) if values else None
+
+
+def _duration(sessions: list[Row], time_s: FloatArray) -> float:
+    spans = [
+        (row["start_time"], row["start_time"] + row["total_elapsed_time"])
+        for row in sessions
+        if "start_time" in row and "total_elapsed_time" in row
+    ]
+    if spans:
+        return max(end for _, end in spans) - min(start for start, _ in spans)
+    return float(time_s[-1] - time_s[0]) if time_s.size else 0.0
+
+
+def _moving(sessions: list[Row], streams: Streams) -> float:
+    timer = _sum(sessions, "total_timer_time")
+    if timer is not None:
+        return timer
+    speed = streams.speed_m_s
+    if speed is None and streams.distance_m is not None:
+        speed = tracks.speed_from_distance(streams.time_s, streams.distance_m)
+    if speed is None:
+        return float(streams.time_s[-1] - streams.time_s[0]) if len(streams) else 0.0
+    return tracks.moving_time_s(streams.time_s, speed)
+
+
+def _distance(sessions: list[Row], streams: Streams) -> float | None:
+    total = _sum(sessions, "total_distance")
+    if total is not None:
+        return total
+    return tracks.nan_max(streams.distance_m)
+
+
+def _session_climb(sessions: list[Row]) -> tuple[float, float] | None:
+    ascent = _sum(sessions, "total_ascent")
+    if ascent is None:
+        return None
+    return ascent, _sum(sessions, "total_descent") or 0.0
+
+
+def _stream_climb(altitude: FloatArray | None) -> tuple[float, float] | None:
+    return None if altitude is None else tracks.climb_m(altitude)
+
+
+def _lap(row: Row, activity_sport: str) -> Lap:
+    lap_sport = enum_name("sport", row.get("sport")) or activity_sport
+    cadence = row.get("avg_cadence")
+    if cadence is not None and is_foot_sport(lap_sport):
+        cadence = 2.0 * (cadence + row.get("avg_fractional_cadence", 0.0))
+    return Lap(
+        start=datetime.fromtimestamp(row["start_time"], tz=UTC),
+        duration_s=row.get("total_elapsed_time", 0.0),
+        distance_m=row.get("total_distance"),
+        avg_hr=row.get("avg_heart_rate"),
+        max_hr=row.get("max_heart_rate"),
+        avg_cadence_spm=cadence,
+        avg_speed_m_s=row.get("enhanced_avg_speed", row.get("avg_speed")),
+    )
+
+
+def _device(file_ids: list[Row]) -> str | None:
+    if not file_ids:
+        return None
+    maker_number = file_ids[0].get("manufacturer")
+    maker = enum_name("manufacturer", maker_number)
+    # fitdecode names the field by its resolved subfield (garmin_product), fitfast does not.
+    product_number = file_ids[0].get("product", file_ids[0].get("garmin_product"))
+    if maker is None:
+        return None
+    if product_number is None:
+        return maker
+    if maker_number is not None and int(maker_number) in GARMIN_PRODUCT_MAKERS:
+        return f"{maker} {enum_name('garmin_product', product_number)}"
+    return f"{maker} product {int(product_number)}"
+
+
+def _damage_warning(tables: FitTables, kept: int) -> tuple[str, ...]:
+    if tables.damage is None:
+        return ()
+    where = f" at byte {tables.damage_offset}" if tables.damage_offset is not None else ""
+    return (
+        f"The file is damaged{where} ({tables.damage}); kept the {kept} records before the "
+        "damage, and the totals are computed from them.",
+    )

@@ -1,0 +1,35 @@
+"""The REST API under /api/. Each app contributes a router; this module only assembles them."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from tagalong.api import errors
+from tagalong.api.auth import personal_token, session
+
+api = NinjaAPI(
+    title="Tagalong API",
+    version="1",
+    description=(
+        "Coaching and calf-health data. Authenticate with the browser session (send the "
+        "X-CSRFToken header on writes) or a personal token: `Authorization: Bearer tg_…`."
+    ),
+    auth=[session, personal_token],
+    urls_namespace="api",
+)
+errors.install(api)
+
+ROUTERS = (
+    ("/", "tagalong.accounts.api"),
+    ("/athletes", "tagalong.athletes.api"),
+)
+
+
+def _mount() -> None:
+    from importlib import import_module
+
+    for prefix, module_path in ROUTERS:
+        api.add_router(prefix, import_module(module_path).router)
+
+
+_mount()

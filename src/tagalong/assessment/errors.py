@@ -1,0 +1,10 @@
+"""The one error the assessment raises: it names the field and the allowed range."""
+
+from __future__ import annotations
+
+
+class AssessmentError(ValueError):
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{field}: {reason}")

@@ -1,0 +1,57 @@
+"""Optional seated isometric soleus test: peak force in kg, judged as × body weight."""
+
+from __future__ import annotations
+
+from tagalong.assessment.athlete import check_test
+from tagalong.assessment.errors import AssessmentError
+from tagalong.assessment.model import BilateralTest, Reference, TestScore
+from tagalong.assessment.symmetry import LSI_FORMULA, LSI_THRESHOLD, symmetry
+
+PROTOCOL = "soleus.protocol.lee_2023"
+BANDS = "soleus.bands.expert_target"
+
+LOW_BELOW_BW = 1.5  # BANDS
+TARGET_FROM_BW = 1.7  # BANDS
+TARGET_TO_BW = 2.0  # BANDS
+
+
+def soleus_band(times_body_weight: float) -> str:
+    if times_body_weight < LOW_BELOW_BW:
+        return "low"
+    if times_body_weight < TARGET_FROM_BW:
+        return "developing"
+    return "target" if times_body_weight <= TARGET_TO_BW else "above_target"
+
+
+def seated_soleus_test(result: BilateralTest, *, body_mass_kg: float) -> TestScore:
+    """Left/right are in kg; the score's values are × body weight."""
+    check_test(result.test, "seated_soleus")
+    if isinstance(body_mass_kg, bool) or not 20 <= body_mass_kg <= 250:
+        raise AssessmentError("body_mass_kg", f"{body_mass_kg!r} is outside 20–250 kg")
+    left = result.left / body_mass_kg
+    right = result.right / body_mass_kg
+    sym = symmetry(result.left, result.right, result.involved)
+    flags = [f"{side}_low" for side, bw in (("left", left), ("right", right)) if bw < 1.5]
+    if sym.flagged:
+        flags.append("lsi_below_90")
+    return TestScore(
+        test="seated_soleus",
+        protocol_version=result.protocol_version,
+        unit="x body weight",
+        left=round(left, 3),
+        right=round(right, 3),
+        left_band=soleus_band(left),
+        right_band=soleus_band(right),
+        references=(
+            Reference(
+                label="expert target",
+                evidence_id=BANDS,
+                description="1.7–2.0 × body weight for endurance runners",
+                value=TARGET_FROM_BW,
+                lower_limit=LOW_BELOW_BW,
+            ),
+        ),
+        symmetry=sym,
+        flags=tuple(flags),
+        citations=(PROTOCOL, BANDS, LSI_FORMULA, LSI_THRESHOLD),
+    )

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from django import forms
+
+from tagalong.athletes.models import AthleteProfile
+from tagalong.athletes.validation import time_zone_choices
+
+
+class ProfileForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(choices=time_zone_choices)
+
+    class Meta:
+        model = AthleteProfile
+        fields = [
+            "birth_date", "sex", "body_mass_kg", "height_cm", "time_zone", "units",
+            "years_running", "runs_per_week", "weekly_distance_km", "goals",
+            "hr_max", "hr_rest", "lthr",
+        ]
+        widgets = {
+            "birth_date": forms.DateInput(attrs={"type": "date"}),
+            "goals": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {
+            "body_mass_kg": "Body mass (kg)",
+            "height_cm": "Height (cm)",
+            "weekly_distance_km": "Weekly distance (km)",
+            "hr_max": "Maximum heart rate (bpm, optional)",
+            "hr_rest": "Resting heart rate (bpm, optional)",
+            "lthr": "Lactate threshold heart rate (bpm, optional)",
+        }
+        help_texts = {
+            "hr_max": "Measured, if you know it. Otherwise we estimate it and say so.",
+            "lthr": "Average heart rate over the last 20 min of a 30-min solo time trial.",
+        }
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(help_text="The runner signs up from the link we send here.")
+    message = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=1000,
+        help_text="Optional: a personal note included in the email.",
+    )

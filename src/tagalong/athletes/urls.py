@@ -1,0 +1,21 @@
+from django.urls import path
+
+from tagalong.athletes import views
+
+app_name = "athletes"
+
+urlpatterns = [
+    path("coach/athletes/", views.roster_view, name="roster"),
+    path("coach/invite/", views.invite_view, name="invite"),
+    path(
+        "coach/invitations/<int:invitation_id>/revoke/",
+        views.revoke_invitation_view,
+        name="revoke_invitation",
+    ),
+    path("athletes/<int:athlete_id>/", views.athlete_detail, name="detail"),
+    path("athletes/<int:athlete_id>/profile/", views.edit_profile, name="edit_profile"),
+    path("me/profile/", views.my_profile, name="my_profile"),
+    path("me/coaches/", views.my_coaches, name="my_coaches"),
+    path("links/<int:link_id>/end/", views.end_link_view, name="end_link"),
+    path("links/<int:link_id>/sharing/", views.share_link_view, name="share_link"),
+]

@@ -1,0 +1,243 @@
+"""Cause 1: calves too weak for the training load, or the load too much for healthy tissue."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from statistics import mean
+
+from tagalong.assessment import BilateralTest, heel_raise_test, limb_symmetry_index
+from tagalong.assessment.hret import NORM, RETURN_TO_RUN, RETURN_TO_RUN_REPS
+from tagalong.assessment.symmetry import LSI_FORMULA, LSI_THRESHOLD
+from tagalong.calfcheck.model import Action, CalfCase, EvidenceItem, Finding, Run
+from tagalong.calfcheck.signals import Signal, finding, no_data
+
+SPIKE = "capacity.single_run_spike.frandsen_2025"
+WEEKLY = "load.weekly_distance.nielsen_2014"
+PAIN_RULES = "rehab.pain_monitoring.silbernagel_2007"
+LADDER = "rehab.progression_ladder"
+
+SPIKE_AMBER_ABOVE_PCT = 10.0  # SPIKE
+SPIKE_MID_ABOVE_PCT = 30.0  # SPIKE: HR 1.52 above 30 %, similar to 1.64 below
+SPIKE_RED_ABOVE_PCT = 100.0  # SPIKE: HR 2.28
+SPIKE_LOOKBACK_DAYS = 30  # SPIKE
+RECENT_RUN_DAYS = 14  # practice: only a recent spike explains today's calves
+WEEKLY_FLAG_ABOVE_PCT = 30.0  # WEEKLY
+DURING_TOO_MUCH_ABOVE = 5.0  # PAIN_RULES
+
+
+def heel_raise_signal(case: CalfCase) -> Signal:
+    reps = case.tests.heel_raise_reps
+    if reps is None:
+        return no_data("tests.heel_raise_reps (single-leg heel raises to failure, each side)")
+    side = case.symptoms.side
+    involved = side if side in ("left", "right") else None
+    points = 0.0
+    evidence = [EvidenceItem("heel raises (left/right)", f"{reps.left:g}/{reps.right:g}", "reps")]
+    citations = [RETURN_TO_RUN, LSI_FORMULA]
+    missing: list[str] = []
+    athlete = case.athlete
+    test = BilateralTest("heel_raise", reps.left, reps.right, involved=involved)
+    if athlete.age is not None and athlete.sex is not None:
+        score = heel_raise_test(test, age=athlete.age, sex=athlete.sex)
+        norm = score.references[0]
+        weaker_band = min((score.left_band or "", score.right_band or ""), key=_band_rank)
+        points += {"below_lower_limit": 35.0, "below_median": 20.0}.get(weaker_band, 0.0)
+        evidence.append(
+            EvidenceItem(
+                "age/sex norm (median, lower limit)",
+                f"{norm.value:g}/{norm.lower_limit:g}",
+                "reps",
+                note=f"weaker side {weaker_band.replace('_', ' ')} (norm)",
+            )
+        )
+        citations.append(NORM)
+    else:
+        missing.append("athlete.age and athlete.sex (for the heel-raise age/sex norm)")
+    if reps.weaker < RETURN_TO_RUN_REPS:
+        points += 15.0
+        evidence.append(
+            EvidenceItem(
+                "weaker side vs 25-rep return-to-run target",
+                reps.weaker,
+                "reps",
+                note="below the expert target",
+            )
+        )
+    sym = limb_symmetry_index(test.left, test.right, test.involved)
+    if sym is not None:
+        evidence.append(EvidenceItem("heel-raise LSI", round(sym, 1), "%"))
+        if sym < 90.0:
+            points += 15.0
+            citations.append(LSI_THRESHOLD)
+    actions = _strength_actions(reps.weaker, sym) if points > 0 else ()
+    if actions:
+        citations.append(LADDER)
+    return Signal(points, tuple(evidence), tuple(citations), tuple(missing), actions)
+
+
+def _band_rank(band: str) -> int:
+    return ["below_lower_limit", "below_median", "at_or_above_median"].index(band)
+
+
+def _strength_actions(weaker: float, lsi: float | None) -> tuple[Action, ...]:
+    actions = [
+        Action(
+            "strength",
+            "Build calf capacity: single-leg heel raises, knee straight and bent.",
+            exercise="single-leg-heel-raise",
+            dosage="3×15 per side, building to 25+ reps; 3 sessions a week",
+            citations=(LADDER, RETURN_TO_RUN),
+        )
+    ]
+    if lsi is not None and lsi < 90.0:
+        actions.append(
+            Action(
+                "strength",
+                "Add a set on the weaker side until both sides are within 10 %.",
+                exercise="single-leg-heel-raise",
+                citations=(LSI_THRESHOLD,),
+            )
+        )
+    return tuple(actions)
+
+
+def percent_change(new: float, old: float) -> float:
+    """Rounded so that exactly 10 % or 30 % above stays on the threshold despite float error."""
+    return round((new / old - 1.0) * 100.0, 9)
+
+
+def recent_runs(runs: tuple[Run, ...], today: date) -> list[Run]:
+    return [r for r in runs if today - timedelta(days=RECENT_RUN_DAYS - 1) <= r.date <= today]
+
+
+def longest_before(runs: tuple[Run, ...], day: date) -> float | None:
+    window = [
+        r.distance_km for r in runs if day - timedelta(days=SPIKE_LOOKBACK_DAYS) <= r.date < day
+    ]
+    return max(window) if window else None
+
+
+def spike_points(spike_pct: float) -> float:
+    if spike_pct > SPIKE_RED_ABOVE_PCT:
+        return 30.0
+    return 20.0 if spike_pct > SPIKE_AMBER_ABOVE_PCT else 0.0
+
+
+def spike_signal(case: CalfCase, today: date) -> Signal:
+    """The biggest single-run spike among recent runs, vs the longest of the 30 days before."""
+    runs = tuple(r for r in case.load.runs if r.date <= today)
+    recent = sorted(recent_runs(runs, today), key=lambda r: r.date)
+    if not recent:
+        return no_data("load.runs (dated runs of the last 14 days and the 30 days before)")
+    worst: tuple[float, Run, float] | None = None
+    for run in recent:
+        baseline = longest_before(runs, run.date)
+        if run is recent[-1] and case.load.longest_run_km_30d is not None:
+            baseline = case.load.longest_run_km_30d
+        if not baseline:
+            continue
+        pct = percent_change(run.distance_km, baseline)
+        if worst is None or pct > worst[0]:
+            worst = (pct, run, baseline)
+    if worst is None:
+        return no_data("load.longest_run_km_30d (no runs in the 30 days before the latest run)")
+    pct, run, baseline = worst
+    points = spike_points(pct)
+    item = EvidenceItem(
+        "longest recent run vs longest in the previous 30 days",
+        round(pct, 1),
+        "%",
+        date=run.date,
+        note=f"{run.distance_km:g} km vs {baseline:g} km",
+    )
+    if points == 0:
+        return Signal(0.0, (item,), (SPIKE,))
+    action = Action(
+        "adjust_load",
+        f"Adjust the load: keep the next long run within 10 % of {baseline:g} km "
+        f"(at most {baseline * 1.1:.1f} km) and build from there.",
+        citations=(SPIKE,),
+    )
+    return Signal(points, (item,), (SPIKE,), (), (action,))
+
+
+def weekly_totals(case: CalfCase, today: date) -> tuple[float, ...]:
+    """The given weekly_km, else the last three 7-day totals from runs when they reach back."""
+    if case.load.weekly_km:
+        return case.load.weekly_km
+    runs = [r for r in case.load.runs if r.date <= today]
+    if not runs or min(r.date for r in runs) > today - timedelta(days=14):
+        return ()
+    return tuple(
+        sum(
+            r.distance_km
+            for r in runs
+            if today - timedelta(days=7 * (k + 1)) < r.date <= today - timedelta(days=7 * k)
+        )
+        for k in (2, 1, 0)
+    )
+
+
+def weekly_signal(case: CalfCase, today: date) -> Signal:
+    weeks = weekly_totals(case, today)
+    if len(weeks) < 3:
+        return no_data("load.weekly_km (at least 3 weeks, oldest first)")
+    previous = mean(weeks[-3:-1])
+    newest = weeks[-1]
+    if previous == 0:
+        pct = 0.0 if newest == 0 else float("inf")
+    else:
+        pct = percent_change(newest, previous)
+    item = EvidenceItem(
+        "this week vs mean of the previous 2 weeks",
+        round(pct, 1) if pct != float("inf") else "new running",
+        "%" if pct != float("inf") else None,
+        note=f"{newest:g} km vs {previous:g} km",
+    )
+    if pct <= WEEKLY_FLAG_ABOVE_PCT:
+        return Signal(0.0, (item,), (WEEKLY,))
+    action = Action(
+        "adjust_load",
+        f"Adjust the load: hold weekly distance near {previous:g} km until the calves settle.",
+        citations=(WEEKLY,),
+    )
+    return Signal(15.0, (item,), (WEEKLY,), (), (action,))
+
+
+def symptom_signal(case: CalfCase) -> Signal:
+    symptoms = case.symptoms
+    if symptoms.next_morning is None and symptoms.during is None:
+        return no_data("symptoms.calf_tightness.next_morning and .during (0–10)")
+    points = 0.0
+    evidence = []
+    if symptoms.next_morning is not None:
+        evidence.append(EvidenceItem("tightness next morning", symptoms.next_morning, "/10"))
+        if symptoms.next_morning > 0:
+            points += 15.0
+    if symptoms.during is not None:
+        evidence.append(EvidenceItem("tightness during runs", symptoms.during, "/10"))
+        if symptoms.during > DURING_TOO_MUCH_ABOVE:
+            points += 10.0
+    actions: tuple[Action, ...] = ()
+    if points:
+        actions = (
+            Action(
+                "adjust_load",
+                "Adjust the load: keep calf pain during runs at 5/10 or less (0–3 is safe) and "
+                "make sure it settles by the next morning; if not, shorten or ease the next runs.",
+                citations=(PAIN_RULES,),
+            ),
+        )
+    return Signal(points, tuple(evidence), (PAIN_RULES,), (), actions)
+
+
+def capacity_finding(case: CalfCase, *, today: date) -> Finding:
+    return finding(
+        "capacity_vs_load",
+        (
+            heel_raise_signal(case),
+            spike_signal(case, today),
+            weekly_signal(case, today),
+            symptom_signal(case),
+        ),
+    )

@@ -1,0 +1,103 @@
+"""Cause 3: tension in the calf itself, the kind rolling can ease (for comfort only)."""
+
+from __future__ import annotations
+
+from tagalong.assessment import heel_raise_norm
+from tagalong.assessment.hret import RETURN_TO_RUN_REPS
+from tagalong.assessment.knee_to_wall import (
+    ASYMMETRY_FLAG_CM,
+    DEGREES,
+    DEGREES_PER_CM,
+    FLAG,
+    FLAG_BELOW_CM,
+    NORM,
+)
+from tagalong.calfcheck.capacity import LADDER
+from tagalong.calfcheck.model import Action, CalfCase, EvidenceItem, Finding
+from tagalong.calfcheck.signals import Signal, finding, no_data
+
+ROLLING_DOSE = "rolling.dose.review_2022"
+ROLLING_NO_ROM = "rolling.no_dorsiflexion.konrad_2022"
+ROLLING_EFFECTS = "rolling.effects.wiewelhove_2019"
+
+ROLLING = Action(
+    "rolling",
+    "Optional: roll the calves for comfort after runs. It does not improve ankle range, so "
+    "never use it in place of the loading work.",
+    exercise="calf-foam-roll",
+    dosage="1–3 sets of 30–120 s per muscle",
+    citations=(ROLLING_DOSE, ROLLING_EFFECTS, ROLLING_NO_ROM),
+)
+RANGE_WORK = (
+    Action(
+        "mobility",
+        "For calf range, load through full range: single-leg heel raises off a step, full range.",
+        exercise="heel-raise-off-step",
+        dosage="3×15 per side",
+        citations=(LADDER, ROLLING_NO_ROM),
+    ),
+    Action(
+        "mobility",
+        "Stretch the calves with the knee straight and bent (gastrocnemius and soleus).",
+        exercise="calf-wall-stretch",
+        citations=(ROLLING_NO_ROM,),
+    ),
+)
+
+
+def symptom_pattern_signal(case: CalfCase) -> Signal:
+    """Tightness after runs that has eased by the next morning points at soft tissue."""
+    after, next_morning = case.symptoms.after, case.symptoms.next_morning
+    if after is None:
+        return no_data("symptoms.calf_tightness.after (0–10)")
+    evidence = [EvidenceItem("tightness after runs", after, "/10")]
+    if after <= 0:
+        return Signal(0.0, tuple(evidence))
+    if next_morning is None:
+        return Signal(15.0, tuple(evidence), (), ("symptoms.calf_tightness.next_morning",))
+    if next_morning > 0:
+        return Signal(5.0, tuple(evidence))
+    evidence.append(EvidenceItem("tightness next morning", 0, "/10", note="eases overnight"))
+    return Signal(30.0, tuple(evidence), (ROLLING_EFFECTS,), (), (ROLLING,))
+
+
+def knee_to_wall_signal(case: CalfCase) -> Signal:
+    ktw = case.tests.knee_to_wall_cm
+    if ktw is None:
+        return no_data("tests.knee_to_wall_cm (knee-to-wall distance, each side)")
+    points = 0.0
+    evidence = [
+        EvidenceItem(
+            "knee-to-wall (left/right)",
+            f"{ktw.left:g}/{ktw.right:g}",
+            "cm",
+            note=f"≈ {ktw.left * DEGREES_PER_CM:.0f}°/{ktw.right * DEGREES_PER_CM:.0f}°; "
+            "norm 12.0 ± 2.8 cm",
+        )
+    ]
+    if ktw.weaker < FLAG_BELOW_CM:
+        points += 25.0
+    if abs(ktw.left - ktw.right) > ASYMMETRY_FLAG_CM:
+        points += 15.0
+    return Signal(points, tuple(evidence), (NORM, FLAG, DEGREES), (), RANGE_WORK if points else ())
+
+
+def capacity_normal_signal(case: CalfCase) -> Signal:
+    """Normal heel-raise capacity makes tension, rather than weakness, the better explanation."""
+    reps = case.tests.heel_raise_reps
+    if reps is None:
+        return Signal(missing=("tests.heel_raise_reps (to rule out weak calves)",), has_data=False)
+    athlete = case.athlete
+    normal = reps.weaker >= RETURN_TO_RUN_REPS
+    if athlete.age is not None and athlete.sex is not None:
+        normal = normal and reps.weaker >= heel_raise_norm(age=athlete.age, sex=athlete.sex).value
+    note = "normal calf capacity" if normal else "calf capacity below target or norm"
+    item = EvidenceItem("weaker-side heel raises", reps.weaker, "reps", note=note)
+    return Signal(20.0 if normal else 0.0, (item,), (), (), (), has_data=False)
+
+
+def soft_tissue_finding(case: CalfCase) -> Finding:
+    return finding(
+        "soft_tissue",
+        (symptom_pattern_signal(case), knee_to_wall_signal(case), capacity_normal_signal(case)),
+    )

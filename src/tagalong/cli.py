@@ -1,0 +1,185 @@
+"""The ``tagalong`` command: run the app, load demo data, and the core tools that need no database."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+DEFAULT_BIND = "127.0.0.1:8000"
+
+
+def _django(settings: str = "tagalong.config.settings") -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings)
+    import django
+
+    django.setup()
+
+
+def _call(command: str, *args: str, **options: Any) -> None:
+    from django.core.management import call_command
+
+    call_command(command, *args, **options)
+
+
+def cmd_web(args: argparse.Namespace) -> int:
+    _django()
+    if args.migrate:
+        _call("migrate", interactive=False, verbosity=0)
+    from django.conf import settings
+
+    if not settings.DEBUG:
+        _call("collectstatic", interactive=False, verbosity=0)
+    gunicorn = [
+        sys.executable, "-m", "gunicorn", "tagalong.config.wsgi:application",
+        "--bind", args.bind, "--workers", str(args.workers), "--threads", "4",
+        "--access-logfile", "-", "--graceful-timeout", "10",
+    ]
+    return subprocess.call(gunicorn)  # noqa: S603
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    _django()
+    from django.conf import settings
+
+    if settings.TASK_BACKEND == "redis":
+        _call("rqworker", "default", job_class="django_tasks_rq.Job", with_scheduler=True)
+    else:
+        _call("db_worker", queue_name="*", interval=1.0, reload=False, verbosity=args.verbosity)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Migrate, then run the web server and one worker; Ctrl-C stops both."""
+    _django()
+    _call("migrate", interactive=False, verbosity=0)
+    base = [sys.executable, "-m", "tagalong.cli"]
+    processes = [
+        subprocess.Popen([*base, "web", "--no-migrate", "--bind", args.bind]),  # noqa: S603
+        subprocess.Popen([*base, "worker", "--verbosity", "0"]),  # noqa: S603
+    ]
+    print(f"Tagalong is running on http://{args.bind}/ with one task worker. Ctrl-C stops both.")
+
+    def stop(*_: object) -> None:
+        for process in processes:
+            if process.poll() is None:
+                process.terminate()
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        while all(p.poll() is None for p in processes):
+            try:
+                processes[0].wait(timeout=1)
+            except subprocess.TimeoutExpired:
+                continue
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop()
+        for process in processes:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    _django()
+    _call("migrate", interactive=False, verbosity=0)
+    from tagalong.demo import load_demo, print_logins
+
+    created = load_demo(reset=args.reset)
+    print_logins(created=created)
+    return 0
+
+
+def cmd_createcoach(args: argparse.Namespace) -> int:
+    _django()
+    import getpass
+
+    from tagalong.accounts.services import create_coach
+    from tagalong.errors import DomainError
+
+    password = args.password or os.environ.get("TAGALONG_COACH_PASSWORD") or getpass.getpass()
+    try:
+        coach = create_coach(
+            email=args.email, full_name=args.name, password=password, practice_name=args.practice,
+            time_zone=args.time_zone,
+        )
+    except DomainError as error:
+        print(f"error: {error.message}", file=sys.stderr)
+        return 2
+    print(f"Coach {coach.email} created in practice “{coach.coach_profile.practice.name}”.")
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    _django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["tagalong manage", *args.rest])
+    return 0
+
+
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tagalong", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="migrate, then run the web server and a worker")
+    serve.add_argument("--bind", default=DEFAULT_BIND)
+    serve.set_defaults(func=cmd_serve)
+
+    web = sub.add_parser("web", help="run the web server only (gunicorn)")
+    web.add_argument("--bind", default=DEFAULT_BIND)
+    web.add_argument("--workers", type=int, default=int(os.environ.get("TAGALONG_WEB_WORKERS", "2")))
+    web.add_argument("--no-migrate", dest="migrate", action="store_false")
+    web.set_defaults(func=cmd_web)
+
+    worker = sub.add_parser("worker", help="run one background task worker")
+    worker.add_argument("--verbosity", type=int, default=1)
+    worker.set_defaults(func=cmd_worker)
+
+    demo = sub.add_parser("demo", help="load demo data and print the logins")
+    demo.add_argument("--reset", action="store_true", help="delete the demo practice first")
+    demo.set_defaults(func=cmd_demo)
+
+    coach = sub.add_parser("createcoach", help="create a coach account")
+    coach.add_argument("--email", required=True)
+    coach.add_argument("--name", required=True)
+    coach.add_argument("--practice", default="", help="practice name (a new practice)")
+    coach.add_argument("--time-zone", default="UTC")
+    coach.add_argument("--password", help="or set TAGALONG_COACH_PASSWORD, or type it")
+    coach.set_defaults(func=cmd_createcoach)
+
+    manage = sub.add_parser("manage", help="run a Django management command")
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=cmd_manage)
+
+    for register in EXTRA_COMMANDS:
+        register(sub)
+    return parser
+
+
+# Core tools add their sub-commands here (analyze, calf-check, plan, import, bench).
+EXTRA_COMMANDS: list[Callable[[Any], None]] = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from tagalong import commands
+
+    commands.register_all(EXTRA_COMMANDS)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    result: int = args.func(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

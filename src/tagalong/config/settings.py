@@ -1,0 +1,195 @@
+"""Tagalong settings. Every value comes from the environment; docs/configuration.md lists them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+
+from tagalong.config.env import SettingsError, env_bool, env_int, env_list, env_str
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(env_str("TAGALONG_DATA_DIR", str(Path.cwd() / "var"))).resolve()
+
+DEBUG = env_bool("TAGALONG_DEBUG", False)
+_INSECURE_KEY = "insecure-development-key-do-not-use-in-production-0123456789abcdef"
+SECRET_KEY = env_str("TAGALONG_SECRET_KEY", _INSECURE_KEY if DEBUG else None)
+if not DEBUG and SECRET_KEY == _INSECURE_KEY:
+    raise SettingsError("TAGALONG_SECRET_KEY must be a real secret when TAGALONG_DEBUG is off")
+ALLOWED_HOSTS = env_list("TAGALONG_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+SITE_URL = env_str("TAGALONG_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+CSRF_TRUSTED_ORIGINS = env_list("TAGALONG_CSRF_TRUSTED_ORIGINS", [SITE_URL])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "ninja",
+    "django_tasks",
+    "django_tasks_db",
+    "tagalong.accounts",
+    "tagalong.athletes",
+    "tagalong.audit",
+    "tagalong.notifications",
+    "tagalong.web",
+    "tagalong.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "tagalong.web.middleware.ContentSecurityPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "tagalong.config.urls"
+WSGI_APPLICATION = "tagalong.config.wsgi.application"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "tagalong.web.context.navigation",
+            ],
+        },
+    },
+]
+
+_SQLITE_OPTIONS = {
+    "init_command": (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+    ),
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+
+
+def _database() -> dict[str, object]:
+    url = env_str("DATABASE_URL", "")
+    if not url:
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(DATA_DIR / "tagalong.sqlite3"),
+            "OPTIONS": _SQLITE_OPTIONS,
+        }
+    config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60))
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = _SQLITE_OPTIONS
+    return config
+
+
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env_str("REDIS_URL", "")
+TASK_BACKEND = env_str("TAGALONG_TASK_BACKEND", "redis" if REDIS_URL else "database")
+if TASK_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASK_BACKEND == "redis":
+    if not REDIS_URL:
+        raise SettingsError("TAGALONG_TASK_BACKEND=redis needs REDIS_URL, e.g. redis://127.0.0.1:6379/0")
+    INSTALLED_APPS += ["django_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
+elif TASK_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise SettingsError(
+        f"TAGALONG_TASK_BACKEND={TASK_BACKEND!r}: use database, redis or immediate"
+    )
+
+CACHES = (
+    {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    if REDIS_URL
+    else {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+)
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Front-end packages come from npm at set-up (package.json) and are served as our own files.
+NODE_MODULES = Path(env_str("TAGALONG_NODE_MODULES", str(PACKAGE_DIR.parent.parent / "node_modules")))
+STATICFILES_DIRS = [
+    (prefix, NODE_MODULES / folder)
+    for prefix, folder in (("uplot", "uplot/dist"),)
+    if (NODE_MODULES / folder).is_dir()
+]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+MEDIA_ROOT = DATA_DIR / "media"
+
+EMAIL_BACKEND = env_str("TAGALONG_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("TAGALONG_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("TAGALONG_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("TAGALONG_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("TAGALONG_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("TAGALONG_EMAIL_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("TAGALONG_FROM_EMAIL", "Tagalong <noreply@tagalong.invalid>")
+
+INVITATION_TTL_DAYS = env_int("TAGALONG_INVITATION_TTL_DAYS", 14)
+LOGIN_FAILURE_LIMIT = env_int("TAGALONG_LOGIN_FAILURE_LIMIT", 5)
+LOGIN_FAILURE_WINDOW_MIN = env_int("TAGALONG_LOGIN_FAILURE_WINDOW_MIN", 15)
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag, not JS cookies
+if not DEBUG:
+    SECURE_SSL_REDIRECT = env_bool("TAGALONG_SSL_REDIRECT", True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = env_int("TAGALONG_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env_bool("TAGALONG_HSTS_PRELOAD", True)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("TAGALONG_LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from tagalong.accounts.views import accept_invitation_view
+from tagalong.api.main import api
+
+urlpatterns = [
+    path("", include("tagalong.web.urls")),
+    path("accounts/", include("tagalong.accounts.urls")),
+    path("invite/<str:token>/", accept_invitation_view, name="invitation"),
+    path("", include("tagalong.athletes.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]

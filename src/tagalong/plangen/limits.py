@@ -1,0 +1,280 @@
+"""Hard limits every generated plan obeys; each checker returns its violations (empty = ok).
+
+Definitions the checkers share:
+
+* Running time is the sum of ``duration_min`` of run sessions in a 7-day block. Races are
+  left out of every volume check: a race is the goal, not training load to be shaped.
+* Easy running is run types easy, long, recovery and walk_run. A tempo or interval session
+  counts as hard for its whole duration, warm-up and cool-down included (conservative).
+* The long run's share is by time, against the block's running time.
+* Single-run spike: distance against the longest run in the 30 days before it, counting
+  planned runs and the athlete's ``longest_run_km_30d`` (taken as run the day before the plan
+  starts), with a floor of 2 km so that a walk–run start is not blocked by a zero history.
+* Lighter weeks: a block is lighter when its running time is at most 80 % of the block before.
+  No more than three blocks in a row may be not lighter; blocks without running and taper
+  blocks reset the count. A block labelled ``recovery`` runs 70–80 % of the block before.
+* Taper (race goals): the last two blocks (one for plans under six weeks) run on average
+  41–60 % less than the larger of the two blocks before the taper.
+* Full blocks are blocks whose seven days all lie between the plan start and its last day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable, Iterable
+
+from tagalong.plangen import gates
+from tagalong.plangen.ladder import CADENCE_DRILL, HIP_SLUGS, placement
+from tagalong.plangen.model import (
+    EASY_RUN_TYPES,
+    HARD_RUN_TYPES,
+    RACE_GOALS,
+    RETURN_GOALS,
+    Plan,
+    PlanRequest,
+    Session,
+    Week,
+)
+
+EASY_SHARE_MIN = 0.80
+LONG_SHARE_MAX = 0.30
+LONG_RUN_MAX_MIN = 150.0
+SPIKE_MAX_RATIO = 1.10
+SPIKE_WINDOW_DAYS = 30
+SPIKE_FLOOR_KM = 2.0
+LIGHTER_RATIO = 0.80
+RECOVERY_RATIO_RANGE = (0.70, 0.80)
+MAX_BLOCKS_WITHOUT_LIGHTER = 3
+TAPER_CUT_RANGE = (0.41, 0.60)
+SHORT_PLAN_WEEKS = 6
+STRENGTH_PER_WEEK = (2, 3)
+RETURN_NO_CONSECUTIVE_DAYS = 28
+_EPS = 1e-6
+
+Checker = Callable[[Plan, PlanRequest], list[str]]
+
+
+def _last_day(plan: Plan) -> dt.date:
+    if plan.race_date is not None:
+        return plan.race_date
+    return plan.weeks[-1].start + dt.timedelta(days=6)
+
+
+def full_weeks(plan: Plan, request: PlanRequest) -> Iterable[Week]:
+    last = _last_day(plan)
+    for week in plan.weeks:
+        if week.start >= request.start and week.start + dt.timedelta(days=6) <= last:
+            yield week
+
+
+def check_easy_share(plan: Plan, request: PlanRequest) -> list[str]:
+    out = []
+    for week in plan.weeks:
+        total = week.running_minutes()
+        easy = sum(s.duration_min for s in week.runs() if s.run_type in EASY_RUN_TYPES)
+        if total > 0 and easy < EASY_SHARE_MIN * total - _EPS:
+            out.append(f"week {week.index}: easy share {easy / total:.0%} < 80 %")
+    return out
+
+
+def check_long_run_share(plan: Plan, request: PlanRequest) -> list[str]:
+    out = []
+    for week in plan.weeks:
+        total = week.running_minutes()
+        for s in week.runs():
+            if s.run_type != "long":
+                continue
+            if s.duration_min > LONG_SHARE_MAX * total + _EPS:
+                out.append(f"{s.date}: long run {s.duration_min / total:.0%} of the week > 30 %")
+            if s.duration_min > LONG_RUN_MAX_MIN + _EPS:
+                out.append(f"{s.date}: long run {s.duration_min} min > 150 min")
+    return out
+
+
+def check_single_run_spike(plan: Plan, request: PlanRequest) -> list[str]:
+    runs = sorted((s for s in plan.sessions() if s.is_run), key=lambda s: s.date)
+    history: list[tuple[dt.date, float]] = [
+        (request.start - dt.timedelta(days=1), request.current.longest_run_km_30d)
+    ]
+    out = []
+    for s in runs:
+        km = s.distance_km or 0.0
+        window_start = s.date - dt.timedelta(days=SPIKE_WINDOW_DAYS)
+        recent = [d for day, d in history if window_start <= day < s.date]
+        reference = max([SPIKE_FLOOR_KM, *recent])
+        if s.run_type != "race" and km > SPIKE_MAX_RATIO * reference + _EPS:
+            out.append(f"{s.date}: {km:.2f} km > 110 % of the 30-day longest {reference:.2f} km")
+        history.append((s.date, km))
+    return out
+
+
+def check_lighter_weeks(plan: Plan, request: PlanRequest) -> list[str]:
+    out = []
+    streak = 0
+    previous: float | None = None
+    for week in plan.weeks:
+        minutes = week.running_minutes()
+        if week.phase == "recovery" and previous:
+            ratio = minutes / previous
+            low, high = RECOVERY_RATIO_RANGE
+            if not low - _EPS <= ratio <= high + _EPS:
+                out.append(f"week {week.index}: recovery week at {ratio:.0%} of the week before")
+        lighter = previous is not None and minutes <= LIGHTER_RATIO * previous + _EPS
+        if minutes <= 0 or week.phase == "taper" or lighter:
+            streak = 0
+        else:
+            streak += 1
+            if streak > MAX_BLOCKS_WITHOUT_LIGHTER:
+                out.append(f"week {week.index}: no lighter week in the last 4 weeks")
+        previous = minutes
+    return out
+
+
+def taper_blocks(plan: Plan) -> int:
+    return 1 if len(plan.weeks) < SHORT_PLAN_WEEKS else 2
+
+
+def check_taper(plan: Plan, request: PlanRequest) -> list[str]:
+    if request.goal.type not in RACE_GOALS:
+        return []
+    n = taper_blocks(plan)
+    weeks = plan.weeks
+    if plan.race_date is None or len(weeks) < n + 1:
+        return ["race plan without a race date or without weeks before the taper"]
+    taper = weeks[-n:]
+    before = weeks[-n - 2 : -n] if len(weeks) >= n + 2 else weeks[-n - 1 : -n]
+    reference = max(w.running_minutes() for w in before)
+    out = [f"week {w.index}: taper week labelled {w.phase}" for w in taper if w.phase != "taper"]
+    if reference <= 0:
+        return [*out, "no running before the taper to cut from"]
+    mean = sum(w.running_minutes() for w in taper) / n
+    cut = 1.0 - mean / reference
+    low, high = TAPER_CUT_RANGE
+    if not low - _EPS <= cut <= high + _EPS:
+        out.append(f"taper cuts volume by {cut:.0%}, outside 41–60 %")
+    return out
+
+
+def _is_calf_session(s: Session) -> bool:
+    return s.kind == "strength" and s.ladder_level is not None
+
+
+def check_calf_strength(plan: Plan, request: PlanRequest) -> list[str]:
+    out = []
+    hard_days = {s.date for s in plan.sessions() if s.is_run and s.run_type in HARD_RUN_TYPES}
+    calf = [s for s in plan.sessions() if _is_calf_session(s)]
+    for s in calf:
+        if s.date + dt.timedelta(days=1) in hard_days:
+            out.append(f"{s.date}: calf strength the day before a hard run")
+    for week in full_weeks(plan, request):
+        count = sum(1 for s in week.sessions if _is_calf_session(s))
+        low, high = STRENGTH_PER_WEEK
+        if not low <= count <= high:
+            out.append(f"week {week.index}: {count} calf strength sessions, not 2–3")
+    expected = placement(request.tests, returning=request.goal.type in RETURN_GOALS)
+    if calf and min(calf, key=lambda s: s.date).ladder_level != expected:
+        out.append(f"calf ladder does not start at the tested step {expected}")
+    return out
+
+
+def check_hip_work(plan: Plan, request: PlanRequest) -> list[str]:
+    if not gates.needs_hip_work(request):
+        return []
+    return [
+        f"week {w.index}: hip/glute/hamstring work missing"
+        for w in full_weeks(plan, request)
+        if not any(e.slug in HIP_SLUGS for s in w.sessions for e in s.exercises)
+    ]
+
+
+def check_cadence_step(plan: Plan, request: PlanRequest) -> list[str]:
+    if not gates.needs_cadence_step(request):
+        return []
+    out = []
+    for week in full_weeks(plan, request):
+        easy = [s for s in week.runs() if s.run_type in ("easy", "long", "recovery")]
+        drill = any(e.slug == CADENCE_DRILL.slug for s in easy for e in s.exercises)
+        if easy and not drill:
+            out.append(f"week {week.index}: cadence step missing")
+    return out
+
+
+def check_rest_days(plan: Plan, request: PlanRequest) -> list[str]:
+    out = []
+    for week in full_weeks(plan, request):
+        busy = {s.date for s in week.sessions if s.kind in ("run", "strength")}
+        if len(busy) >= 7:
+            out.append(f"week {week.index}: no rest day")
+    return out
+
+
+def check_availability(plan: Plan, request: PlanRequest) -> list[str]:
+    minutes = request.availability.minutes
+    used: dict[dt.date, float] = {}
+    out = []
+    for s in plan.sessions():
+        if s.kind == "rest" or s.run_type == "race":
+            continue
+        day = _weekday(s.date)
+        if minutes.get(day, 0) <= 0:  # type: ignore[call-overload]
+            out.append(f"{s.date}: {s.kind} on an unavailable day ({day})")
+        used[s.date] = used.get(s.date, 0.0) + s.duration_min
+    for date, total in used.items():
+        limit = minutes.get(_weekday(date), 0)  # type: ignore[call-overload]
+        if total > limit + _EPS:
+            out.append(f"{date}: {total:.0f} min planned, {limit} available")
+    return out
+
+
+def _weekday(date: dt.date) -> str:
+    return ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[date.weekday()]
+
+
+def check_return_gate(plan: Plan, request: PlanRequest) -> list[str]:
+    if request.goal.type not in RETURN_GOALS:
+        return []
+    runs = sorted((s for s in plan.sessions() if s.is_run), key=lambda s: s.date)
+    if not gates.running_allowed(request):
+        return ["running planned before the return-to-run criteria are met"] if runs else []
+    if not runs:
+        return []
+    out = []
+    first = runs[0].date
+    if runs[0].run_type != "walk_run":
+        out.append("return to running does not start with walk–run")
+    if first < gates.first_run_date(request):
+        out.append(f"{first}: running before the postnatal block ends")
+    early = [s.date for s in runs if (s.date - first).days < RETURN_NO_CONSECUTIVE_DAYS]
+    for a, b in itertools.pairwise(early):
+        if (b - a).days <= 1:
+            out.append(f"{b}: running on consecutive days early in the return")
+    return out
+
+
+def check_why(plan: Plan, request: PlanRequest) -> list[str]:
+    return [
+        f"{s.date} {s.kind}: no reason with evidence"
+        for s in plan.sessions()
+        if not s.why or any(not r.evidence or not r.text for r in s.why)
+    ]
+
+
+CHECKERS: tuple[Checker, ...] = (
+    check_easy_share,
+    check_long_run_share,
+    check_single_run_spike,
+    check_lighter_weeks,
+    check_taper,
+    check_calf_strength,
+    check_hip_work,
+    check_cadence_step,
+    check_rest_days,
+    check_availability,
+    check_return_gate,
+    check_why,
+)
+
+
+def violations(plan: Plan, request: PlanRequest) -> list[str]:
+    return [v for checker in CHECKERS for v in checker(plan, request)]

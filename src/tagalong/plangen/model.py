@@ -1,0 +1,194 @@
+"""The plan generator's input and output shapes (plain, frozen dataclasses)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from tagalong.physiology.heart_rate import HeartRateZones
+
+Sex = Literal["female", "male"]
+GoalType = Literal["5k", "10k", "half", "marathon", "endurance", "return_to_run", "postnatal"]
+Phase = Literal["base", "build", "peak", "taper", "recovery", "return"]
+Kind = Literal["run", "strength", "mobility", "cross", "rest"]
+RunType = Literal["easy", "long", "tempo", "intervals", "recovery", "walk_run", "race"]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+RACE_GOALS: frozenset[str] = frozenset({"5k", "10k", "half", "marathon"})
+RETURN_GOALS: frozenset[str] = frozenset({"return_to_run", "postnatal"})
+RACE_DISTANCE_M: dict[str, float] = {
+    "5k": 5_000.0,
+    "10k": 10_000.0,
+    "half": 21_097.5,
+    "marathon": 42_195.0,
+}
+# Run types whose whole duration counts as easy running (see limits.check_easy_share).
+EASY_RUN_TYPES: frozenset[str] = frozenset({"easy", "long", "recovery", "walk_run"})
+HARD_RUN_TYPES: frozenset[str] = frozenset({"tempo", "intervals", "race"})
+
+
+class InfeasiblePlan(Exception):
+    """The request cannot be met within the hard limits; says why and what would work."""
+
+    def __init__(self, reason: str, suggestion: str) -> None:
+        super().__init__(f"{reason} Suggestion: {suggestion}")
+        self.reason = reason
+        self.suggestion = suggestion
+
+
+@dataclass(frozen=True, slots=True)
+class Athlete:
+    age: int
+    sex: Sex
+    body_mass_kg: float
+    hr_max: int | None = None
+    hr_rest: int | None = None
+    lthr: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CoachOverride:
+    """A coach's recorded decision to start postnatal running before 12 weeks (Delphi 2024)."""
+
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    type: GoalType
+    race_date: dt.date | None = None
+    weeks: int | None = None
+    weeks_postnatal: int | None = None
+    # Goom 2019's impact and load tests we cannot measure (hops, bounds, running man).
+    return_tests_passed: bool = False
+    coach_override: CoachOverride | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Availability:
+    minutes: dict[Weekday, int]  # only available days appear
+
+    @property
+    def days(self) -> tuple[Weekday, ...]:
+        return tuple(d for d in WEEKDAYS if self.minutes.get(d, 0) > 0)
+
+
+@dataclass(frozen=True, slots=True)
+class RecentRace:
+    distance_m: float
+    time_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class CurrentLoad:
+    weekly_km: float
+    longest_run_km_30d: float
+    runs_per_week: int
+    recent_race: RecentRace | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SidePair:
+    left: float
+    right: float
+
+    @property
+    def weaker(self) -> float:
+        return min(self.left, self.right)
+
+    @property
+    def symmetry_index(self) -> float:
+        """LSI in % (weaker ÷ stronger × 100); 100 when both are zero."""
+        stronger = max(self.left, self.right)
+        return 100.0 if stronger <= 0 else 100.0 * self.weaker / stronger
+
+
+@dataclass(frozen=True, slots=True)
+class Tests:
+    heel_raise_reps: SidePair | None = None
+    knee_to_wall_cm: SidePair | None = None
+    single_leg_bridge_reps: SidePair | None = None
+    side_plank_s: SidePair | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    cause: str
+    verdict: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRequest:
+    athlete: Athlete
+    goal: Goal
+    start: dt.date
+    availability: Availability
+    current: CurrentLoad
+    tests: Tests = field(default_factory=Tests)
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    text: str
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ExercisePrescription:
+    slug: str
+    sets: int
+    reps: int | None = None
+    hold_s: int | None = None
+    load: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    date: dt.date
+    kind: Kind
+    run_type: RunType | None = None
+    duration_min: float = 0.0
+    distance_km: float | None = None
+    target_pace_s_per_km: tuple[float, float] | None = None
+    hr_zone: str | None = None
+    exercises: tuple[ExercisePrescription, ...] = ()
+    why: tuple[Reason, ...] = ()
+    ladder_level: int | None = None  # calf ladder step for strength sessions
+
+    @property
+    def is_run(self) -> bool:
+        return self.kind == "run"
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    index: int
+    phase: Phase
+    start: dt.date  # first day of this 7-day block (may precede the plan start)
+    sessions: tuple[Session, ...]
+
+    def runs(self, *, include_race: bool = False) -> tuple[Session, ...]:
+        return tuple(
+            s for s in self.sessions if s.is_run and (include_race or s.run_type != "race")
+        )
+
+    def running_minutes(self) -> float:
+        """Running time of the block; races are left out (see limits module docstring)."""
+        return sum(s.duration_min for s in self.runs())
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    vdot: float
+    vdot_estimated: bool
+    paces: dict[str, tuple[float, float]]
+    hr_zones: HeartRateZones
+    weeks: tuple[Week, ...]
+    race_date: dt.date | None
+    notes: tuple[Reason, ...] = ()
+
+    def sessions(self) -> tuple[Session, ...]:
+        return tuple(s for w in self.weeks for s in w.sessions)

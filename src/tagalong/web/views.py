@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from tagalong.access import rules
+from tagalong.access.policy import visible_athletes
+from tagalong.accounts.models import Invitation, User
+from tagalong.athletes.models import AthleteProfile, CoachingLink
+from tagalong.web.sections import render_context
+
+
+@rules.public
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not user.is_authenticated:
+        return render(request, "web/landing.html")
+    assert isinstance(user, User)
+    if user.is_coach:
+        return _coach_home(request, user)
+    if user.is_athlete:
+        return _athlete_home(request, user)
+    return render(request, "web/home_staff.html", {"athlete_count": AthleteProfile.objects.count(),
+                                                   "user_count": User.objects.count()})
+
+
+def _coach_home(request: HttpRequest, coach: User) -> HttpResponse:
+    now = timezone.now()
+    pending = Invitation.objects.filter(coach=coach).usable(now).count()
+    athletes = visible_athletes(coach)
+    return render(
+        request,
+        "web/home_coach.html",
+        {
+            "athlete_count": athletes.count(),
+            "own_count": CoachingLink.objects.active().filter(coach=coach).count(),
+            "pending_invitations": pending,
+            "recent": athletes.order_by("-user__date_joined")[:5],
+        },
+    )
+
+
+def _athlete_home(request: HttpRequest, user: User) -> HttpResponse:
+    profile, _ = AthleteProfile.objects.get_or_create(user=user)
+    missing = [
+        label
+        for field, label in (
+            ("birth_date", "birth date"), ("sex", "sex"), ("body_mass_kg", "body mass"),
+            ("runs_per_week", "runs per week"), ("weekly_distance_km", "weekly distance"),
+        )
+        if getattr(profile, field) in (None, "")
+    ]
+    links = CoachingLink.objects.active().filter(athlete=profile).select_related("coach")
+    return render(
+        request,
+        "web/home_athlete.html",
+        {
+            "athlete": profile,
+            "missing": missing,
+            "coaches": [link.coach for link in links],
+            "sections": render_context(request, profile),
+        },
+    )

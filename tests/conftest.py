@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from tests.factories import World, make_world
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    return make_world()
+
+
+@pytest.fixture
+def client_for(client: Client):  # type: ignore[no-untyped-def]
+    """A test client signed in as the given user (or anonymous for None)."""
+
+    def sign_in(user):  # type: ignore[no-untyped-def]
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return sign_in
