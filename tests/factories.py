@@ -16,10 +16,16 @@ PASSWORD = "a-good-test-password-1"
 _counter = itertools.count(1)
 
 
-def make_user(*, role: str, name: str | None = None, email: str | None = None, **extra: object) -> User:
+def make_user(
+    *, role: str, name: str | None = None, email: str | None = None, **extra: object
+) -> User:
     n = next(_counter)
-    user = User(email=email or f"{role}{n}@example.org", full_name=name or f"{role.title()} {n}",
-                role=role, **extra)
+    user = User(
+        email=email or f"{role}{n}@example.org",
+        full_name=name or f"{role.title()} {n}",
+        role=role,
+        **extra,
+    )
     user.set_password(PASSWORD)
     user.save()
     return user
@@ -32,10 +38,15 @@ def make_coach(*, practice: Practice | None = None, **extra: object) -> User:
     return coach
 
 
-def make_athlete(*, coach: User | None = None, shared: bool = True, **profile: object) -> AthleteProfile:
+def make_athlete(
+    *, coach: User | None = None, shared: bool = True, **profile: object
+) -> AthleteProfile:
     user = make_user(role=Role.ATHLETE)
-    defaults: dict[str, object] = {"birth_date": date(1990, 5, 1), "sex": "female",
-                                   "body_mass_kg": Decimal("60.0")}
+    defaults: dict[str, object] = {
+        "birth_date": date(1990, 5, 1),
+        "sex": "female",
+        "body_mass_kg": Decimal("60.0"),
+    }
     athlete = AthleteProfile.objects.create(user=user, **{**defaults, **profile})
     if coach is not None:
         link_athlete(athlete, coach, shared=shared)
@@ -44,7 +55,9 @@ def make_athlete(*, coach: User | None = None, shared: bool = True, **profile: o
 
 def link_athlete(athlete: AthleteProfile, coach: User, *, shared: bool = True) -> CoachingLink:
     return CoachingLink.objects.create(
-        athlete=athlete, coach=coach, practice=coach.coach_profile.practice,
+        athlete=athlete,
+        coach=coach,
+        practice=coach.coach_profile.practice,
         shared_with_practice=shared,
     )
 
@@ -53,11 +66,16 @@ def make_staff() -> User:
     return make_user(role=Role.STAFF, is_staff=True, is_superuser=True)
 
 
-def make_invitation(*, coach: User, email: str = "new.runner@example.org", days: int = 14) -> Invitation:
+def make_invitation(
+    *, coach: User, email: str = "new.runner@example.org", days: int = 14
+) -> Invitation:
     now = timezone.now()
     return Invitation.objects.create(
-        email=email, coach=coach, practice=coach.coach_profile.practice,
-        created_at=now, expires_at=now + timezone.timedelta(days=days),
+        email=email,
+        coach=coach,
+        practice=coach.coach_profile.practice,
+        created_at=now,
+        expires_at=now + timezone.timedelta(days=days),
     )
 
 

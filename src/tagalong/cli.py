@@ -1,4 +1,4 @@
-"""The ``tagalong`` command: run the app, load demo data, and the core tools that need no database."""
+"""The ``tagalong`` command: run the app, load demo data, and the core tools."""
 
 from __future__ import annotations
 
@@ -35,9 +35,20 @@ def cmd_web(args: argparse.Namespace) -> int:
     if not settings.DEBUG:
         _call("collectstatic", interactive=False, verbosity=0)
     gunicorn = [
-        sys.executable, "-m", "gunicorn", "tagalong.config.wsgi:application",
-        "--bind", args.bind, "--workers", str(args.workers), "--threads", "4",
-        "--access-logfile", "-", "--graceful-timeout", "10",
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "tagalong.config.wsgi:application",
+        "--bind",
+        args.bind,
+        "--workers",
+        str(args.workers),
+        "--threads",
+        "4",
+        "--access-logfile",
+        "-",
+        "--graceful-timeout",
+        "10",
     ]
     return subprocess.call(gunicorn)  # noqa: S603
 
@@ -108,7 +119,10 @@ def cmd_createcoach(args: argparse.Namespace) -> int:
     password = args.password or os.environ.get("TAGALONG_COACH_PASSWORD") or getpass.getpass()
     try:
         coach = create_coach(
-            email=args.email, full_name=args.name, password=password, practice_name=args.practice,
+            email=args.email,
+            full_name=args.name,
+            password=password,
+            practice_name=args.practice,
             time_zone=args.time_zone,
         )
     except DomainError as error:
@@ -126,8 +140,6 @@ def cmd_manage(args: argparse.Namespace) -> int:
     return 0
 
 
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tagalong", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -138,7 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     web = sub.add_parser("web", help="run the web server only (gunicorn)")
     web.add_argument("--bind", default=DEFAULT_BIND)
-    web.add_argument("--workers", type=int, default=int(os.environ.get("TAGALONG_WEB_WORKERS", "2")))
+    web.add_argument(
+        "--workers", type=int, default=int(os.environ.get("TAGALONG_WEB_WORKERS", "2"))
+    )
     web.add_argument("--no-migrate", dest="migrate", action="store_false")
     web.set_defaults(func=cmd_web)
 

@@ -1,11 +1,88 @@
-"""Sub-commands of ``tagalong`` that belong to the core tools and the data apps."""
+"""Sub-commands of ``tagalong`` that run the pure core: no database, no Django."""
 
 from __future__ import annotations
 
+import argparse
+import sys
 from collections.abc import Callable
+from datetime import UTC
+from pathlib import Path
 from typing import Any
 
 
+def _analyze(args: argparse.Namespace) -> int:
+    from tagalong.activityfile.analyze import analyze_main
+
+    return analyze_main(args.paths, as_json=args.json, out=sys.stdout)
+
+
+def run_summaries(paths: list[str]) -> list[Any]:
+    """Decode run files into the calf check's per-run summaries (files that fail are skipped)."""
+    from tagalong.activityfile.decode import decode_activity
+    from tagalong.activityfile.errors import ActivityFileError
+    from tagalong.calfcheck.merge import RunSummary
+
+    summaries = []
+    for path in paths:
+        try:
+            activity = decode_activity(Path(path).read_bytes(), filename=path)
+        except (OSError, ActivityFileError) as error:
+            print(f"warning: {path}: {error}", file=sys.stderr)
+            continue
+        cadence = activity.streams.cadence_spm
+        distance_km = (activity.distance_m or 0.0) / 1000
+        moving = activity.moving_s or activity.duration_s
+        summaries.append(
+            RunSummary(
+                date=activity.start.astimezone(UTC).date(),
+                distance_km=distance_km,
+                duration_min=activity.duration_s / 60,
+                avg_cadence_spm=_nanmean(cadence) if activity.is_run else None,
+                avg_speed_m_s=(activity.distance_m / moving) if activity.distance_m and moving else None,
+                sport=activity.sport,
+            )
+        )
+    return summaries
+
+
+def _nanmean(values: Any) -> float | None:
+    import numpy as np
+
+    if values is None:
+        return None
+    moving = values[np.isfinite(values) & (values > 0)]
+    return float(moving.mean()) if moving.size else None
+
+
+def _calf_check(args: argparse.Namespace) -> int:
+    from tagalong.calfcheck.cli import calf_check_main
+
+    return calf_check_main(args.case, out=sys.stdout, decode_files=run_summaries)
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from tagalong.plangen.cli import plan_main
+
+    return plan_main(args.profile, out=sys.stdout)
+
+
 def register_all(registry: list[Callable[[Any], None]]) -> None:
-    if registry:
-        return
+    if not registry:
+        registry.append(_register)
+
+
+def _register(sub: Any) -> None:
+    analyze = sub.add_parser("analyze", help="read activity files and print their summary (no database)")
+    analyze.add_argument("--json", action="store_true", help="one JSON object per file")
+    analyze.add_argument("paths", nargs="+", help="files or folders (.fit .gpx .tcx, .gz too)")
+    analyze.set_defaults(func=_analyze)
+
+    calf = sub.add_parser("calf-check", help="rank the five causes of tight calves for a CASE.json")
+    calf.add_argument("--json", action="store_true", help="print JSON (the only format)")
+    calf.add_argument("case", help="path to CASE.json (docs/calf-check.md)")
+    calf.set_defaults(func=_calf_check)
+
+    plan = sub.add_parser("plan", help="generate a training plan for a PROFILE.json")
+    plan.add_argument("--json", action="store_true", help="print JSON (the only format)")
+    plan.add_argument("profile", help="path to PROFILE.json (docs/plans.md)")
+    plan.set_defaults(func=_plan)

@@ -18,7 +18,7 @@ from django.utils import timezone
 from tagalong.accounts.models import CoachProfile, Practice, Role, User
 from tagalong.athletes.models import AthleteProfile, CoachingLink
 
-DEMO_PASSWORD = "calves-demo-2026"
+DEMO_PASSWORD = "calves-demo-2026"  # noqa: S105 - printed for the local demo only
 PRACTICE_NAME = "Riverside Running Clinic"
 
 COACHES = (
@@ -28,18 +28,90 @@ COACHES = (
 
 # email, name, coach index, birth date, sex, kg, cm, tz, years, runs/wk, km/wk, goal
 ATHLETES: tuple[tuple[Any, ...], ...] = (
-    ("sam@demo.tagalong", "Sam Carter", 0, date(1988, 4, 12), "male", "74.0", "178", "Europe/London",
-     6, 4, "38", "Sub-3:30 marathon in April; calves tight after long runs."),
-    ("priya@demo.tagalong", "Priya Nair", 0, date(1993, 9, 3), "female", "58.5", "163", "Europe/London",
-     2, 3, "18", "First 10K; left calf tight the morning after runs."),
-    ("lena@demo.tagalong", "Lena Brandt", 1, date(1990, 1, 22), "female", "63.0", "170", "Europe/Berlin",
-     8, 3, "12", "Return to running 20 weeks after giving birth."),
-    ("marcus@demo.tagalong", "Marcus Hill", 1, date(1979, 6, 30), "male", "86.0", "183", "America/New_York",
-     12, 5, "55", "Half marathon PB; recovering from a right calf strain."),
-    ("aiko@demo.tagalong", "Aiko Tanaka", 0, date(2001, 11, 8), "female", "52.0", "158", "Australia/Sydney",
-     1, 2, "8", "Run 5K without stopping; new forefoot-style shoes."),
-    ("dev@demo.tagalong", "Dev Patel", 1, date(1968, 3, 15), "male", "79.0", "175", "Europe/London",
-     25, 4, "32", "Stay injury-free; Achilles niggle history; long flights for work."),
+    (
+        "sam@demo.tagalong",
+        "Sam Carter",
+        0,
+        date(1988, 4, 12),
+        "male",
+        "74.0",
+        "178",
+        "Europe/London",
+        6,
+        4,
+        "38",
+        "Sub-3:30 marathon in April; calves tight after long runs.",
+    ),
+    (
+        "priya@demo.tagalong",
+        "Priya Nair",
+        0,
+        date(1993, 9, 3),
+        "female",
+        "58.5",
+        "163",
+        "Europe/London",
+        2,
+        3,
+        "18",
+        "First 10K; left calf tight the morning after runs.",
+    ),
+    (
+        "lena@demo.tagalong",
+        "Lena Brandt",
+        1,
+        date(1990, 1, 22),
+        "female",
+        "63.0",
+        "170",
+        "Europe/Berlin",
+        8,
+        3,
+        "12",
+        "Return to running 20 weeks after giving birth.",
+    ),
+    (
+        "marcus@demo.tagalong",
+        "Marcus Hill",
+        1,
+        date(1979, 6, 30),
+        "male",
+        "86.0",
+        "183",
+        "America/New_York",
+        12,
+        5,
+        "55",
+        "Half marathon PB; recovering from a right calf strain.",
+    ),
+    (
+        "aiko@demo.tagalong",
+        "Aiko Tanaka",
+        0,
+        date(2001, 11, 8),
+        "female",
+        "52.0",
+        "158",
+        "Australia/Sydney",
+        1,
+        2,
+        "8",
+        "Run 5K without stopping; new forefoot-style shoes.",
+    ),
+    (
+        "dev@demo.tagalong",
+        "Dev Patel",
+        1,
+        date(1968, 3, 15),
+        "male",
+        "79.0",
+        "175",
+        "Europe/London",
+        25,
+        4,
+        "32",
+        "Stay injury-free; Achilles niggle history; long flights for work.",
+    ),
 )
 
 
@@ -77,15 +149,24 @@ def load_demo(*, reset: bool = False) -> bool:
         coach, _ = _user(email, name, Role.COACH, tz)
         CoachProfile.objects.get_or_create(user=coach, defaults={"practice": practice})
         world.coaches.append(coach)
-    for (email, name, coach_index, born, sex, kg, cm, tz, years, runs, km, goal) in ATHLETES:
+    for email, name, coach_index, born, sex, kg, cm, tz, years, runs, km, goal in ATHLETES:
         user, _ = _user(email, name, Role.ATHLETE, tz)
         profile = AthleteProfile.objects.create(
-            user=user, birth_date=born, sex=sex, body_mass_kg=Decimal(kg), height_cm=Decimal(cm),
-            time_zone=tz, years_running=years, runs_per_week=runs, weekly_distance_km=Decimal(km),
+            user=user,
+            birth_date=born,
+            sex=sex,
+            body_mass_kg=Decimal(kg),
+            height_cm=Decimal(cm),
+            time_zone=tz,
+            years_running=years,
+            runs_per_week=runs,
+            weekly_distance_km=Decimal(km),
             goals=goal,
         )
         CoachingLink.objects.create(
-            athlete=profile, coach=world.coaches[coach_index], practice=practice,
+            athlete=profile,
+            coach=world.coaches[coach_index],
+            practice=practice,
             started_at=timezone.now(),
         )
         world.athletes.append(profile)

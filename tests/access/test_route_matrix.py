@@ -17,7 +17,9 @@ from tagalong.api.main import api
 from tests.access.matrix import Case
 from tests.factories import ACTORS, make_world
 
-CASE_MODULES = sorted(p.stem for p in (Path(__file__).parent / "cases").glob("*.py") if p.stem != "__init__")
+CASE_MODULES = sorted(
+    p.stem for p in (Path(__file__).parent / "cases").glob("*.py") if p.stem != "__init__"
+)
 SKIPPED_NAMESPACES = {"admin", "api", "djdt"}
 
 

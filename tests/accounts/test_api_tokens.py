@@ -53,5 +53,7 @@ def test_session_writes_need_csrf() -> None:
     athlete = make_athlete()
     client = Client(enforce_csrf_checks=True)
     client.force_login(athlete.user)
-    response = client.patch(f"/api/athletes/{athlete.pk}", data="{}", content_type="application/json")
+    response = client.patch(
+        f"/api/athletes/{athlete.pk}", data="{}", content_type="application/json"
+    )
     assert response.status_code in (401, 403)

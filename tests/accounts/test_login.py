@@ -52,8 +52,10 @@ def test_password_reset_sends_a_working_link(client: Client) -> None:
     path = link.split("testserver", 1)[1].strip()
     form_page = client.get(path, follow=True)
     assert form_page.status_code == 200 and form_page.context["validlink"]
-    response = client.post(form_page.redirect_chain[-1][0], {
-        "new_password1": "another-good-pass-42", "new_password2": "another-good-pass-42"})
+    response = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "another-good-pass-42", "new_password2": "another-good-pass-42"},
+    )
     assert response.status_code == 302
     coach.refresh_from_db()
     assert coach.check_password("another-good-pass-42")

@@ -16,10 +16,15 @@ pytestmark = pytest.mark.django_db
 
 def test_profile_update_is_saved_and_audited() -> None:
     athlete = make_athlete()
-    update_profile(athlete=athlete, by=athlete.user, changes={"runs_per_week": 4, "time_zone": "Asia/Tokyo"})
+    update_profile(
+        athlete=athlete, by=athlete.user, changes={"runs_per_week": 4, "time_zone": "Asia/Tokyo"}
+    )
     athlete.refresh_from_db()
     assert athlete.runs_per_week == 4 and athlete.user.time_zone == "Asia/Tokyo"
-    assert AuditEntry.objects.get(action="profile.updated").data["fields"] == ["runs_per_week", "time_zone"]
+    assert AuditEntry.objects.get(action="profile.updated").data["fields"] == [
+        "runs_per_week",
+        "time_zone",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -44,7 +49,9 @@ def test_api_validation_error_has_one_shape() -> None:
     athlete = make_athlete()
     client = Client()
     client.force_login(athlete.user)
-    response = client.patch(f"/api/athletes/{athlete.pk}", data='{"hr_max": 500}', content_type="application/json")
+    response = client.patch(
+        f"/api/athletes/{athlete.pk}", data='{"hr_max": 500}', content_type="application/json"
+    )
     assert response.status_code == 422
     body = response.json()["error"]
     assert body["code"] == "validation" and body["field"] == "hr_max"
@@ -54,8 +61,11 @@ def test_api_domain_error_has_one_shape() -> None:
     athlete = make_athlete()
     client = Client()
     client.force_login(athlete.user)
-    response = client.patch(f"/api/athletes/{athlete.pk}", data='{"time_zone": "Nowhere/City"}',
-                            content_type="application/json")
+    response = client.patch(
+        f"/api/athletes/{athlete.pk}",
+        data='{"time_zone": "Nowhere/City"}',
+        content_type="application/json",
+    )
     assert response.status_code == 400
     assert response.json()["error"]["field"] == "time_zone"
 

@@ -30,8 +30,9 @@ def test_invitation_email_is_queued_on_commit_and_sent_by_the_database_worker() 
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
         invite_athlete(coach=coach, email="runner@example.org", message="Hi", now=timezone.now())
         assert mail.outbox == []  # queued, not sent inside the request
-        call_command("db_worker", queue_name="*", batch=True, reload=False, startup_delay=False,
-                     verbosity=0)
+        call_command(
+            "db_worker", queue_name="*", batch=True, reload=False, startup_delay=False, verbosity=0
+        )
     assert len(mail.outbox) == 1
     email = mail.outbox[0]
     assert email.to == ["runner@example.org"]
@@ -47,9 +48,8 @@ def test_invitation_email_runs_through_redis_backend(settings) -> None:  # type:
             pytest.fail(f"Redis is not reachable at {url}")
         pytest.skip("Redis not running")
     import django_rq
-    from rq import SimpleWorker
-
     from django_tasks_rq import Job
+    from rq import SimpleWorker
 
     coach = make_coach()
     invitation = make_invitation(coach=coach)

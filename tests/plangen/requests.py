@@ -27,9 +27,7 @@ def runner(**changes: Any) -> PlanRequest:
         athlete=Athlete(age=40, sex="female", body_mass_kg=60),
         goal=Goal(type="half", weeks=16),
         start=MONDAY,
-        availability=Availability(
-            {"mon": 60, "tue": 75, "thu": 75, "sat": 120, "sun": 150}
-        ),
+        availability=Availability({"mon": 60, "tue": 75, "thu": 75, "sat": 120, "sun": 150}),
         current=CurrentLoad(
             weekly_km=30,
             longest_run_km_30d=12,

@@ -20,7 +20,7 @@ from tagalong.plangen.model import (
     PlanRequest,
     RecentRace,
     SidePair,
-    Tests,
+    Tests as AthleteTests,
 )
 
 GOALS = ("5k", "10k", "half", "marathon", "endurance", "return_to_run", "postnatal")
@@ -41,13 +41,16 @@ def requests(draw: st.DrawFn) -> PlanRequest:
     if goal_type in ("5k", "10k", "half", "marathon") and draw(st.booleans()):
         race_date = start + dt.timedelta(days=draw(st.integers(21, 24 * 7 - 1)))
         weeks = None
-    days = draw(st.lists(st.sampled_from(WEEKDAYS), unique=True, max_size=7))
-    minutes = {d: draw(st.sampled_from((15, 20, 30, 45, 60, 75, 90, 120, 180))) for d in days}
+    few_days = st.lists(st.sampled_from(WEEKDAYS), unique=True, max_size=2)
+    many_days = st.lists(st.sampled_from(WEEKDAYS), unique=True, min_size=3, max_size=7)
+    days = draw(few_days if draw(st.integers(0, 9)) == 0 else many_days)
+    short = st.sampled_from((15, 20, 30))
+    long = st.sampled_from((45, 60, 75, 90, 120, 180))
+    minutes = {d: draw(short if draw(st.integers(0, 7)) == 0 else long) for d in days}
     weekly = draw(st.sampled_from((0.0, 3.0, 10.0, 20.0, 35.0, 50.0, 80.0)))
     longest = min(weekly, draw(st.sampled_from((0.0, 2.0, 5.0, 10.0, 16.0, 25.0))))
     race = draw(
-        st.none()
-        | st.builds(RecentRace, st.just(5000.0), st.integers(15 * 60, 40 * 60).map(float))
+        st.none() | st.builds(RecentRace, st.just(5000.0), st.integers(15 * 60, 40 * 60).map(float))
     )
     goal = Goal(
         type=goal_type,
@@ -69,7 +72,7 @@ def requests(draw: st.DrawFn) -> PlanRequest:
         start=start,
         availability=Availability(minutes),
         current=CurrentLoad(weekly, longest, draw(st.integers(0, 7)), race),
-        tests=Tests(
+        tests=AthleteTests(
             heel_raise_reps=draw(pairs(40)),
             knee_to_wall_cm=draw(pairs(16)),
             single_leg_bridge_reps=draw(pairs(40)),

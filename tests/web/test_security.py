@@ -20,19 +20,32 @@ def test_deploy_check_is_clean_with_production_settings(tmp_path) -> None:  # ty
         "TAGALONG_DATA_DIR": str(tmp_path),
     }
     env.pop("TAGALONG_TASK_BACKEND", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests for their own thread
     result = subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, capture_output=True, text=True, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tagalong.config.settings", "TAGALONG_DEBUG": "false",
-           "TAGALONG_DATA_DIR": str(tmp_path)}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tagalong.config.settings",
+        "TAGALONG_DEBUG": "false",
+        "TAGALONG_DATA_DIR": str(tmp_path),
+    }
     env.pop("TAGALONG_SECRET_KEY", None)
-    result = subprocess.run([sys.executable, "-m", "django", "check"], env=env, capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode != 0
     assert "TAGALONG_SECRET_KEY must be set" in result.stderr
 

@@ -40,7 +40,10 @@ def access_to_athlete(user: AnyUser, athlete: AthleteProfile) -> Access:
         if links.filter(coach=user).exists():
             return Access.WRITE
         practice_id = _practice_id(user)
-        if practice_id and links.filter(practice_id=practice_id, shared_with_practice=True).exists():
+        if (
+            practice_id
+            and links.filter(practice_id=practice_id, shared_with_practice=True).exists()
+        ):
             return Access.READ
     if user.is_platform_staff:
         return Access.READ

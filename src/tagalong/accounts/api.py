@@ -1,4 +1,3 @@
-
 from datetime import datetime
 
 from django.http import Http404, HttpRequest
@@ -52,17 +51,25 @@ class InvitationOut(Schema):
 
 def _link_out(link: CoachingLink) -> LinkOut:
     return LinkOut(
-        id=link.pk, athlete_id=link.athlete_id, athlete_name=link.athlete.name,
-        coach_id=link.coach_id, coach_name=link.coach.full_name, practice=link.practice.name,
-        shared_with_practice=link.shared_with_practice, started_at=link.started_at,
+        id=link.pk,
+        athlete_id=link.athlete_id,
+        athlete_name=link.athlete.name,
+        coach_id=link.coach_id,
+        coach_name=link.coach.full_name,
+        practice=link.practice.name,
+        shared_with_practice=link.shared_with_practice,
+        started_at=link.started_at,
         ended_at=link.ended_at,
     )
 
 
 def _invitation_out(invitation: Invitation) -> InvitationOut:
     return InvitationOut(
-        id=invitation.pk, email=invitation.email, status=invitation.status(timezone.now()),
-        created_at=invitation.created_at, expires_at=invitation.expires_at,
+        id=invitation.pk,
+        email=invitation.email,
+        status=invitation.status(timezone.now()),
+        created_at=invitation.created_at,
+        expires_at=invitation.expires_at,
     )
 
 
@@ -72,8 +79,14 @@ def me(request: HttpRequest) -> MeOut:
     user = request.user
     assert isinstance(user, User)
     profile = getattr(user, "athlete_profile", None)
-    return MeOut(id=user.pk, email=user.email, full_name=user.full_name, role=user.role,
-                 time_zone=user.time_zone, athlete_id=profile.pk if profile else None)
+    return MeOut(
+        id=user.pk,
+        email=user.email,
+        full_name=user.full_name,
+        role=user.role,
+        time_zone=user.time_zone,
+        athlete_id=profile.pk if profile else None,
+    )
 
 
 @router.get("/links", response={200: list[LinkOut], **ERRORS}, summary="My coaching links")
@@ -85,7 +98,9 @@ def my_links(request: HttpRequest) -> list[LinkOut]:
     return [_link_out(link) for link in mine]
 
 
-@router.post("/links/{link_id}/end", response={200: LinkOut, **ERRORS}, summary="End a coaching link")
+@router.post(
+    "/links/{link_id}/end", response={200: LinkOut, **ERRORS}, summary="End a coaching link"
+)
 @rules.signed_in
 def end_my_link(request: HttpRequest, link_id: int) -> LinkOut:
     link = link_for(request.user, link_id)
@@ -93,7 +108,9 @@ def end_my_link(request: HttpRequest, link_id: int) -> LinkOut:
     return _link_out(end_link(link=link, by=request.user, now=timezone.now()))
 
 
-@router.get("/invitations", response={200: list[InvitationOut], **ERRORS}, summary="Invitations I sent")
+@router.get(
+    "/invitations", response={200: list[InvitationOut], **ERRORS}, summary="Invitations I sent"
+)
 @rules.coach
 def list_invitations(request: HttpRequest) -> list[InvitationOut]:
     return [_invitation_out(i) for i in Invitation.objects.filter(coach=request.user)]
@@ -103,13 +120,17 @@ def list_invitations(request: HttpRequest) -> list[InvitationOut]:
 @rules.coach
 def create_invitation(request: HttpRequest, payload: InvitationIn) -> Status:
     coach = require_coach(request.user)
-    invitation = invite_athlete(coach=coach, email=str(payload.email), message=payload.message,
-                                now=timezone.now())
+    invitation = invite_athlete(
+        coach=coach, email=str(payload.email), message=payload.message, now=timezone.now()
+    )
     return Status(201, _invitation_out(invitation))
 
 
-@router.post("/invitations/{invitation_id}/revoke", response={200: InvitationOut, **ERRORS},
-             summary="Revoke a pending invitation")
+@router.post(
+    "/invitations/{invitation_id}/revoke",
+    response={200: InvitationOut, **ERRORS},
+    summary="Revoke a pending invitation",
+)
 @rules.coach
 def revoke(request: HttpRequest, invitation_id: int) -> InvitationOut:
     invitation = Invitation.objects.filter(pk=invitation_id, coach=request.user).first()

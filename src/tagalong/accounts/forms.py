@@ -13,12 +13,16 @@ from tagalong.athletes.validation import time_zone_choices
 class EmailLoginForm(AuthenticationForm):
     """Email + password, refusing further tries after repeated failures for the same email."""
 
-    username = forms.EmailField(label="Email", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}))
+    username = forms.EmailField(
+        label="Email", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
 
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": "That email and password do not match an account.",
-        "throttled": "Too many failed sign-ins for this email. Wait 15 minutes or reset your password.",
+        "throttled": (
+            "Too many failed sign-ins for this email. Wait 15 minutes or reset your password."
+        ),
     }
 
     def clean(self) -> dict[str, Any]:
@@ -48,8 +52,11 @@ class SignupFromInvitationForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text="At least 8 characters; not all numbers; not a common password.",
     )
-    time_zone = forms.ChoiceField(choices=time_zone_choices, initial="UTC",
-                                  help_text="Used to show sessions and plans in your local time.")
+    time_zone = forms.ChoiceField(
+        choices=time_zone_choices,
+        initial="UTC",
+        help_text="Used to show sessions and plans in your local time.",
+    )
 
 
 class ApiTokenForm(forms.Form):

@@ -11,7 +11,15 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
-from tagalong.accounts.models import ApiToken, CoachProfile, Invitation, LoginFailure, Practice, Role, User
+from tagalong.accounts.models import (
+    ApiToken,
+    CoachProfile,
+    Invitation,
+    LoginFailure,
+    Practice,
+    Role,
+    User,
+)
 from tagalong.athletes.models import AthleteProfile, CoachingLink
 from tagalong.audit.services import record
 from tagalong.errors import DomainError
@@ -30,8 +38,13 @@ def _email_taken(email: str) -> bool:
 
 @transaction.atomic
 def create_coach(
-    *, email: str, full_name: str, password: str, practice: Practice | None = None,
-    practice_name: str = "", time_zone: str = "UTC",
+    *,
+    email: str,
+    full_name: str,
+    password: str,
+    practice: Practice | None = None,
+    practice_name: str = "",
+    time_zone: str = "UTC",
 ) -> User:
     email = email.strip().lower()
     if _email_taken(email):
@@ -41,7 +54,9 @@ def create_coach(
     user.set_password(password)
     user.save()
     if practice is None:
-        practice = Practice.objects.create(name=practice_name.strip() or f"{user.full_name}'s practice")
+        practice = Practice.objects.create(
+            name=practice_name.strip() or f"{user.full_name}'s practice"
+        )
     CoachProfile.objects.create(user=user, practice=practice)
     record(actor=None, action="coach.created", target=user, practice=practice.pk)
     return user
@@ -88,8 +103,13 @@ def usable_invitation(token: str, *, now: datetime) -> Invitation:
 
 @transaction.atomic
 def accept_invitation(
-    *, token: str, now: datetime, full_name: str = "", password: str = "",
-    time_zone: str = "UTC", existing_user: User | None = None,
+    *,
+    token: str,
+    now: datetime,
+    full_name: str = "",
+    password: str = "",
+    time_zone: str = "UTC",
+    existing_user: User | None = None,
 ) -> User:
     """Sign up from an invitation (or, for an existing athlete, link the account)."""
     invitation = usable_invitation(token, now=now)
@@ -105,16 +125,23 @@ def accept_invitation(
         if not existing_user.is_athlete:
             raise DomainError("Only athlete accounts can accept an invitation.")
         user = existing_user
-        profile, _ = AthleteProfile.objects.get_or_create(user=user, defaults={"time_zone": time_zone})
+        profile, _ = AthleteProfile.objects.get_or_create(
+            user=user, defaults={"time_zone": time_zone}
+        )
     else:
         if _email_taken(invitation.email):
             raise DomainError(
-                f"An account for {invitation.email} already exists: sign in, then open the link again."
+                f"An account for {invitation.email} already exists: "
+                "sign in, then open the link again."
             )
         if not full_name.strip():
             raise DomainError("Please tell us your name.", field="full_name")
-        user = User(email=invitation.email, full_name=full_name.strip(), role=Role.ATHLETE,
-                    time_zone=time_zone)
+        user = User(
+            email=invitation.email,
+            full_name=full_name.strip(),
+            role=Role.ATHLETE,
+            time_zone=time_zone,
+        )
         _check_password(password, user)
         user.set_password(password)
         user.save()
@@ -127,8 +154,13 @@ def accept_invitation(
     invitation.accepted_at = now
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
-    record(actor=user, action="link.started", target=link, athlete_id=profile.pk,
-           coach=invitation.coach_id)
+    record(
+        actor=user,
+        action="link.started",
+        target=link,
+        athlete_id=profile.pk,
+        coach=invitation.coach_id,
+    )
     return user
 
 
@@ -149,8 +181,9 @@ def end_link(*, link: CoachingLink, by: User, now: datetime) -> CoachingLink:
     link.ended_at = now
     link.ended_by = by
     link.save(update_fields=["ended_at", "ended_by"])
-    record(actor=by, action="link.ended", target=link, athlete_id=link.athlete_id,
-           coach=link.coach_id)
+    record(
+        actor=by, action="link.ended", target=link, athlete_id=link.athlete_id, coach=link.coach_id
+    )
     return link
 
 
@@ -158,8 +191,13 @@ def end_link(*, link: CoachingLink, by: User, now: datetime) -> CoachingLink:
 def set_link_sharing(*, link: CoachingLink, by: User, shared: bool) -> CoachingLink:
     link.shared_with_practice = shared
     link.save(update_fields=["shared_with_practice"])
-    record(actor=by, action="link.sharing_changed", target=link, athlete_id=link.athlete_id,
-           shared=shared)
+    record(
+        actor=by,
+        action="link.sharing_changed",
+        target=link,
+        athlete_id=link.athlete_id,
+        shared=shared,
+    )
     return link
 
 

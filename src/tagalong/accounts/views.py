@@ -65,7 +65,9 @@ def accept_invitation_view(request: HttpRequest, token: str) -> HttpResponse:
     try:
         invitation = usable_invitation(token, now=now)
     except DomainError as error:
-        return render(request, "accounts/invitation_invalid.html", {"error": error.message}, status=410)
+        return render(
+            request, "accounts/invitation_invalid.html", {"error": error.message}, status=410
+        )
     user = request.user if request.user.is_authenticated else None
     form = SignupFromInvitationForm(request.POST or None)
     if request.method == "POST" and (user is not None or form.is_valid()):
@@ -75,8 +77,11 @@ def accept_invitation_view(request: HttpRequest, token: str) -> HttpResponse:
             else:
                 data = form.cleaned_data
                 user = accept_invitation(
-                    token=token, now=now, full_name=data["full_name"],
-                    password=data["password"], time_zone=data["time_zone"],
+                    token=token,
+                    now=now,
+                    full_name=data["full_name"],
+                    password=data["password"],
+                    time_zone=data["time_zone"],
                 )
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         except DomainError as error:

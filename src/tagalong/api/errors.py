@@ -13,7 +13,9 @@ from ninja.errors import ValidationError as NinjaValidationError
 from tagalong.errors import DomainError
 
 
-def error_body(code: str, message: str, *, field: str | None = None, details: Any = None) -> dict[str, Any]:
+def error_body(
+    code: str, message: str, *, field: str | None = None, details: Any = None
+) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "field": field, "details": details}}
 
 
@@ -45,7 +47,9 @@ def install(api: NinjaAPI) -> None:
         location = [str(part) for part in first.get("loc", ()) if part not in ("body", "payload")]
         field = ".".join(location) or None
         message = f"{field}: {first.get('msg', 'invalid')}" if field else "Invalid request."
-        return respond(request, 422, error_body("validation", message, field=field, details=exc.errors))
+        return respond(
+            request, 422, error_body("validation", message, field=field, details=exc.errors)
+        )
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:

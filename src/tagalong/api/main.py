@@ -22,6 +22,12 @@ errors.install(api)
 ROUTERS = (
     ("/", "tagalong.accounts.api"),
     ("/athletes", "tagalong.athletes.api"),
+    ("/", "tagalong.activities.api"),
+    ("/", "tagalong.shoes.api"),
+    ("/", "tagalong.symptoms.api"),
+    ("/", "tagalong.assessments.api"),
+    ("/", "tagalong.plans.api"),
+    ("/", "tagalong.bookings.api"),
 )
 
 

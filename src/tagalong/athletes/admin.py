@@ -11,4 +11,11 @@ class AthleteProfileAdmin(admin.ModelAdmin):
 
 @admin.register(CoachingLink)
 class CoachingLinkAdmin(admin.ModelAdmin):
-    list_display = ["athlete", "coach", "practice", "started_at", "ended_at", "shared_with_practice"]
+    list_display = [
+        "athlete",
+        "coach",
+        "practice",
+        "started_at",
+        "ended_at",
+        "shared_with_practice",
+    ]

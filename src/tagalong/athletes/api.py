@@ -1,4 +1,3 @@
-
 from datetime import date
 from decimal import Decimal
 from typing import Literal
@@ -59,12 +58,23 @@ class ProfilePatch(Schema):
 
 def profile_out(athlete: AthleteProfile) -> ProfileOut:
     return ProfileOut(
-        id=athlete.pk, name=athlete.name, email=athlete.user.email, birth_date=athlete.birth_date,
-        age=athlete.age, sex=athlete.sex, body_mass_kg=athlete.body_mass_kg,
-        height_cm=athlete.height_cm, time_zone=athlete.time_zone, units=athlete.units,
-        years_running=athlete.years_running, runs_per_week=athlete.runs_per_week,
-        weekly_distance_km=athlete.weekly_distance_km, goals=athlete.goals, hr_max=athlete.hr_max,
-        hr_rest=athlete.hr_rest, lthr=athlete.lthr,
+        id=athlete.pk,
+        name=athlete.name,
+        email=athlete.user.email,
+        birth_date=athlete.birth_date,
+        age=athlete.age,
+        sex=athlete.sex,
+        body_mass_kg=athlete.body_mass_kg,
+        height_cm=athlete.height_cm,
+        time_zone=athlete.time_zone,
+        units=athlete.units,
+        years_running=athlete.years_running,
+        runs_per_week=athlete.runs_per_week,
+        weekly_distance_km=athlete.weekly_distance_km,
+        goals=athlete.goals,
+        hr_max=athlete.hr_max,
+        hr_rest=athlete.hr_rest,
+        lthr=athlete.lthr,
     )
 
 

@@ -12,9 +12,19 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = AthleteProfile
         fields = [
-            "birth_date", "sex", "body_mass_kg", "height_cm", "time_zone", "units",
-            "years_running", "runs_per_week", "weekly_distance_km", "goals",
-            "hr_max", "hr_rest", "lthr",
+            "birth_date",
+            "sex",
+            "body_mass_kg",
+            "height_cm",
+            "time_zone",
+            "units",
+            "years_running",
+            "runs_per_week",
+            "weekly_distance_km",
+            "goals",
+            "hr_max",
+            "hr_rest",
+            "lthr",
         ]
         widgets = {
             "birth_date": forms.DateInput(attrs={"type": "date"}),
@@ -37,6 +47,8 @@ class ProfileForm(forms.ModelForm):
 class InviteForm(forms.Form):
     email = forms.EmailField(help_text="The runner signs up from the link we send here.")
     message = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
         help_text="Optional: a personal note included in the email.",
     )

@@ -21,5 +21,7 @@ def roster(user: AnyUser, *, query: str = "", sort: str = "name") -> QuerySet[At
     athletes = visible_athletes(user)
     query = query.strip()
     if query:
-        athletes = athletes.filter(Q(user__full_name__icontains=query) | Q(user__email__icontains=query))
+        athletes = athletes.filter(
+            Q(user__full_name__icontains=query) | Q(user__email__icontains=query)
+        )
     return athletes.order_by(*ROSTER_SORTS.get(sort, ROSTER_SORTS["name"]))

@@ -13,8 +13,19 @@ from tagalong.audit.services import record
 from tagalong.errors import DomainError
 
 PROFILE_FIELDS = (
-    "birth_date", "sex", "body_mass_kg", "height_cm", "time_zone", "units", "years_running",
-    "runs_per_week", "weekly_distance_km", "goals", "hr_max", "hr_rest", "lthr",
+    "birth_date",
+    "sex",
+    "body_mass_kg",
+    "height_cm",
+    "time_zone",
+    "units",
+    "years_running",
+    "runs_per_week",
+    "weekly_distance_km",
+    "goals",
+    "hr_max",
+    "hr_rest",
+    "lthr",
 )
 
 
@@ -37,6 +48,11 @@ def update_profile(*, athlete: AthleteProfile, by: User, changes: dict[str, Any]
         athlete.user.save(update_fields=["time_zone"])
     changed = {k: str(v) for k, v in changes.items() if before[k] != getattr(athlete, k)}
     if changed:
-        record(actor=by, action="profile.updated", target=athlete, athlete_id=athlete.pk,
-               fields=sorted(changed))
+        record(
+            actor=by,
+            action="profile.updated",
+            target=athlete,
+            athlete_id=athlete.pk,
+            fields=sorted(changed),
+        )
     return athlete

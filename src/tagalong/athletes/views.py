@@ -7,7 +7,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
-from tagalong.access.policy import Access, access_to_athlete, athlete_for, link_for, own_athlete_profile
+from tagalong.access.policy import (
+    Access,
+    access_to_athlete,
+    athlete_for,
+    link_for,
+    own_athlete_profile,
+)
 from tagalong.accounts.models import Invitation, User
 from tagalong.accounts.services import end_link, invite_athlete, revoke_invitation, set_link_sharing
 from tagalong.athletes.forms import InviteForm, ProfileForm
@@ -93,7 +99,9 @@ def end_link_view(request: HttpRequest, link_id: int) -> HttpResponse:
         messages.error(request, error.message)
     else:
         other = link.athlete.name if request.user.pk == link.coach_id else link.coach.full_name
-        messages.success(request, f"You no longer work with {other}. The history stays with the athlete.")
+        messages.success(
+            request, f"You no longer work with {other}. The history stays with the athlete."
+        )
     return redirect("athletes:roster" if request.user.is_coach else "athletes:my_coaches")
 
 
@@ -116,8 +124,10 @@ def invite_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             invitation = invite_athlete(
-                coach=request.user, email=form.cleaned_data["email"],
-                message=form.cleaned_data["message"], now=timezone.now(),
+                coach=request.user,
+                email=form.cleaned_data["email"],
+                message=form.cleaned_data["message"],
+                now=timezone.now(),
             )
         except DomainError as error:
             form.add_error("email" if error.field == "email" else None, error.message)

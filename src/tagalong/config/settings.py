@@ -38,6 +38,12 @@ INSTALLED_APPS = [
     "tagalong.notifications",
     "tagalong.web",
     "tagalong.api",
+    "tagalong.activities",
+    "tagalong.shoes",
+    "tagalong.symptoms",
+    "tagalong.assessments",
+    "tagalong.plans",
+    "tagalong.bookings",
 ]
 
 MIDDLEWARE = [
@@ -77,9 +83,7 @@ TEMPLATES = [
 ]
 
 _SQLITE_OPTIONS = {
-    "init_command": (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-    ),
+    "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"),
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
 }
@@ -109,16 +113,16 @@ if TASK_BACKEND == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 elif TASK_BACKEND == "redis":
     if not REDIS_URL:
-        raise SettingsError("TAGALONG_TASK_BACKEND=redis needs REDIS_URL, e.g. redis://127.0.0.1:6379/0")
+        raise SettingsError(
+            "TAGALONG_TASK_BACKEND=redis needs REDIS_URL, e.g. redis://127.0.0.1:6379/0"
+        )
     INSTALLED_APPS += ["django_rq"]
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
 elif TASK_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 else:
-    raise SettingsError(
-        f"TAGALONG_TASK_BACKEND={TASK_BACKEND!r}: use database, redis or immediate"
-    )
+    raise SettingsError(f"TAGALONG_TASK_BACKEND={TASK_BACKEND!r}: use database, redis or immediate")
 
 CACHES = (
     {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
@@ -142,7 +146,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # Front-end packages come from npm at set-up (package.json) and are served as our own files.
-NODE_MODULES = Path(env_str("TAGALONG_NODE_MODULES", str(PACKAGE_DIR.parent.parent / "node_modules")))
+NODE_MODULES = Path(
+    env_str("TAGALONG_NODE_MODULES", str(PACKAGE_DIR.parent.parent / "node_modules"))
+)
 STATICFILES_DIRS = [
     (prefix, NODE_MODULES / folder)
     for prefix, folder in (("uplot", "uplot/dist"),)

@@ -7,8 +7,8 @@ import os
 os.environ.setdefault("TAGALONG_DEBUG", "true")
 os.environ.setdefault("TAGALONG_TASK_BACKEND", "immediate")
 
-from tagalong.config.settings import *  # noqa: E402,F403
-from tagalong.config.settings import DATABASES, INSTALLED_APPS  # noqa: E402
+from tagalong.config.settings import *  # noqa: F403
+from tagalong.config.settings import DATABASES, INSTALLED_APPS
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -9,6 +9,12 @@ urlpatterns = [
     path("accounts/", include("tagalong.accounts.urls")),
     path("invite/<str:token>/", accept_invitation_view, name="invitation"),
     path("", include("tagalong.athletes.urls")),
+    path("", include("tagalong.activities.urls")),
+    path("", include("tagalong.shoes.urls")),
+    path("", include("tagalong.symptoms.urls")),
+    path("", include("tagalong.assessments.urls")),
+    path("", include("tagalong.plans.urls")),
+    path("", include("tagalong.bookings.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -11,7 +11,9 @@ from tagalong.notifications.email import send_templated
 
 @task()
 def send_invitation_email(invitation_id: int) -> str:
-    invitation = Invitation.objects.select_related("coach", "practice").filter(pk=invitation_id).first()
+    invitation = (
+        Invitation.objects.select_related("coach", "practice").filter(pk=invitation_id).first()
+    )
     if invitation is None:
         return "gone"
     status = invitation.status(timezone.now())

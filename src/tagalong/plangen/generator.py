@@ -783,7 +783,9 @@ def _check_ready(request: PlanRequest, plan: Plan, *, suggest: bool) -> None:
     reason = (
         f"A {_goal_name(goal)} from {request.current.weekly_km:g} km/week "
         f"(longest run {request.current.longest_run_km_30d:g} km) needs a training run of "
-        f"{need:.1f} km, which {len(plan.weeks)} weeks cannot reach within the 10 % rule."
+        f"{need:.1f} km, which {len(plan.weeks)} weeks cannot reach within the plan's limits "
+        "(no run 10 % longer than the 30-day longest, long run ≤ 30 % of the week, "
+        "and the minutes available)."
     )
     raise InfeasiblePlan(reason, _suggestion(request, len(plan.weeks)) if suggest else "")
 
@@ -800,11 +802,16 @@ def _feasible(request: PlanRequest) -> bool:
 def _suggestion(request: PlanRequest, weeks: int) -> str:
     goal = request.goal
     parts = []
-    for more in range(weeks + 1, MAX_WEEKS + 1):
-        longer = replace(request, goal=replace(goal, weeks=more, race_date=None))
-        if _feasible(longer):
-            parts.append(f"choose {more}+ weeks")
-            break
+    low, high = weeks + 1, MAX_WEEKS
+    found: int | None = None
+    while low <= high:  # feasibility grows with the weeks, so bisect
+        mid = (low + high) // 2
+        if _feasible(replace(request, goal=replace(goal, weeks=mid, race_date=None))):
+            found, high = mid, mid - 1
+        else:
+            low = mid + 1
+    if found is not None:
+        parts.append(f"choose {found}+ weeks")
     order = ["5k", "10k", "half", "marathon"]
     for smaller in reversed(order[: order.index(goal.type)]):
         other = replace(request, goal=replace(goal, type=smaller))  # type: ignore[arg-type]

@@ -15,6 +15,8 @@ Definitions the checkers share:
   blocks reset the count. A block labelled ``recovery`` runs 70–80 % of the block before.
 * Taper (race goals): the last two blocks (one for plans under six weeks) run on average
   41–60 % less than the larger of the two blocks before the taper.
+* Rest days: each full block keeps a day without running or strength work; race day is
+  neither (like the availability check, races are exempt: their date is fixed).
 * Full blocks are blocks whose seven days all lie between the plan start and its last day.
 """
 
@@ -203,7 +205,11 @@ def check_cadence_step(plan: Plan, request: PlanRequest) -> list[str]:
 def check_rest_days(plan: Plan, request: PlanRequest) -> list[str]:
     out = []
     for week in full_weeks(plan, request):
-        busy = {s.date for s in week.sessions if s.kind in ("run", "strength")}
+        busy = {
+            s.date
+            for s in week.sessions
+            if s.kind == "strength" or s.run_type not in (None, "race")
+        }
         if len(busy) >= 7:
             out.append(f"week {week.index}: no rest day")
     return out

@@ -21,8 +21,11 @@ def home(request: HttpRequest) -> HttpResponse:
         return _coach_home(request, user)
     if user.is_athlete:
         return _athlete_home(request, user)
-    return render(request, "web/home_staff.html", {"athlete_count": AthleteProfile.objects.count(),
-                                                   "user_count": User.objects.count()})
+    return render(
+        request,
+        "web/home_staff.html",
+        {"athlete_count": AthleteProfile.objects.count(), "user_count": User.objects.count()},
+    )
 
 
 def _coach_home(request: HttpRequest, coach: User) -> HttpResponse:
@@ -46,8 +49,11 @@ def _athlete_home(request: HttpRequest, user: User) -> HttpResponse:
     missing = [
         label
         for field, label in (
-            ("birth_date", "birth date"), ("sex", "sex"), ("body_mass_kg", "body mass"),
-            ("runs_per_week", "runs per week"), ("weekly_distance_km", "weekly distance"),
+            ("birth_date", "birth date"),
+            ("sex", "sex"),
+            ("body_mass_kg", "body mass"),
+            ("runs_per_week", "runs per week"),
+            ("weekly_distance_km", "weekly distance"),
         )
         if getattr(profile, field) in (None, "")
     ]

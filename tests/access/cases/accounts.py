@@ -8,7 +8,9 @@ SIGNED_IN = statuses(200, anonymous=LOGIN)
 
 
 def _athlete_a_token(world):  # type: ignore[no-untyped-def]
-    token = ApiToken.objects.create(user=world.athlete_a.user, name="script", token_hash="x" * 64, hint="abcd")
+    token = ApiToken.objects.create(
+        user=world.athlete_a.user, name="script", token_hash="x" * 64, hint="abcd"
+    )
     return {"token_id": token.pk}
 
 
@@ -21,7 +23,9 @@ PAGES = {
     "accounts:logout": Case(statuses(302), method="post"),
     "accounts:password_reset": Case(statuses(200)),
     "accounts:password_reset_done": Case(statuses(200)),
-    "accounts:password_reset_confirm": Case(statuses(200), kwargs=lambda w: {"uidb64": "MQ", "token": "bad-token"}),
+    "accounts:password_reset_confirm": Case(
+        statuses(200), kwargs=lambda w: {"uidb64": "MQ", "token": "bad-token"}
+    ),
     "accounts:password_reset_complete": Case(statuses(200)),
     "accounts:password_change": Case(SIGNED_IN),
     "accounts:settings": Case(SIGNED_IN),
@@ -40,7 +44,9 @@ API = {
         method="post",
         kwargs=lambda w: {"link_id": w.athlete_a.links.get().pk},
     ),
-    "GET /api/invitations": Case(statuses(403, anonymous=401, coach_a=200, colleague=200, coach_other=200)),
+    "GET /api/invitations": Case(
+        statuses(403, anonymous=401, coach_a=200, colleague=200, coach_other=200)
+    ),
     "POST /api/invitations": Case(
         statuses(403, anonymous=401, coach_a=201, colleague=201, coach_other=201),
         method="post",

@@ -4,7 +4,6 @@ from tests.access.matrix import LOGIN, Case, statuses
 from tests.factories import make_invitation
 
 
-
 def _athlete_a(world):  # type: ignore[no-untyped-def]
     return {"athlete_id": world.athlete_a.pk}
 

@@ -3,60 +3,221 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import tagalong.athletes.validation
 from django.conf import settings
 from django.db import migrations, models
 
+import tagalong.athletes.validation
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AthleteProfile',
+            name="AthleteProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('birth_date', models.DateField(blank=True, null=True)),
-                ('sex', models.CharField(blank=True, choices=[('female', 'Female'), ('male', 'Male')], max_length=6)),
-                ('body_mass_kg', models.DecimalField(blank=True, decimal_places=1, help_text='25–250 kg', max_digits=5, null=True, validators=[django.core.validators.MinValueValidator(25), django.core.validators.MaxValueValidator(250)])),
-                ('height_cm', models.DecimalField(blank=True, decimal_places=1, help_text='100–230 cm', max_digits=4, null=True, validators=[django.core.validators.MinValueValidator(100), django.core.validators.MaxValueValidator(230)])),
-                ('time_zone', models.CharField(default='UTC', max_length=64, validators=[tagalong.athletes.validation.validate_time_zone])),
-                ('units', models.CharField(choices=[('km', 'Kilometres'), ('mi', 'Miles')], default='km', max_length=2)),
-                ('years_running', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(80)])),
-                ('runs_per_week', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(21)])),
-                ('weekly_distance_km', models.DecimalField(blank=True, decimal_places=1, max_digits=5, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(400)])),
-                ('goals', models.TextField(blank=True)),
-                ('hr_max', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(120), django.core.validators.MaxValueValidator(230)], verbose_name='maximum heart rate')),
-                ('hr_rest', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(25), django.core.validators.MaxValueValidator(110)], verbose_name='resting heart rate')),
-                ('lthr', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(90), django.core.validators.MaxValueValidator(220)], verbose_name='lactate threshold heart rate')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='athlete_profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("birth_date", models.DateField(blank=True, null=True)),
+                (
+                    "sex",
+                    models.CharField(
+                        blank=True, choices=[("female", "Female"), ("male", "Male")], max_length=6
+                    ),
+                ),
+                (
+                    "body_mass_kg",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        help_text="25–250 kg",
+                        max_digits=5,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(25),
+                            django.core.validators.MaxValueValidator(250),
+                        ],
+                    ),
+                ),
+                (
+                    "height_cm",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        help_text="100–230 cm",
+                        max_digits=4,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(100),
+                            django.core.validators.MaxValueValidator(230),
+                        ],
+                    ),
+                ),
+                (
+                    "time_zone",
+                    models.CharField(
+                        default="UTC",
+                        max_length=64,
+                        validators=[tagalong.athletes.validation.validate_time_zone],
+                    ),
+                ),
+                (
+                    "units",
+                    models.CharField(
+                        choices=[("km", "Kilometres"), ("mi", "Miles")], default="km", max_length=2
+                    ),
+                ),
+                (
+                    "years_running",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MaxValueValidator(80)],
+                    ),
+                ),
+                (
+                    "runs_per_week",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MaxValueValidator(21)],
+                    ),
+                ),
+                (
+                    "weekly_distance_km",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        max_digits=5,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(400),
+                        ],
+                    ),
+                ),
+                ("goals", models.TextField(blank=True)),
+                (
+                    "hr_max",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(120),
+                            django.core.validators.MaxValueValidator(230),
+                        ],
+                        verbose_name="maximum heart rate",
+                    ),
+                ),
+                (
+                    "hr_rest",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(25),
+                            django.core.validators.MaxValueValidator(110),
+                        ],
+                        verbose_name="resting heart rate",
+                    ),
+                ),
+                (
+                    "lthr",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(90),
+                            django.core.validators.MaxValueValidator(220),
+                        ],
+                        verbose_name="lactate threshold heart rate",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="athlete_profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['user__full_name'],
+                "ordering": ["user__full_name"],
             },
         ),
         migrations.CreateModel(
-            name='CoachingLink',
+            name="CoachingLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('shared_with_practice', models.BooleanField(default=True, help_text='Other coaches of the practice may view this athlete.')),
-                ('started_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('ended_at', models.DateTimeField(blank=True, null=True)),
-                ('athlete', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='athletes.athleteprofile')),
-                ('coach', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='coaching_links', to=settings.AUTH_USER_MODEL)),
-                ('ended_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('practice', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='accounts.practice')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "shared_with_practice",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Other coaches of the practice may view this athlete.",
+                    ),
+                ),
+                ("started_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("ended_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "athlete",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links",
+                        to="athletes.athleteprofile",
+                    ),
+                ),
+                (
+                    "coach",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="coaching_links",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "ended_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "practice",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links",
+                        to="accounts.practice",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-started_at'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('ended_at__isnull', True)), fields=('athlete', 'coach'), name='one_active_link_per_coach_and_athlete')],
+                "ordering": ["-started_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("ended_at__isnull", True)),
+                        fields=("athlete", "coach"),
+                        name="one_active_link_per_coach_and_athlete",
+                    )
+                ],
             },
         ),
     ]
