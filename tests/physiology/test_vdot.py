@@ -66,9 +66,7 @@ def test_oxygen_cost_and_its_inverse_roughly_agree():
 
 
 def test_riegel_scales_time_by_distance_ratio_to_the_1_06():
-    assert vd.riegel_time(10_000, 2_400, 21_097.5) == pytest.approx(
-        2_400 * 2.10975**1.06, rel=1e-9
-    )
+    assert vd.riegel_time(10_000, 2_400, 21_097.5) == pytest.approx(2_400 * 2.10975**1.06, rel=1e-9)
 
 
 def test_bad_inputs_raise_vdot_error_naming_the_problem():

@@ -20,6 +20,8 @@ from tagalong.plangen.model import (
     PlanRequest,
     RecentRace,
     SidePair,
+)
+from tagalong.plangen.model import (
     Tests as AthleteTests,
 )
 

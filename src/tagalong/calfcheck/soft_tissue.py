@@ -24,7 +24,7 @@ ROLLING = Action(
     "rolling",
     "Optional: roll the calves for comfort after runs. It does not improve ankle range, so "
     "never use it in place of the loading work.",
-    exercise="calf-foam-roll",
+    exercise="foam-roll-calf",
     dosage="1–3 sets of 30–120 s per muscle",
     citations=(ROLLING_DOSE, ROLLING_EFFECTS, ROLLING_NO_ROM),
 )
@@ -32,14 +32,14 @@ RANGE_WORK = (
     Action(
         "mobility",
         "For calf range, load through full range: single-leg heel raises off a step, full range.",
-        exercise="heel-raise-off-step",
+        exercise="single-leg-heel-raise-off-step",
         dosage="3×15 per side",
         citations=(LADDER, ROLLING_NO_ROM),
     ),
     Action(
         "mobility",
         "Stretch the calves with the knee straight and bent (gastrocnemius and soleus).",
-        exercise="calf-wall-stretch",
+        exercise="calf-stretch-straight-knee",
         citations=(ROLLING_NO_ROM,),
     ),
 )

@@ -245,12 +245,13 @@ def _frame(request: PlanRequest) -> Frame:
         strength_minutes=strength_minutes,
         race_weekday=race.weekday() if race else None,
     )
-    if goal in ("half", "marathon") and len(pattern.run_days) < (4 if goal == "marathon" else 3):
-        need = 4 if goal == "marathon" else 3
+    need = {"half": 3, "marathon": 4}.get(goal, 2)
+    if running and len(pattern.run_days) < need:
         raise InfeasiblePlan(
             f"A {_goal_name(goal)} plan needs {need} run days a week with at least 20 minutes; "
             f"the availability gives {len(pattern.run_days)}.",
-            f"Make {need} or more days available, or choose the 10K.",
+            f"Make {need} or more days available"
+            + (", or choose the 10K." if goal in ("half", "marathon") else "."),
         )
     last = race if race is not None else first_block + dt.timedelta(days=7 * blocks - 1)
     return Frame(
@@ -579,22 +580,22 @@ def _scaled(
 def _taper_block(
     frame: Frame, k: int, taper_n: int, run_blocks: list[tuple[Session, ...]]
 ) -> tuple[Session, ...]:
-    taper_start = frame.blocks - taper_n
-    candidates = [b for b in run_blocks[max(taper_start - 2, 0) : taper_start]]
-    template_index = max(
-        range(len(candidates)), key=lambda i: (sum(s.duration_min for s in candidates[i]), i)
-    )
-    template = candidates[template_index]
-    shift = 7 * (k - (max(taper_start - 2, 0) + template_index))
-    is_race_week = k == frame.blocks - 1
-    if not is_race_week:
+    """Replay the bigger pre-taper block, scaled; the race's weekday is left out like for like."""
+    assert frame.race_date is not None
+    race_weekday = frame.race_date.weekday()
+    first = max(frame.blocks - taper_n - 2, 0)
+    candidates = run_blocks[first : frame.blocks - taper_n]
+
+    def off_race_day(block: tuple[Session, ...]) -> float:
+        return sum(s.duration_min for s in block if s.date.weekday() != race_weekday)
+
+    index = max(range(len(candidates)), key=lambda i: (off_race_day(candidates[i]), i))
+    template = candidates[index]
+    shift = 7 * (k - (first + index))
+    if k != frame.blocks - 1:
         return _scaled(template, shift, TAPER_FIRST, TAPER_WHY)
-    target = TAPER_SINGLE if taper_n == 1 else TAPER_RACE_WEEK
-    reference = sum(s.duration_min for s in template)
-    race_date = frame.race_date
-    kept = tuple(s for s in template if s.date + dt.timedelta(days=shift) != race_date)
-    kept_minutes = sum(s.duration_min for s in kept)
-    factor = min(1.0, target * reference / kept_minutes) if kept_minutes > 0 else 0.0
+    factor = TAPER_SINGLE if taper_n == 1 else TAPER_RACE_WEEK
+    kept = tuple(s for s in template if s.date.weekday() != race_weekday)
     runs = [_race_week_run(frame, s) for s in _scaled(kept, shift, factor, TAPER_WHY)]
     return (*_limit_hard(runs), _race_session(frame))
 

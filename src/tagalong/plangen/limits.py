@@ -14,7 +14,8 @@ Definitions the checkers share:
   No more than three blocks in a row may be not lighter; blocks without running and taper
   blocks reset the count. A block labelled ``recovery`` runs 70–80 % of the block before.
 * Taper (race goals): the last two blocks (one for plans under six weeks) run on average
-  41–60 % less than the larger of the two blocks before the taper.
+  41–60 % less than the larger of the two blocks before the taper. The race's weekday is left
+  out of every block in this comparison, since on race day the race replaces training.
 * Rest days: each full block keeps a day without running or strength work; race day is
   neither (like the availability check, races are exempt: their date is fixed).
 * Full blocks are blocks whose seven days all lie between the plan start and its last day.
@@ -137,20 +138,26 @@ def taper_blocks(plan: Plan) -> int:
     return 1 if len(plan.weeks) < SHORT_PLAN_WEEKS else 2
 
 
+def minutes_off_race_weekday(week: Week, race_date: dt.date) -> float:
+    """Running minutes of a block, leaving out the race's weekday (taper like for like)."""
+    return sum(s.duration_min for s in week.runs() if s.date.weekday() != race_date.weekday())
+
+
 def check_taper(plan: Plan, request: PlanRequest) -> list[str]:
     if request.goal.type not in RACE_GOALS:
         return []
     n = taper_blocks(plan)
     weeks = plan.weeks
-    if plan.race_date is None or len(weeks) < n + 1:
+    race = plan.race_date
+    if race is None or len(weeks) < n + 1:
         return ["race plan without a race date or without weeks before the taper"]
     taper = weeks[-n:]
     before = weeks[-n - 2 : -n] if len(weeks) >= n + 2 else weeks[-n - 1 : -n]
-    reference = max(w.running_minutes() for w in before)
+    reference = max(minutes_off_race_weekday(w, race) for w in before)
     out = [f"week {w.index}: taper week labelled {w.phase}" for w in taper if w.phase != "taper"]
     if reference <= 0:
         return [*out, "no running before the taper to cut from"]
-    mean = sum(w.running_minutes() for w in taper) / n
+    mean = sum(minutes_off_race_weekday(w, race) for w in taper) / n
     cut = 1.0 - mean / reference
     low, high = TAPER_CUT_RANGE
     if not low - _EPS <= cut <= high + _EPS:

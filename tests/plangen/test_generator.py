@@ -1,0 +1,120 @@
+"""Behaviour of generate_plan for the cases the coaches asked about."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import replace
+
+import pytest
+
+from tagalong.plangen import InfeasiblePlan, generate_plan
+from tagalong.plangen.ladder import CADENCE_DRILL, HIP_SLUGS
+from tagalong.plangen.limits import violations
+from tagalong.plangen.model import (
+    Availability,
+    CoachOverride,
+    CurrentLoad,
+    Goal,
+    SidePair,
+)
+from tagalong.plangen.model import Tests as AthleteTests
+
+from .requests import MONDAY, runner, technique_finding, weak_calves
+
+
+def test_half_marathon_plan_ends_with_taper_and_race_and_passes_limits():
+    request = runner()
+    plan = generate_plan(request)
+    assert violations(plan, request) == []
+    assert [w.phase for w in plan.weeks[-2:]] == ["taper", "taper"]
+    race = plan.weeks[-1].sessions[-1]
+    assert race.run_type == "race" and race.distance_km == pytest.approx(21.0975, abs=0.01)
+    assert plan.vdot == pytest.approx(40.0, abs=0.2)
+
+
+def test_marathon_in_4_weeks_from_nothing_is_infeasible_with_a_suggestion():
+    request = runner(goal=Goal(type="marathon", weeks=4), current=CurrentLoad(0, 0, 0))
+    with pytest.raises(InfeasiblePlan) as err:
+        generate_plan(request)
+    assert "marathon" in err.value.reason and err.value.suggestion
+
+
+def test_no_available_days_is_infeasible():
+    with pytest.raises(InfeasiblePlan, match="No available days"):
+        generate_plan(runner(availability=Availability({})))
+
+
+def test_minutes_too_short_for_any_run_is_infeasible():
+    with pytest.raises(InfeasiblePlan):
+        generate_plan(runner(availability=Availability({"mon": 10, "wed": 10, "fri": 10})))
+
+
+def test_weak_calves_start_the_ladder_with_isometric_holds():
+    plan = generate_plan(runner(goal=Goal(type="endurance", weeks=8), tests=weak_calves()))
+    first = next(s for s in plan.sessions() if s.kind == "strength")
+    assert first.ladder_level == 0
+    assert first.exercises[0].slug == "isometric-calf-hold-bent-knee"
+
+
+def test_return_to_run_without_criteria_plans_calf_loading_only_and_states_the_gate():
+    request = runner(goal=Goal(type="return_to_run", weeks=8), tests=weak_calves())
+    plan = generate_plan(request)
+    assert not any(s.is_run for s in plan.sessions())
+    assert any("rehab.return_to_run.criteria" in r.evidence for r in plan.notes)
+
+
+def test_return_to_run_with_criteria_starts_walk_run_on_non_consecutive_days():
+    request = runner(goal=Goal(type="return_to_run", weeks=8))
+    plan = generate_plan(request)
+    runs = [s for s in plan.sessions() if s.is_run]
+    assert runs[0].run_type == "walk_run"
+    assert all((b.date - a.date).days > 1 for a, b in itertools.pairwise(runs))
+
+
+def _postnatal(weeks_postnatal: int, **goal_changes: object):
+    tests = AthleteTests(heel_raise_reps=SidePair(22, 22), single_leg_bridge_reps=SidePair(21, 22))
+    goal = Goal(
+        type="postnatal", weeks=12, weeks_postnatal=weeks_postnatal, return_tests_passed=True
+    )
+    return runner(goal=replace(goal, **goal_changes), tests=tests)
+
+
+def test_postnatal_running_waits_until_12_weeks_after_birth():
+    plan = generate_plan(_postnatal(6))
+    first_run = min(s.date for s in plan.sessions() if s.is_run)
+    assert first_run >= MONDAY + dt.timedelta(weeks=6)
+
+
+def test_postnatal_coach_override_allows_an_earlier_start_with_the_reason_noted():
+    plan = generate_plan(_postnatal(6, coach_override=CoachOverride("cleared by physio")))
+    first_run = min(s.date for s in plan.sessions() if s.is_run)
+    assert first_run < MONDAY + dt.timedelta(weeks=6)
+    assert any("cleared by physio" in r.text for r in plan.notes)
+
+
+def test_postnatal_without_passed_tests_plans_no_running():
+    plan = generate_plan(_postnatal(20, return_tests_passed=False))
+    assert not any(s.is_run for s in plan.sessions())
+
+
+def test_low_bridge_adds_hip_work_and_technique_finding_adds_cadence_step():
+    tests = AthleteTests(heel_raise_reps=SidePair(26, 27), single_leg_bridge_reps=SidePair(12, 18))
+    plan = generate_plan(runner(tests=tests, findings=technique_finding()))
+    slugs = {e.slug for s in plan.sessions() for e in s.exercises}
+    assert slugs & HIP_SLUGS
+    assert CADENCE_DRILL.slug in slugs
+
+
+def test_every_session_says_why_with_evidence():
+    plan = generate_plan(runner())
+    assert all(s.why and all(r.evidence for r in s.why) for s in plan.sessions())
+
+
+def test_sessions_use_only_available_days():
+    request = runner()
+    allowed = set(request.availability.days)
+    names = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    for s in generate_plan(request).sessions():
+        if s.kind not in ("rest",) and s.run_type != "race":
+            assert names[s.date.weekday()] in allowed
