@@ -38,7 +38,9 @@ def run_summaries(paths: list[str]) -> list[Any]:
                 distance_km=distance_km,
                 duration_min=activity.duration_s / 60,
                 avg_cadence_spm=_nanmean(cadence) if activity.is_run else None,
-                avg_speed_m_s=(activity.distance_m / moving) if activity.distance_m and moving else None,
+                avg_speed_m_s=(activity.distance_m / moving)
+                if activity.distance_m and moving
+                else None,
                 sport=activity.sport,
             )
         )
@@ -61,7 +63,7 @@ def _calf_check(args: argparse.Namespace) -> int:
 
 
 def _plan(args: argparse.Namespace) -> int:
-    from tagalong.plangen.cli import plan_main
+    from tagalong.plangen.jsonio import plan_main
 
     return plan_main(args.profile, out=sys.stdout)
 
@@ -72,7 +74,9 @@ def register_all(registry: list[Callable[[Any], None]]) -> None:
 
 
 def _register(sub: Any) -> None:
-    analyze = sub.add_parser("analyze", help="read activity files and print their summary (no database)")
+    analyze = sub.add_parser(
+        "analyze", help="read activity files and print their summary (no database)"
+    )
     analyze.add_argument("--json", action="store_true", help="one JSON object per file")
     analyze.add_argument("paths", nargs="+", help="files or folders (.fit .gpx .tcx, .gz too)")
     analyze.set_defaults(func=_analyze)

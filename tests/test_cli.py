@@ -1,0 +1,83 @@
+"""The core commands of ``tagalong`` need no database and print JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tagalong.calfcheck import case_from_json, check_calves, result_to_json
+from tagalong.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+EXAMPLES = ROOT / "docs" / "examples"
+
+
+def test_analyze_prints_one_object_per_file_and_fails_when_one_is_unreadable(capsys) -> None:  # type: ignore[no-untyped-def]
+    run = CORPUS / "fitparse" / "garmin-fenix-5-run.fit"
+    settings_file = CORPUS / "fitparse" / "Settings.fit"
+    code = main(["analyze", "--json", str(run), str(settings_file)])
+    rows = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert [r["status"] for r in rows] == ["ok", "error"]
+    assert rows[0]["sport"] == "running" and rows[0]["avg_cadence_spm"] > 130
+    assert "settings" in rows[1]["error"]
+
+
+def test_analyze_exits_zero_when_every_file_reads(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["analyze", "--json", str(CORPUS / "fitparse" / "garmin-fenix-5-run.fit")]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["records"] > 0
+
+
+def test_calf_check_cli_matches_the_engine(capsys) -> None:  # type: ignore[no-untyped-def]
+    path = EXAMPLES / "case.json"
+    assert main(["calf-check", "--json", str(path)]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    causes = [f["cause"] for f in printed["findings"]]
+    assert sorted(causes) == sorted(
+        ["capacity_vs_load", "hip_glute_hamstring", "soft_tissue", "technique", "shoes"]
+    )
+    scores = [f["score"] for f in printed["findings"]]
+    assert scores == sorted(scores, reverse=True)
+    assert printed["disclaimer"]
+
+
+def test_calf_check_cli_rejects_a_bad_case_with_the_field(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "case.json"
+    bad.write_text(json.dumps({"athlete": {"age": "old"}}))
+    assert main(["calf-check", "--json", str(bad)]) == 2
+    assert "athlete.age" in capsys.readouterr().err
+
+
+def test_plan_cli_prints_weeks_with_reasons(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["plan", "--json", str(EXAMPLES / "profile.json")]) == 0
+    plan = json.loads(capsys.readouterr().out)
+    assert len(plan["weeks"]) == 12 and plan["vdot"] > 30
+    assert all(s["why"] for w in plan["weeks"] for s in w["sessions"])
+
+
+def test_plan_cli_explains_an_impossible_request(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    profile = json.loads((EXAMPLES / "profile.json").read_text())
+    profile["goal"] = {"type": "marathon", "weeks": 4}
+    profile["current"] = {"weekly_km": 0, "longest_run_km_30d": 0, "runs_per_week": 0}
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps(profile))
+    assert main(["plan", "--json", str(path)]) == 2
+    assert capsys.readouterr().err.strip()
+
+
+def test_engine_is_deterministic_for_the_documented_example() -> None:
+    from datetime import date
+
+    case = case_from_json(json.loads((EXAMPLES / "case.json").read_text()))
+    first = result_to_json(check_calves(case, today=date(2026, 11, 21)))
+    assert first == result_to_json(check_calves(case, today=date(2026, 11, 21)))
+
+
+@pytest.mark.parametrize("command", ["serve", "web", "worker", "demo", "createcoach", "manage"])
+def test_app_commands_are_listed(command: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert command in capsys.readouterr().out
