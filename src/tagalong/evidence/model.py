@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Strength(str, Enum):
+class Strength(StrEnum):
     """How firmly the statement was checked (the tags of shared/science.md)."""
 
     VERIFIED = "verified"  # [V] checked against the source text or abstract
