@@ -1,0 +1,189 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from tagalong.assessments.models import RED_FLAG_CHOICES, Goal
+
+SIDES = [("", "—"), ("left", "Left"), ("right", "Right"), ("both", "Both")]
+REGIONS = [
+    ("calf_strain", "Calf strain"),
+    ("achilles", "Achilles"),
+    ("plantar_fascia", "Plantar fascia"),
+    ("shin", "Shin"),
+    ("knee", "Knee"),
+    ("hip", "Hip"),
+]
+DAYS = [(d.lower(), d) for d in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")]
+EQUIPMENT = [
+    ("step", "A step"),
+    ("weights", "Weights"),
+    ("foam_roller", "Foam roller"),
+    ("gym", "Gym access"),
+]
+TIGHTNESS = {"min_value": 0, "max_value": 10, "required": False}
+
+
+class IntakeForm(forms.Form):
+    red_flags = forms.MultipleChoiceField(
+        choices=RED_FLAG_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Do any of these apply to you right now?",
+    )
+    goal = forms.ChoiceField(choices=Goal.choices)
+    race_date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    runs_per_week = forms.IntegerField(min_value=0, max_value=21, required=False)
+    weekly_km = forms.FloatField(min_value=0, max_value=400, required=False, label="Weekly km")
+    longest_run_km_30d = forms.FloatField(
+        min_value=0.1, max_value=500, required=False, label="Longest run in the last 30 days (km)"
+    )
+    recent_race_km = forms.FloatField(min_value=0, required=False, label="Recent race (km)")
+    recent_race_minutes = forms.FloatField(min_value=0, required=False, label="Race time (min)")
+    injuries = forms.MultipleChoiceField(
+        choices=REGIONS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Past injuries",
+    )
+    injury_when = forms.CharField(max_length=40, required=False, label="When (e.g. 2025-06)")
+    injury_side = forms.ChoiceField(choices=SIDES, required=False, label="Injured side")
+    tight_during = forms.IntegerField(label="Calf tightness during runs (0–10)", **TIGHTNESS)
+    tight_after = forms.IntegerField(label="Calf tightness after runs (0–10)", **TIGHTNESS)
+    tight_next_morning = forms.IntegerField(
+        label="Calf tightness the next morning (0–10)", **TIGHTNESS
+    )
+    tight_side = forms.ChoiceField(choices=SIDES, required=False, label="Which calf")
+    tight_weeks = forms.IntegerField(
+        min_value=0, max_value=520, required=False, label="For how many weeks"
+    )
+    available_days = forms.MultipleChoiceField(
+        choices=DAYS, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    available_minutes = forms.IntegerField(
+        min_value=0, max_value=600, required=False, label="Minutes per session"
+    )
+    equipment = forms.MultipleChoiceField(
+        choices=EQUIPMENT, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    weeks_since_birth = forms.IntegerField(
+        min_value=0,
+        max_value=520,
+        required=False,
+        label="Weeks since giving birth (if that applies)",
+    )
+
+    def to_data(self) -> dict[str, Any]:
+        c = self.cleaned_data
+        concerns = {
+            "during": c["tight_during"],
+            "after": c["tight_after"],
+            "next_morning": c["tight_next_morning"],
+            "side": c["tight_side"] or None,
+            "weeks": c["tight_weeks"],
+        }
+        return {
+            "goal": c["goal"],
+            "race_date": c["race_date"],
+            "runs_per_week": c["runs_per_week"],
+            "weekly_km": c["weekly_km"],
+            "longest_run_km_30d": c["longest_run_km_30d"],
+            "recent_race_km": c["recent_race_km"],
+            "recent_race_minutes": c["recent_race_minutes"],
+            "injury_history": [
+                {"region": r, "when": c["injury_when"], "side": c["injury_side"] or None}
+                for r in c["injuries"]
+            ],
+            "concerns": {k: v for k, v in concerns.items() if v is not None},
+            "available_days": c["available_days"],
+            "available_minutes": c["available_minutes"],
+            "equipment": c["equipment"],
+            "weeks_since_birth": c["weeks_since_birth"],
+            "red_flags": c["red_flags"],
+        }
+
+    @staticmethod
+    def initial_from(intake: Any) -> dict[str, Any]:
+        if intake is None:
+            return {}
+        first = intake.injury_history[0] if intake.injury_history else {}
+        return {
+            "red_flags": intake.red_flags,
+            "goal": intake.goal,
+            "race_date": intake.race_date,
+            "runs_per_week": intake.runs_per_week,
+            "weekly_km": intake.weekly_km,
+            "longest_run_km_30d": intake.longest_run_km_30d,
+            "recent_race_km": intake.recent_race_km,
+            "recent_race_minutes": intake.recent_race_minutes,
+            "injuries": [i.get("region") for i in intake.injury_history],
+            "injury_when": first.get("when", ""),
+            "injury_side": first.get("side") or "",
+            "tight_during": intake.concerns.get("during"),
+            "tight_after": intake.concerns.get("after"),
+            "tight_next_morning": intake.concerns.get("next_morning"),
+            "tight_side": intake.concerns.get("side") or "",
+            "tight_weeks": intake.concerns.get("weeks"),
+            "available_days": intake.available_days,
+            "available_minutes": intake.available_minutes,
+            "equipment": intake.equipment,
+            "weeks_since_birth": intake.weeks_since_birth,
+        }
+
+
+def _pair(label: str, high: float, step: str = "1") -> tuple[forms.Field, forms.Field]:
+    attrs = {"step": step, "inputmode": "decimal"}
+    return (
+        forms.FloatField(
+            min_value=0,
+            max_value=high,
+            required=False,
+            label=f"{label}: left",
+            widget=forms.NumberInput(attrs=attrs),
+        ),
+        forms.FloatField(
+            min_value=0,
+            max_value=high,
+            required=False,
+            label=f"{label}: right",
+            widget=forms.NumberInput(attrs=attrs),
+        ),
+    )
+
+
+class TestSessionForm(forms.Form):
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    heel_raise_left, heel_raise_right = _pair("Heel raises (reps)", 200)
+    knee_to_wall_left, knee_to_wall_right = _pair("Knee-to-wall (cm)", 30, "0.5")
+    single_leg_bridge_left, single_leg_bridge_right = _pair("Single-leg bridge (reps)", 200)
+    side_plank_left, side_plank_right = _pair("Side plank (s)", 600)
+    single_leg_squat_left, single_leg_squat_right = _pair("Single-leg squat (0–5)", 5)
+    seated_soleus_left, seated_soleus_right = _pair("Seated soleus, optional (kg)", 500, "0.5")
+    hop_left, hop_right = _pair("Single-leg hop, optional (cm)", 400)
+
+    TESTS = (
+        "heel_raise",
+        "knee_to_wall",
+        "single_leg_bridge",
+        "side_plank",
+        "single_leg_squat",
+        "seated_soleus",
+        "hop",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for test in self.TESTS:
+            left, right = cleaned.get(f"{test}_left"), cleaned.get(f"{test}_right")
+            if (left is None) != (right is None):
+                self.add_error(f"{test}_left", "Enter both sides, or neither.")
+        return cleaned
+
+    def values(self) -> dict[str, tuple[float, float]]:
+        c = self.cleaned_data
+        return {
+            t: (c[f"{t}_left"], c[f"{t}_right"])
+            for t in self.TESTS
+            if c.get(f"{t}_left") is not None and c.get(f"{t}_right") is not None
+        }

@@ -1,0 +1,137 @@
+"""Writes: intake versions, test sessions, calf-check runs and the coach's alert."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from tagalong.accounts.models import User
+from tagalong.assessment import AssessmentError
+from tagalong.assessments.models import CalfCheckRun, Intake, TestResult, TestSession
+from tagalong.assessments.scoring import score_raw
+from tagalong.athletes.models import AthleteProfile
+from tagalong.audit.services import record
+from tagalong.calfcheck import CaseError, case_from_json, check_calves, result_to_json
+from tagalong.errors import DomainError
+
+INTAKE_FIELDS = (
+    "goal",
+    "race_date",
+    "runs_per_week",
+    "weekly_km",
+    "longest_run_km_30d",
+    "recent_race_km",
+    "recent_race_minutes",
+    "injury_history",
+    "concerns",
+    "available_days",
+    "available_minutes",
+    "equipment",
+    "weeks_since_birth",
+    "red_flags",
+)
+
+
+def submit_intake(*, athlete: AthleteProfile, by: User, data: dict[str, Any]) -> Intake:
+    """Save a new intake version; a coach's version counts as reviewed and is audited as an edit."""
+    unknown = sorted(set(data) - set(INTAKE_FIELDS))
+    if unknown:
+        raise DomainError(f"Unknown intake field: {unknown[0]}.", field=unknown[0])
+    previous = Intake.objects.filter(athlete=athlete).first()
+    now = timezone.now()
+    by_coach = by.pk != athlete.user_id
+    with transaction.atomic():
+        intake = Intake.objects.create(
+            athlete=athlete,
+            submitted_by=by,
+            created_at=now,
+            reviewed_by=by if by_coach else None,
+            reviewed_at=now if by_coach else None,
+            **data,
+        )
+        changed = [
+            name
+            for name in INTAKE_FIELDS
+            if previous is None or getattr(previous, name) != getattr(intake, name)
+        ]
+        record(
+            actor=by,
+            action="intake.edited_by_coach" if by_coach else "intake.submitted",
+            target=intake,
+            athlete_id=athlete.pk,
+            fields=changed,
+        )
+        if intake.red_flags:
+            from tagalong.assessments.tasks import alert_coaches_red_flag
+
+            transaction.on_commit(lambda: alert_coaches_red_flag.enqueue(intake.pk))
+    return intake
+
+
+def record_test_session(
+    *,
+    athlete: AthleteProfile,
+    by: User,
+    day: date,
+    values: dict[str, tuple[float, float]],
+    protocol_version: str = "1",
+) -> TestSession:
+    """Store raw left/right values per test with the LSI and the protocol version."""
+    if not values:
+        raise DomainError("Enter at least one test result.", field=None)
+    rows = []
+    for test, (left, right) in values.items():
+        try:
+            score = score_raw(athlete, test, left, right, protocol_version)
+        except AssessmentError as error:
+            raise DomainError(str(error), field=test) from error
+        lsi = score.symmetry.lsi_pct if score.symmetry else None
+        rows.append((test, score.left, score.right, score.unit, lsi))
+    with transaction.atomic():
+        session = TestSession.objects.create(
+            athlete=athlete, date=day, by=by, protocol_version=protocol_version
+        )
+        TestResult.objects.bulk_create(
+            TestResult(session=session, test=t, left=lf, right=rt, unit=u, lsi_pct=lsi)
+            for t, lf, rt, u, lsi in rows
+        )
+        record(
+            actor=by,
+            action="tests.recorded",
+            target=session,
+            athlete_id=athlete.pk,
+            tests=sorted(values),
+        )
+    return session
+
+
+def evaluate_case(case: dict[str, Any], *, today: date) -> dict[str, Any]:
+    """The same path as the CLI: CASE.json dict → case_from_json → check_calves → JSON."""
+    try:
+        parsed = case_from_json(case)
+    except CaseError as error:
+        raise DomainError(f"{error.field}: {error.reason}", field=error.field) from error
+    return result_to_json(check_calves(parsed, today=today))
+
+
+def run_calf_check(
+    *, athlete: AthleteProfile, by: User, case: dict[str, Any], today: date
+) -> CalfCheckRun:
+    result = evaluate_case(case, today=today)
+    with transaction.atomic():
+        run = CalfCheckRun.objects.create(
+            athlete=athlete, by=by, case=case, result=result, red_flag=bool(result["stop"])
+        )
+        record(actor=by, action="calfcheck.run", target=run, athlete_id=athlete.pk)
+    return run
+
+
+def add_coach_note(*, run: CalfCheckRun, by: User, note: str) -> CalfCheckRun:
+    with transaction.atomic():
+        run.coach_note = note.strip()
+        run.save(update_fields=["coach_note"])
+        record(actor=by, action="calfcheck.note", target=run, athlete_id=run.athlete_id)
+    return run

@@ -1,0 +1,256 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from tagalong import advice, exercises
+from tagalong.access import rules
+from tagalong.access.policy import Access, access_to_athlete, athlete_for
+from tagalong.accounts.models import User
+from tagalong.activityfile.decode import decode_activity
+from tagalong.activityfile.errors import ActivityFileError
+from tagalong.assessments import selectors, services
+from tagalong.assessments.forms import IntakeForm, TestSessionForm
+from tagalong.assessments.models import CalfCheckRun, TestSession
+from tagalong.assessments.protocols import PROTOCOLS
+from tagalong.assessments.selfcheck import SelfCheckForm
+from tagalong.calfcheck import DISCLAIMER, RunSummary, case_from_json, merge_activity_summaries
+from tagalong.errors import DomainError
+
+MAX_FILES = 5
+MAX_TOTAL_BYTES = 20 * 1024 * 1024
+
+
+def _can_write(request: HttpRequest, athlete: Any) -> bool:
+    return access_to_athlete(request.user, athlete) is Access.WRITE
+
+
+@rules.athlete_scoped
+def intake(request: HttpRequest, athlete_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id, write=request.method == "POST")
+    current = selectors.current_intake(athlete)
+    form = IntakeForm(request.POST or None, initial=IntakeForm.initial_from(current))
+    if request.method == "POST" and form.is_valid():
+        assert isinstance(request.user, User)
+        saved = services.submit_intake(athlete=athlete, by=request.user, data=form.to_data())
+        if saved.red_flags:
+            return redirect("assessments:calf_check", athlete_id=athlete.pk)
+        messages.success(request, "Intake saved. Next: the home tests.")
+        return redirect("assessments:tests", athlete_id=athlete.pk)
+    return render(
+        request,
+        "assessments/intake.html",
+        {
+            "athlete": athlete,
+            "form": form,
+            "current": current,
+            "can_edit": _can_write(request, athlete),
+        },
+    )
+
+
+@rules.athlete_scoped
+def tests(request: HttpRequest, athlete_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id, write=request.method == "POST")
+    if selectors.red_flag_intake(athlete):
+        return redirect("assessments:calf_check", athlete_id=athlete.pk)
+    form = TestSessionForm(request.POST or None, initial={"date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        assert isinstance(request.user, User)
+        try:
+            services.record_test_session(
+                athlete=athlete,
+                by=request.user,
+                day=form.cleaned_data["date"],
+                values=form.values(),
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Results saved.")
+            return redirect("assessments:tests", athlete_id=athlete.pk)
+    sessions = list(TestSession.objects.filter(athlete=athlete).prefetch_related("results")[:12])
+    latest = selectors.scored_session(athlete, sessions[0]) if sessions else []
+    return render(
+        request,
+        "assessments/tests.html",
+        {
+            "athlete": athlete,
+            "form": form,
+            "protocols": PROTOCOLS,
+            "latest": latest,
+            "sessions": sessions,
+            "series": selectors.history_series(athlete),
+            "can_edit": _can_write(request, athlete),
+        },
+    )
+
+
+@rules.athlete_scoped
+def calf_check(request: HttpRequest, athlete_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id, write=request.method == "POST")
+    if request.method == "POST":
+        assert isinstance(request.user, User)
+        case = selectors.build_case(athlete, today=timezone.localdate())
+        try:
+            services.run_calf_check(
+                athlete=athlete, by=request.user, case=case, today=timezone.localdate()
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        return redirect("assessments:calf_check", athlete_id=athlete.pk)
+    red = selectors.red_flag_intake(athlete)
+    run = None if red else selectors.latest_run(athlete)
+    return render(
+        request,
+        "assessments/calf_check.html",
+        {
+            "athlete": athlete,
+            "red_flag": red,
+            "red_flag_message": _red_message(red.red_flags) if red else None,
+            "run": run,
+            "result": run.result if run else None,
+            **(_result_context(run.result) if run else {}),
+            "missing": selectors.missing_inputs(athlete),
+            "can_edit": _can_write(request, athlete),
+            "is_coach": request.user.is_coach,  # type: ignore[union-attr]
+            "disclaimer": DISCLAIMER,
+        },
+    )
+
+
+def _red_message(flags: list[str]) -> str:
+    from tagalong.calfcheck.red_flags import urgent_message
+
+    return urgent_message(tuple(flags))
+
+
+def _result_context(result: dict[str, Any]) -> dict[str, Any]:
+    findings = []
+    for finding in result.get("findings", []):
+        findings.append(
+            {
+                **finding,
+                "sources": selectors.citations_for(
+                    list(finding.get("citations", []))
+                    + [c for a in finding.get("actions", []) for c in a.get("citations", [])]
+                ),
+                "articles": advice.for_cause(finding["cause"]),
+            }
+        )
+    return {
+        "findings": findings,
+        "top_sources": selectors.citations_for(result.get("citations", [])),
+    }
+
+
+@rules.coach
+@require_POST
+def calf_check_note(request: HttpRequest, athlete_id: int, run_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    run = get_object_or_404(CalfCheckRun, athlete=athlete, pk=run_id)
+    assert isinstance(request.user, User)
+    services.add_coach_note(run=run, by=request.user, note=request.POST.get("note", "")[:4000])
+    messages.success(request, "Note saved.")
+    return redirect("assessments:calf_check", athlete_id=athlete.pk)
+
+
+@rules.public
+def exercise_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "assessments/exercise_list.html", {"exercises": exercises.LIBRARY.values()}
+    )
+
+
+@rules.public
+def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        exercise = exercises.get(slug)
+    except KeyError:
+        raise Http404("No such exercise.") from None
+    link = {s: exercises.LIBRARY.get(s) for s in (exercise.regression, exercise.progression) if s}
+    return render(
+        request,
+        "assessments/exercise_detail.html",
+        {
+            "exercise": exercise,
+            "regression": link.get(exercise.regression or ""),
+            "progression": link.get(exercise.progression or ""),
+            "sources": selectors.citations_for(list(exercise.citations)),
+        },
+    )
+
+
+@rules.public
+def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        article = advice.get(slug)
+    except KeyError:
+        raise Http404("No such article.") from None
+    return render(
+        request,
+        "assessments/article.html",
+        {
+            "article": article,
+            "body": advice.render_html(article),
+            "sources": selectors.citations_for(list(article.citations)),
+        },
+    )
+
+
+@rules.public
+def self_check(request: HttpRequest) -> HttpResponse:
+    """No account, nothing stored: the case lives only for this request."""
+    form = SelfCheckForm(request.POST or None, request.FILES or None)
+    context: dict[str, Any] = {"form": form, "disclaimer": DISCLAIMER}
+    if request.method == "POST" and form.is_valid():
+        summaries, file_errors = _summaries(request.FILES.getlist("files"))
+        context["file_errors"] = file_errors
+        case_dict = form.to_case()
+        try:
+            result = services.evaluate_case(case_dict, today=timezone.localdate())
+            if summaries and not result["stop"]:
+                merged = merge_activity_summaries(case_from_json(case_dict), summaries)
+                from tagalong.calfcheck import check_calves, result_to_json
+
+                result = result_to_json(check_calves(merged, today=timezone.localdate()))
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            context["result"] = result
+            if result["stop"]:
+                context["red_flag_message"] = result["message"]
+            context.update(_result_context(result))
+    return render(request, "assessments/self_check.html", context)
+
+
+def _summaries(files: list[Any]) -> tuple[list[RunSummary], list[str]]:
+    errors: list[str] = []
+    if len(files) > MAX_FILES:
+        return [], [f"Up to {MAX_FILES} files at a time; you sent {len(files)}."]
+    if sum(f.size for f in files) > MAX_TOTAL_BYTES:
+        return [], ["The files add up to more than 20 MB; send fewer or smaller files."]
+    summaries = []
+    for upload in files:
+        try:
+            activity = decode_activity(upload.read(), filename=upload.name)
+        except ActivityFileError as error:
+            errors.append(f"{upload.name}: {error}")
+            continue
+        if not activity.distance_m:
+            errors.append(f"{upload.name}: no distance recorded; skipped.")
+            continue
+        summaries.append(
+            RunSummary(
+                date=activity.start.date(),
+                distance_km=activity.distance_m / 1000,
+                duration_min=activity.duration_s / 60,
+                sport=activity.sport,
+            )
+        )
+    return summaries, errors

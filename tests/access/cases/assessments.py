@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from tagalong.advice import ARTICLES
+from tests.access.matrix import LOGIN, Case, statuses
+
+
+def _athlete_a(world):  # type: ignore[no-untyped-def]
+    return {"athlete_id": world.athlete_a.pk}
+
+
+def _run_a(world):  # type: ignore[no-untyped-def]
+    from tagalong.assessments.models import CalfCheckRun
+
+    run = CalfCheckRun.objects.create(athlete=world.athlete_a, case={}, result={"findings": []})
+    return {"athlete_id": world.athlete_a.pk, "run_id": run.pk}
+
+
+READ = statuses(404, anonymous=LOGIN, athlete_a=200, coach_a=200, colleague=200, staff=200)
+WRITE = statuses(404, anonymous=LOGIN, athlete_a=302, coach_a=302, colleague=403, staff=403)
+API_READ = statuses(404, anonymous=401, athlete_a=200, coach_a=200, colleague=200, staff=200)
+API_WRITE = statuses(404, anonymous=401, athlete_a=201, coach_a=201, colleague=403, staff=403)
+
+PAGES = {
+    "assessments:intake": Case(READ, kwargs=_athlete_a),
+    "assessments:tests": Case(READ, kwargs=_athlete_a),
+    "assessments:calf_check": Case(READ, kwargs=_athlete_a),
+    "assessments:calf_check_note": Case(
+        statuses(403, anonymous=LOGIN, coach_a=302, colleague=403, coach_other=404),
+        method="post",
+        kwargs=_run_a,
+        data=lambda w: {"note": "Easy week."},
+    ),
+    "assessments:exercises": Case(statuses(200)),
+    "assessments:exercise": Case(statuses(200), kwargs=lambda w: {"slug": "single-leg-bridge"}),
+    "assessments:article": Case(statuses(200), kwargs=lambda w: {"slug": next(iter(ARTICLES))}),
+    "assessments:self_check": Case(statuses(200)),
+}
+
+API = {
+    "GET /api/athletes/{athlete_id}/intake": Case(API_READ, kwargs=_athlete_a),
+    "POST /api/athletes/{athlete_id}/intake": Case(
+        API_WRITE, method="post", kwargs=_athlete_a, json=True, data=lambda w: {"goal": "race_10k"}
+    ),
+    "GET /api/athletes/{athlete_id}/tests": Case(API_READ, kwargs=_athlete_a),
+    "POST /api/athletes/{athlete_id}/tests": Case(
+        API_WRITE,
+        method="post",
+        kwargs=_athlete_a,
+        json=True,
+        data=lambda w: {"date": "2026-11-01", "results": {"heel_raise": {"left": 20, "right": 22}}},
+    ),
+    "GET /api/athletes/{athlete_id}/calf-check": Case(API_READ, kwargs=_athlete_a),
+    "POST /api/athletes/{athlete_id}/calf-check": Case(
+        API_WRITE, method="post", kwargs=_athlete_a, json=True, data=lambda w: {}
+    ),
+    "GET /api/exercises": Case(statuses(200)),
+    "GET /api/exercises/{slug}": Case(statuses(200), kwargs=lambda w: {"slug": "side-plank"}),
+    "GET /api/articles/{slug}": Case(
+        statuses(200), kwargs=lambda w: {"slug": next(iter(ARTICLES))}
+    ),
+}

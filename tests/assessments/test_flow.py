@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.utils import timezone
+
+from tagalong.assessments import models as m
+from tagalong.assessments.selectors import build_case
+from tagalong.assessments.services import record_test_session
+from tagalong.assessments.tasks import send_retest_reminders
+from tagalong.calfcheck import case_from_json, check_calves, result_to_json
+from tagalong.calfcheck.engine import CAUSES
+from tagalong.exercises import LIBRARY
+from tests.factories import PASSWORD, make_athlete, make_coach
+
+pytestmark = pytest.mark.django_db
+
+INTAKE = {
+    "goal": "race_10k",
+    "weekly_km": "30",
+    "longest_run_km_30d": "12",
+    "tight_after": "5",
+    "tight_next_morning": "3",
+    "tight_side": "left",
+}
+TESTS = {
+    "date": "2026-11-01",
+    "heel_raise_left": "14",
+    "heel_raise_right": "24",
+    "single_leg_bridge_left": "18",
+    "single_leg_bridge_right": "26",
+}
+
+
+def _client(user) -> Client:  # type: ignore[no-untyped-def]
+    client = Client()
+    assert client.login(email=user.email, password=PASSWORD)
+    return client
+
+
+def test_intake_tests_and_calf_check_flow_matches_the_cli_path(
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+) -> None:
+    athlete = make_athlete(coach=make_coach())
+    client = _client(athlete.user)
+    base = f"/athletes/{athlete.pk}"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"{base}/intake/", INTAKE).status_code == 302
+    assert client.post(f"{base}/tests/", TESTS).status_code == 302
+    page = client.get(f"{base}/tests/").content.decode()
+    assert "norm" in page and "expert target" in page
+    assert client.post(f"{base}/calf-check/").status_code == 302
+    run = m.CalfCheckRun.objects.get(athlete=athlete)
+    case = build_case(athlete, today=timezone.localdate())
+    assert run.case == case
+    assert run.result == result_to_json(
+        check_calves(case_from_json(case), today=timezone.localdate())
+    )
+    assert run.result["findings"][0]["cause"] == "capacity_vs_load"
+    page = client.get(f"{base}/calf-check/").content.decode()
+    assert "capacity_vs_load" in page and "Training advice, not medical advice" in page
+    assert mail.outbox == []
+
+
+def test_red_flag_stops_the_flow_and_alerts_the_coach(
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+) -> None:
+    coach = make_coach()
+    athlete = make_athlete(coach=coach)
+    client = _client(athlete.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/athletes/{athlete.pk}/intake/", {**INTAKE, "red_flags": ["one_sided_calf_swelling"]}
+        )
+    assert response.status_code == 302 and response["Location"].endswith("/calf-check/")
+    page = client.get(f"/athletes/{athlete.pk}/calf-check/").content.decode()
+    assert "seek urgent medical care" in page and "Run the calf check" not in page
+    assert client.get(f"/athletes/{athlete.pk}/tests/").status_code == 302
+    assert [m.to for m in mail.outbox] == [[coach.email]]
+    from django.template.loader import render_to_string
+
+    from tagalong.assessments.sections import build_section
+
+    ctx = {**build_section(None, athlete), "athlete": athlete}  # type: ignore[arg-type]
+    assert "Red flag reported" in render_to_string("assessments/_section.html", {"ctx": ctx})
+    client.post(f"/athletes/{athlete.pk}/calf-check/")
+    assert m.CalfCheckRun.objects.get().result["stop"] is True
+    assert m.Intake.objects.get().coach_alerted_at is not None
+
+
+def test_public_self_check_stores_nothing() -> None:
+    before = (
+        m.Intake.objects.count(),
+        m.TestSession.objects.count(),
+        m.CalfCheckRun.objects.count(),
+    )
+    response = Client().post(
+        "/calf-check/",
+        {
+            "age": "40",
+            "sex": "female",
+            "heel_raise_left": "12",
+            "heel_raise_right": "20",
+            "tight_after": "6",
+        },
+    )
+    assert response.status_code == 200 and b"capacity_vs_load" in response.content
+    after = (
+        m.Intake.objects.count(),
+        m.TestSession.objects.count(),
+        m.CalfCheckRun.objects.count(),
+    )
+    assert before == after == (0, 0, 0)
+
+
+def test_self_check_red_flag_shows_only_the_urgent_message() -> None:
+    response = Client().post("/calf-check/", {"red_flags": ["chest_pain"], "tight_after": "6"})
+    assert b"seek urgent medical care" in response.content
+    assert b"capacity_vs_load" not in response.content
+
+
+def test_self_check_refuses_more_than_five_files() -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    files = [SimpleUploadedFile(f"r{i}.gpx", b"<gpx/>") for i in range(6)]
+    response = Client().post("/calf-check/", {"tight_after": "4", "files": files})
+    assert b"Up to 5 files" in response.content
+
+
+def test_self_check_names_a_bad_file() -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    bad = SimpleUploadedFile("broken.gpx", b"not xml at all")
+    response = Client().post("/calf-check/", {"tight_after": "4", "files": [bad]})
+    assert b"broken.gpx:" in response.content
+
+
+def test_every_action_slug_the_engine_can_emit_is_in_the_library() -> None:
+    from tagalong.calfcheck import capacity, hips, soft_tissue, technique
+
+    slugs = set()
+    for module in (capacity, hips, soft_tissue, technique):
+        source = open(module.__file__, encoding="utf-8").read()  # noqa: SIM115
+        slugs |= {part.split('"')[1] for part in source.split("exercise=")[1:]}
+    assert slugs and slugs <= set(LIBRARY), slugs - set(LIBRARY)
+    assert len(CAUSES) == 5
+
+
+def test_retest_reminder_is_sent_once_per_due_date() -> None:
+    athlete = make_athlete()
+    record_test_session(
+        athlete=athlete,
+        by=athlete.user,
+        day=timezone.localdate() - timedelta(weeks=5),
+        values={"heel_raise": (20, 22)},
+    )
+    assert send_retest_reminders.call() == 1
+    assert send_retest_reminders.call() == 0
+    assert len(mail.outbox) == 1 and m.RetestReminder.objects.filter(athlete=athlete).exists()
+
+
+def test_recent_test_needs_no_reminder() -> None:
+    athlete = make_athlete()
+    record_test_session(
+        athlete=athlete, by=athlete.user, day=timezone.localdate(), values={"heel_raise": (20, 22)}
+    )
+    assert send_retest_reminders.call() == 0
+
+
+def test_public_exercise_and_article_pages() -> None:
+    assert b"Cues" in Client().get("/exercises/single-leg-heel-raise/").content
+    assert Client().get("/exercises/no-such/").status_code == 404
+    assert Client().get("/api/exercises/side-plank").json()["slug"] == "side-plank"
