@@ -1,3 +1,318 @@
-from ninja import Router
+from datetime import datetime, timedelta
+from typing import Literal
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema, Status
+from pydantic import Field
+
+from tagalong.access import rules
+from tagalong.access.policy import own_athlete_profile
+from tagalong.accounts.models import User
+from tagalong.api.schemas import ERRORS
+from tagalong.athletes.models import AthleteProfile
+from tagalong.bookings.models import Availability, Booking, Session, SessionType
+from tagalong.bookings.selectors import (
+    bookable_type,
+    booking_for,
+    my_bookings,
+    offers,
+    own_session,
+)
+from tagalong.bookings.services import (
+    SlotRequest,
+    book,
+    cancel,
+    create_session_type,
+    ensure_coach_setup,
+    reschedule,
+    save_note,
+    update_availability,
+)
+from tagalong.errors import DomainError
 
 router = Router(tags=["bookings"])
+
+Ranges = dict[str, list[tuple[str, str]]]
+
+
+class AvailabilityOut(Schema):
+    time_zone: str
+    weekly_hours: Ranges
+    buffer_before_min: int
+    buffer_after_min: int
+    minimum_notice_hours: int
+    horizon_days: int
+
+
+class AvailabilityIn(Schema):
+    time_zone: str = Field(max_length=64)
+    weekly_hours: Ranges
+    buffer_before_min: int = Field(ge=0, le=180)
+    buffer_after_min: int = Field(ge=0, le=180)
+    minimum_notice_hours: int = Field(ge=0, le=720)
+    horizon_days: int = Field(ge=0, le=365)
+
+
+class SessionTypeOut(Schema):
+    id: int
+    name: str
+    duration_min: int
+    kind: str
+    capacity: int
+    audience: str
+    cancel_cutoff_hours: int
+    price_text: str
+    location: str
+
+
+class SessionTypeIn(Schema):
+    name: str = Field(min_length=1, max_length=120)
+    duration_min: int = Field(ge=5, le=480)
+    kind: Literal["one_on_one", "group"] = "one_on_one"
+    capacity: int = Field(default=1, ge=1, le=500)
+    audience: Literal["own_athletes", "link"] = "own_athletes"
+    cancel_cutoff_hours: int = Field(default=24, ge=0, le=336)
+    price_text: str = Field(default="", max_length=120)
+    location: Literal["jitsi", "custom"] = "jitsi"
+    custom_link: str = Field(default="", max_length=200)
+
+
+class SlotOut(Schema):
+    start: datetime
+    end: datetime
+    session_id: int | None
+    seats_left: int
+    your_time: str
+    coach_time: str
+
+
+class BookingIn(Schema):
+    session_id: int | None = None
+    type_id: int | None = None
+    start: datetime | None = None
+    token: str = Field(default="", max_length=64)
+
+
+class RescheduleIn(Schema):
+    session_id: int | None = None
+    start: datetime | None = None
+
+
+class BookingOut(Schema):
+    id: int
+    session_id: int
+    session_type: str
+    coach: str
+    start: datetime
+    end: datetime
+    status: str
+    waitlist_position: int | None
+    room_url: str
+
+
+class NoteIn(Schema):
+    athlete_id: int
+    private_note: str = Field(default="", max_length=8000)
+    shared_advice: str = Field(default="", max_length=8000)
+    exercise_slugs: list[str] = Field(default_factory=list, max_length=30)
+
+
+class NoteOut(Schema):
+    id: int
+    athlete_id: int
+    private_note: str
+    shared_advice: str
+    exercise_slugs: list[str]
+
+
+def _availability_out(a: Availability) -> AvailabilityOut:
+    return AvailabilityOut(
+        time_zone=a.time_zone,
+        weekly_hours=a.weekly_hours,
+        buffer_before_min=a.buffer_before_min,
+        buffer_after_min=a.buffer_after_min,
+        minimum_notice_hours=a.minimum_notice_hours,
+        horizon_days=a.horizon_days,
+    )
+
+
+def _type_out(t: SessionType) -> SessionTypeOut:
+    return SessionTypeOut(
+        id=t.pk,
+        name=t.name,
+        duration_min=t.duration_min,
+        kind=t.kind,
+        capacity=t.capacity,
+        audience=t.audience,
+        cancel_cutoff_hours=t.cancel_cutoff_hours,
+        price_text=t.price_text,
+        location=t.location,
+    )
+
+
+def booking_out(b: Booking) -> BookingOut:
+    s = b.session
+    return BookingOut(
+        id=b.pk,
+        session_id=s.pk,
+        session_type=s.session_type.name,
+        coach=s.coach.full_name,
+        start=s.start,
+        end=s.end,
+        status=b.status,
+        waitlist_position=b.waitlist_position,
+        room_url=s.room_url,
+    )
+
+
+def _target(athlete: AthleteProfile, session_id: int | None, type_id: int | None, start):  # type: ignore[no-untyped-def]
+    if session_id is not None:
+        session = Session.objects.select_related("session_type").filter(pk=session_id).first()
+        if session is None:
+            raise DomainError("No such session.", field="session_id")
+        return session
+    if type_id is None or start is None:
+        raise DomainError("Send session_id, or type_id with start.", field="start")
+    session_type = SessionType.objects.select_related("coach").filter(pk=type_id).first()
+    if session_type is None:
+        raise DomainError("No such session type.", field="type_id")
+    return SlotRequest(session_type=session_type, start=start)
+
+
+@router.get("/coaches/me/availability", response={200: AvailabilityOut, **ERRORS})
+@rules.coach
+def get_availability(request: HttpRequest) -> AvailabilityOut:
+    assert isinstance(request.user, User)
+    return _availability_out(ensure_coach_setup(coach=request.user))
+
+
+@router.put("/coaches/me/availability", response={200: AvailabilityOut, **ERRORS})
+@rules.coach
+def put_availability(request: HttpRequest, payload: AvailabilityIn) -> AvailabilityOut:
+    assert isinstance(request.user, User)
+    changes = payload.dict()
+    changes["weekly_hours"] = {k: [list(r) for r in v] for k, v in payload.weekly_hours.items()}
+    return _availability_out(
+        update_availability(coach=request.user, by=request.user, changes=changes)
+    )
+
+
+@router.get("/coaches/me/session-types", response={200: list[SessionTypeOut], **ERRORS})
+@rules.coach
+def list_session_types(request: HttpRequest) -> list[SessionTypeOut]:
+    assert isinstance(request.user, User)
+    ensure_coach_setup(coach=request.user)
+    return [_type_out(t) for t in SessionType.objects.filter(coach=request.user, active=True)]
+
+
+@router.post("/coaches/me/session-types", response={201: SessionTypeOut, **ERRORS})
+@rules.coach
+def post_session_type(request: HttpRequest, payload: SessionTypeIn) -> Status:
+    assert isinstance(request.user, User)
+    created = create_session_type(coach=request.user, by=request.user, **payload.dict())
+    return Status(201, _type_out(created))
+
+
+@router.get(
+    "/coaches/{coach_id}/session-types/{type_id}/slots",
+    response={200: list[SlotOut], **ERRORS},
+    summary="Bookable times, labelled in your zone and the coach's",
+)
+@rules.signed_in
+def get_slots(
+    request: HttpRequest,
+    coach_id: int,
+    type_id: int,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    token: str = "",
+) -> list[SlotOut]:
+    now = timezone.now()
+    start = start or now
+    end = end or start + timedelta(days=14)
+    session_type = bookable_type(request.user, coach_id, type_id, link_token=token)
+    mine = request.user.time_zone  # type: ignore[union-attr]
+    profile = AthleteProfile.objects.filter(user_id=request.user.pk).first()
+    if profile is not None:
+        mine = profile.time_zone
+    found = offers(session_type=session_type, start=start, end=end, now=now)
+    return [
+        SlotOut(
+            start=o.slot.start,
+            end=o.slot.end,
+            session_id=o.session_id,
+            seats_left=o.seats_left,
+            your_time=o.slot.in_zone(mine).label,
+            coach_time=o.slot.for_coach().label,
+        )
+        for o in found
+    ]
+
+
+@router.post("/bookings", response={201: BookingOut, **ERRORS})
+@rules.athlete
+def post_booking(request: HttpRequest, payload: BookingIn) -> Status:
+    athlete = own_athlete_profile(request.user)
+    target = _target(athlete, payload.session_id, payload.type_id, payload.start)
+    booking = book(
+        athlete=athlete, session_or_slot=target, now=timezone.now(), link_token=payload.token
+    )
+    return Status(201, booking_out(booking))
+
+
+@router.get("/bookings", response={200: list[BookingOut], **ERRORS}, summary="My bookings")
+@rules.athlete
+def get_bookings(request: HttpRequest) -> list[BookingOut]:
+    return [booking_out(b) for b in my_bookings(own_athlete_profile(request.user))]
+
+
+@router.post("/bookings/{booking_id}/cancel", response={200: BookingOut, **ERRORS})
+@rules.signed_in
+def post_cancel(request: HttpRequest, booking_id: int) -> BookingOut:
+    booking = booking_for(request.user, booking_id, write=True)
+    assert isinstance(request.user, User)
+    return booking_out(cancel(booking=booking, by=request.user, now=timezone.now()))
+
+
+@router.post("/bookings/{booking_id}/reschedule", response={201: BookingOut, **ERRORS})
+@rules.signed_in
+def post_reschedule(request: HttpRequest, booking_id: int, payload: RescheduleIn) -> Status:
+    booking = booking_for(request.user, booking_id, write=True)
+    assert isinstance(request.user, User)
+    type_id = booking.session.session_type_id if payload.start else None
+    target = _target(booking.athlete, payload.session_id, type_id, payload.start)
+    moved = reschedule(booking=booking, to=target, by=request.user, now=timezone.now())
+    return Status(201, booking_out(moved))
+
+
+@router.post("/sessions/{session_id}/notes", response={201: NoteOut, **ERRORS})
+@rules.coach
+def post_note(request: HttpRequest, session_id: int, payload: NoteIn) -> Status:
+    session = own_session(request.user, session_id)
+    assert isinstance(request.user, User)
+    athlete = (
+        AthleteProfile.objects.filter(pk=payload.athlete_id, bookings__session=session)
+        .distinct()
+        .first()
+    )
+    if athlete is None:
+        raise DomainError("This runner did not book this session.", field="athlete_id")
+    note = save_note(
+        session=session,
+        athlete=athlete,
+        by=request.user,
+        private_note=payload.private_note,
+        shared_advice=payload.shared_advice,
+        exercise_slugs=payload.exercise_slugs,
+    )
+    return Status(
+        201,
+        NoteOut(
+            id=note.pk,
+            athlete_id=athlete.pk,
+            private_note=note.private_note,
+            shared_advice=note.shared_advice,
+            exercise_slugs=note.exercise_slugs,
+        ),
+    )

@@ -1,1 +1,259 @@
+"""Coaches' bookable hours, session types, sessions and the runners' bookings.
 
+Instants are stored in UTC with the IANA zone they were planned in; weekly hours are wall-clock
+times in the coach's zone (tagalong.scheduling does the maths).
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from datetime import time, timedelta
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from tagalong.accounts.models import User
+from tagalong.athletes.models import AthleteProfile
+from tagalong.athletes.validation import validate_time_zone
+from tagalong.scheduling import BookingRules, DateException, TimeRange, WeeklyHours
+from tagalong.scheduling.rules import MAX_BUFFER_MIN
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def _ranges(raw: list[list[str]]) -> list[TimeRange]:
+    return [TimeRange(time.fromisoformat(a), time.fromisoformat(b)) for a, b in raw]
+
+
+class Availability(models.Model):
+    """One row per coach. ``weekly_hours`` maps "0" (Monday) … "6" to [["09:00", "12:00"], …]."""
+
+    coach = models.OneToOneField(User, on_delete=models.CASCADE, related_name="availability")
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    weekly_hours = models.JSONField(default=dict, blank=True)
+    buffer_before_min = models.PositiveSmallIntegerField(
+        default=0, validators=[MaxValueValidator(MAX_BUFFER_MIN)]
+    )
+    buffer_after_min = models.PositiveSmallIntegerField(
+        default=0, validators=[MaxValueValidator(MAX_BUFFER_MIN)]
+    )
+    minimum_notice_hours = models.PositiveSmallIntegerField(
+        default=12, validators=[MaxValueValidator(24 * 30)]
+    )
+    horizon_days = models.PositiveSmallIntegerField(default=60, validators=[MaxValueValidator(365)])
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(buffer_before_min__lte=MAX_BUFFER_MIN)
+                & Q(buffer_after_min__lte=MAX_BUFFER_MIN),
+                name="bookings_buffers_0_180",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Availability of {self.coach}"
+
+    def hours(self) -> WeeklyHours:
+        return WeeklyHours({int(day): _ranges(r) for day, r in self.weekly_hours.items()})
+
+    def rules_for(self, session_type: SessionType) -> BookingRules:
+        return BookingRules(
+            duration=timedelta(minutes=session_type.duration_min),
+            buffer_before_min=self.buffer_before_min,
+            buffer_after_min=self.buffer_after_min,
+            minimum_notice=timedelta(hours=self.minimum_notice_hours),
+            horizon_days=self.horizon_days,
+        )
+
+
+class AvailabilityException(models.Model):
+    """A local date off (no ranges, replace) or with other/extra hours."""
+
+    coach = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="availability_exceptions"
+    )
+    day = models.DateField()
+    ranges = models.JSONField(default=list, blank=True)
+    replace = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.coach} on {self.day}"
+
+    def to_core(self) -> DateException:
+        return DateException(day=self.day, ranges=_ranges(self.ranges), replace=self.replace)
+
+
+class Kind(models.TextChoices):
+    ONE_ON_ONE = "one_on_one", "One-on-one"
+    GROUP = "group", "Group"
+
+
+class Audience(models.TextChoices):
+    OWN_ATHLETES = "own_athletes", "My athletes"
+    LINK = "link", "Anyone with the link"
+
+
+class Location(models.TextChoices):
+    JITSI = "jitsi", "Video room (Jitsi)"
+    CUSTOM = "custom", "My own link (Zoom, Meet…)"
+
+
+class SessionType(models.Model):
+    coach = models.ForeignKey(User, on_delete=models.CASCADE, related_name="session_types")
+    name = models.CharField(max_length=120)
+    duration_min = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(5), MaxValueValidator(480)]
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.ONE_ON_ONE)
+    capacity = models.PositiveSmallIntegerField(
+        default=1, validators=[MinValueValidator(1), MaxValueValidator(500)]
+    )
+    audience = models.CharField(
+        max_length=14, choices=Audience.choices, default=Audience.OWN_ATHLETES
+    )
+    link_token = models.CharField(max_length=64, default=new_token, unique=True)
+    cancel_cutoff_hours = models.PositiveSmallIntegerField(
+        default=24, validators=[MaxValueValidator(24 * 14)]
+    )
+    price_text = models.CharField(max_length=120, blank=True, help_text="Information only.")
+    location = models.CharField(max_length=8, choices=Location.choices, default=Location.JITSI)
+    custom_link = models.URLField(blank=True)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SessionStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class Session(models.Model):
+    coach = models.ForeignKey(User, on_delete=models.CASCADE, related_name="coached_sessions")
+    session_type = models.ForeignKey(SessionType, on_delete=models.PROTECT, related_name="sessions")
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    tz_name = models.CharField(max_length=64, validators=[validate_time_zone])
+    capacity = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    room_url = models.URLField(max_length=300)
+    rrule = models.CharField(max_length=200, blank=True)
+    series = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="occurrences"
+    )
+    status = models.CharField(
+        max_length=10, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
+    )
+    ical_uid = models.CharField(max_length=80, default="", blank=True)
+    sequence = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["start"]
+        indexes = [models.Index(fields=["coach", "start"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="session_ends")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session_type} at {self.start:%Y-%m-%d %H:%M}Z"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self.ical_uid:
+            self.ical_uid = f"session-{uuid.uuid4()}@tagalong"
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class BookingStatus(models.TextChoices):
+    CONFIRMED = "confirmed", "Confirmed"
+    WAITLISTED = "waitlisted", "On the waiting list"
+    CANCELLED = "cancelled", "Cancelled"
+    LATE_CANCEL = "late_cancel", "Late cancellation"
+    ATTENDED = "attended", "Attended"
+    NO_SHOW = "no_show", "Did not come"
+
+
+HOLDING = (BookingStatus.CONFIRMED, BookingStatus.WAITLISTED)
+
+
+class Booking(models.Model):
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="bookings")
+    athlete = models.ForeignKey(AthleteProfile, on_delete=models.CASCADE, related_name="bookings")
+    status = models.CharField(max_length=12, choices=BookingStatus.choices)
+    waitlist_position = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField()
+    ical_uid = models.CharField(max_length=80, unique=True)
+    sequence = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "athlete"],
+                condition=Q(status__in=["confirmed", "waitlisted"]),
+                name="one_live_booking_per_session_and_athlete",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.athlete} in {self.session} ({self.status})"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self.ical_uid:
+            self.ical_uid = f"booking-{uuid.uuid4()}@tagalong"
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class SessionNote(models.Model):
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="notes")
+    athlete = models.ForeignKey(
+        AthleteProfile, on_delete=models.CASCADE, related_name="session_notes"
+    )
+    private_note = models.TextField(blank=True, help_text="Only you see this.")
+    shared_advice = models.TextField(blank=True, help_text="Shown on the runner's record.")
+    exercise_slugs = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "athlete"], name="one_note_per_attendee")
+        ]
+
+    def __str__(self) -> str:
+        return f"Note on {self.athlete} in {self.session}"
+
+
+class ReminderSent(models.Model):
+    """A reminder that went out; the unique row is the claim that keeps reminders single."""
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=4)  # "24h" or "1h"
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["booking", "kind"], name="one_reminder_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} reminder for booking {self.booking_id}"
+
+
+class CalendarFeed(models.Model):
+    """A private iCal feed address; revoking replaces the token so the old address stops."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="calendar_feed")
+    token = models.CharField(max_length=64, default=new_token, unique=True)
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.user}"

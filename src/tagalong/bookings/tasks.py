@@ -1,0 +1,100 @@
+"""Booking emails with their iCalendar attachment, and the 24 h / 1 h reminders."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django_tasks import task
+
+from tagalong.bookings.models import Booking, BookingStatus, ReminderSent, SessionStatus
+from tagalong.calendars import Person, build_invitation
+from tagalong.notifications.email import send_templated
+from tagalong.scheduling import reminder_at
+
+REMINDERS = (("24h", timedelta(hours=24)), ("1h", timedelta(hours=1)))
+CANCELLED = (BookingStatus.CANCELLED, BookingStatus.LATE_CANCEL)
+
+
+def invitation_for(booking: Booking, method: str, *, now: datetime) -> bytes:
+    session = booking.session
+    coach = session.coach
+    athlete = booking.athlete.user
+    return build_invitation(
+        method=method,  # type: ignore[arg-type]
+        uid=booking.ical_uid,
+        sequence=booking.sequence,
+        start=session.start,
+        end=session.end,
+        tz_name=session.tz_name,
+        summary=f"{session.session_type.name} with {coach.full_name}",
+        organizer=Person(coach.full_name, coach.email),
+        attendees=[Person(athlete.full_name, athlete.email)],
+        dtstamp=now,
+        location=session.room_url,
+        url=session.room_url,
+    )
+
+
+def _load(booking_id: int) -> Booking | None:
+    return (
+        Booking.objects.select_related("session__coach", "session__session_type", "athlete__user")
+        .filter(pk=booking_id)
+        .first()
+    )
+
+
+@task()
+def send_booking_email(booking_id: int, method: str) -> str:
+    """REQUEST for a confirmed place (new or changed), CANCEL for a cancelled one."""
+    from django.utils import timezone
+
+    booking = _load(booking_id)
+    if booking is None:
+        return "gone"
+    # Re-check: by the time this runs the booking may have changed again.
+    if method == "REQUEST" and booking.status != BookingStatus.CONFIRMED:
+        return "stale"
+    if method == "CANCEL" and booking.status not in CANCELLED:
+        return "stale"
+    ics = invitation_for(booking, method, now=timezone.now())
+    send_templated(
+        template="booking_confirmed" if method == "REQUEST" else "booking_cancelled",
+        to=[booking.athlete.user.email],
+        context={"booking": booking, "session": booking.session},
+        attachments=[("invite.ics", ics, "text/calendar")],
+    )
+    return "sent"
+
+
+def send_due_reminders(now: datetime) -> int:
+    """Send the reminders that are due; safe to run as often as wanted (each is claimed once)."""
+    sent = 0
+    for kind, lead in REMINDERS:
+        due = (
+            Booking.objects.filter(
+                status=BookingStatus.CONFIRMED,
+                session__status=SessionStatus.SCHEDULED,
+                session__start__gt=now,
+                session__start__lte=now + lead,
+            )
+            .exclude(reminders__kind=kind)
+            .select_related("session__coach", "session__session_type", "athlete__user")
+        )
+        for booking in due:
+            if kind == "24h" and booking.session.start - now <= timedelta(hours=1):
+                continue  # booked late: only the 1 h reminder is still useful
+            if reminder_at(booking.session.start, lead) > now:
+                continue
+            try:
+                with transaction.atomic():
+                    ReminderSent.objects.create(booking=booking, kind=kind, sent_at=now)
+            except IntegrityError:
+                continue  # another run claimed it
+            send_templated(
+                template="booking_reminder",
+                to=[booking.athlete.user.email],
+                context={"booking": booking, "session": booking.session, "lead": kind},
+            )
+            sent += 1
+    return sent

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from tagalong.bookings.models import Kind, SessionType
+from tagalong.bookings.services import book, create_class, ensure_coach_setup
+from tests.access.matrix import LOGIN, Case, statuses
+
+
+def _class(world, days: int = 3):  # type: ignore[no-untyped-def]
+    session_type = SessionType.objects.create(
+        coach=world.coach_a, name="Clinic", duration_min=45, kind=Kind.GROUP, capacity=5
+    )
+    return create_class(
+        coach=world.coach_a,
+        session_type=session_type,
+        start=timezone.now() + timedelta(days=days),
+        tz_name="Europe/London",
+        now=timezone.now(),
+    )[0]
+
+
+def _booking(world):  # type: ignore[no-untyped-def]
+    return book(athlete=world.athlete_a, session_or_slot=_class(world), now=timezone.now())
+
+
+def _booking_id(world):  # type: ignore[no-untyped-def]
+    return {"booking_id": _booking(world).pk}
+
+
+def _session_id(world):  # type: ignore[no-untyped-def]
+    return {"session_id": _booking(world).session_id}
+
+
+def _type_of_coach_a(world):  # type: ignore[no-untyped-def]
+    ensure_coach_setup(coach=world.coach_a)
+    first = SessionType.objects.filter(coach=world.coach_a, kind=Kind.ONE_ON_ONE).first()
+    return {"coach_id": world.coach_a.pk, "type_id": first.pk}
+
+
+COACHES = statuses(403, anonymous=401, coach_a=200, colleague=200, coach_other=200)
+COACHES_PAGE = statuses(403, anonymous=LOGIN, coach_a=200, colleague=200, coach_other=200)
+ATHLETES = statuses(403, anonymous=401, athlete_a=200, athlete_b=200)
+ATHLETES_PAGE = statuses(403, anonymous=LOGIN, athlete_a=200, athlete_b=200)
+BOOKING_PARTIES = statuses(404, anonymous=401, athlete_a=200, coach_a=200, staff=403)
+AVAILABILITY = {
+    "time_zone": "Europe/London",
+    "weekly_hours": {"0": [["09:00", "12:00"]]},
+    "buffer_before_min": 10,
+    "buffer_after_min": 10,
+    "minimum_notice_hours": 12,
+    "horizon_days": 30,
+}
+
+PAGES: dict[str, Case] = {}
+
+API = {
+    "GET /api/coaches/me/availability": Case(COACHES),
+    "PUT /api/coaches/me/availability": Case(COACHES, method="put", data=lambda w: AVAILABILITY),
+    "GET /api/coaches/me/session-types": Case(COACHES),
+    "POST /api/coaches/me/session-types": Case(
+        statuses(403, anonymous=401, coach_a=201, colleague=201, coach_other=201),
+        method="post",
+        data=lambda w: {"name": "Run review", "duration_min": 40},
+    ),
+    "GET /api/coaches/{coach_id}/session-types/{type_id}/slots": Case(
+        statuses(404, anonymous=401, athlete_a=200, coach_a=200), kwargs=_type_of_coach_a
+    ),
+    "POST /api/bookings": Case(
+        statuses(403, anonymous=401, athlete_a=201, athlete_b=400),
+        method="post",
+        data=lambda w: {"session_id": _class(w).pk},
+    ),
+    "GET /api/bookings": Case(ATHLETES),
+    "POST /api/bookings/{booking_id}/cancel": Case(
+        BOOKING_PARTIES, method="post", kwargs=_booking_id
+    ),
+    "POST /api/bookings/{booking_id}/reschedule": Case(
+        statuses(404, anonymous=401, athlete_a=201, coach_a=201, staff=403),
+        method="post",
+        kwargs=_booking_id,
+        data=lambda w: {"session_id": _class(w, days=5).pk},
+    ),
+    "POST /api/sessions/{session_id}/notes": Case(
+        statuses(403, anonymous=401, coach_a=201, colleague=404, coach_other=404),
+        method="post",
+        kwargs=_session_id,
+        data=lambda w: {"athlete_id": w.athlete_a.pk, "shared_advice": "Keep the holds easy."},
+    ),
+}
