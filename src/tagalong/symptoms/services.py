@@ -1,0 +1,93 @@
+"""Writes about symptoms: logging a day's scores after checking every value."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils import timezone
+
+from tagalong.accounts.models import User
+from tagalong.activities.models import Activity
+from tagalong.athletes.models import AthleteProfile
+from tagalong.audit.services import record
+from tagalong.errors import DomainError
+from tagalong.symptoms.models import REGION_SIDES, REGIONS, SCORE_FIELDS, SymptomLog
+
+
+def athlete_today(athlete: AthleteProfile) -> date:
+    return timezone.now().astimezone(ZoneInfo(athlete.time_zone or "UTC")).date()
+
+
+def _check_score(value: Any, field: str, label: str) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+        raise DomainError(f"{label} must be a whole number from 0 to 10.", field=field)
+    return value
+
+
+def clean_regions(value: Any) -> list[dict[str, Any]]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise DomainError("Other regions must be a list.", field="other_regions")
+    cleaned = []
+    for index, item in enumerate(value):
+        where = f"other_regions[{index}]"
+        if not isinstance(item, dict):
+            raise DomainError(f"{where} must have a region, a side and a pain score.", field=where)
+        region, side = item.get("region"), item.get("side")
+        if region not in REGIONS:
+            raise DomainError(
+                f"{where}: unknown region {region!r}; use one of {', '.join(REGIONS)}.",
+                field=f"{where}.region",
+            )
+        if side not in REGION_SIDES:
+            raise DomainError(
+                f"{where}: side must be one of {', '.join(REGION_SIDES)}.", field=f"{where}.side"
+            )
+        pain = _check_score(item.get("pain"), f"{where}.pain", f"{where}: pain")
+        if pain is None:
+            raise DomainError(f"{where}: pain is missing.", field=f"{where}.pain")
+        cleaned.append({"region": region, "side": side, "pain": pain})
+    return cleaned
+
+
+@transaction.atomic
+def log_symptoms(
+    *,
+    athlete: AthleteProfile,
+    by: User | None,
+    day: date,
+    scores: dict[str, Any],
+    other_regions: Any = None,
+    note: str = "",
+    activity: Activity | None = None,
+) -> SymptomLog:
+    unknown = set(scores) - set(SCORE_FIELDS)
+    if unknown:
+        raise DomainError(f"Unknown score(s): {', '.join(sorted(unknown))}.")
+    if day > athlete_today(athlete):
+        raise DomainError("The day cannot be in the future.", field="day")
+    values = {
+        name: _check_score(scores.get(name), name, name.replace("_", " ").capitalize())
+        for name in SCORE_FIELDS
+    }
+    regions = clean_regions(other_regions)
+    if all(v is None for v in values.values()) and not regions and not note.strip():
+        raise DomainError("Note at least one score, a region or a note.")
+    if activity is not None and activity.athlete_id != athlete.pk:
+        raise DomainError("That activity belongs to someone else.", field="activity_id")
+    log = SymptomLog.objects.create(
+        athlete=athlete,
+        day=day,
+        activity=activity,
+        other_regions=regions,
+        note=note.strip()[:2000],
+        **values,
+    )
+    record(actor=by, action="symptoms.logged", target=log, athlete_id=athlete.pk, day=str(day))
+    return log
