@@ -1,3 +1,192 @@
-from ninja import Router
+from datetime import date, datetime
+
+from django.http import Http404, HttpRequest
+from ninja import File, Router, Schema, Status
+from ninja.files import UploadedFile
+from pydantic import Field
+
+from tagalong.access import rules
+from tagalong.access.policy import athlete_for
+from tagalong.activities import selectors, services
+from tagalong.activities.models import Activity, DailyLoad, ImportBatch
+from tagalong.api.schemas import ERRORS
 
 router = Router(tags=["activities"])
+
+
+class ActivityOut(Schema):
+    id: int
+    sport: str
+    sub_sport: str
+    name: str
+    start: datetime
+    duration_s: float
+    moving_s: float
+    distance_m: float | None
+    pace_s_per_km: float | None
+    avg_cadence_spm: float | None
+    load_value: float
+    load_measure: str
+    rpe: int | None
+    manual: bool
+    source_format: str
+    gear_name: str
+
+
+class ActivityDetailOut(ActivityOut):
+    ascent_m: float | None
+    descent_m: float | None
+    device: str
+    recovered: bool
+    warnings: list[str]
+    metrics: dict
+    chart: dict
+
+
+class ItemOut(Schema):
+    name: str
+    status: str
+    reason: str
+    gear_name: str
+    activity_id: int | None
+
+
+class BatchOut(Schema):
+    id: int
+    status: str
+    total: int
+    done: int
+    error: str
+    created_at: datetime
+    finished_at: datetime | None
+    items: list[ItemOut]
+
+
+class ManualRunIn(Schema):
+    day: date
+    duration_min: float = Field(ge=1, le=1440)
+    distance_km: float | None = Field(default=None, ge=0, le=500)
+    rpe: int | None = Field(default=None, ge=1, le=10)
+
+
+class DayLoadOut(Schema):
+    day: date
+    load: float
+    ctl: float
+    atl: float
+    tsb: float
+    acwr: float | None
+    acwr_warning: bool
+    ramp: float | None
+    weekly_km: float
+    weekly_change_pct: float | None
+    spike_band: str
+    longest_run_km: float
+
+
+def _batch_out(batch: ImportBatch) -> BatchOut:
+    items = [ItemOut.from_orm(item) for item in batch.items.all()]
+    return BatchOut(
+        id=batch.pk,
+        status=batch.status,
+        total=batch.total,
+        done=batch.done,
+        error=batch.error,
+        created_at=batch.created_at,
+        finished_at=batch.finished_at,
+        items=items,
+    )
+
+
+def _activity(request: HttpRequest, athlete_id: int, activity_id: int, write: bool) -> Activity:
+    athlete = athlete_for(request.user, athlete_id, write=write)
+    try:
+        return selectors.activity_of(athlete, activity_id)
+    except Activity.DoesNotExist:
+        raise Http404("No such activity") from None
+
+
+@router.post(
+    "/athletes/{athlete_id}/imports",
+    response={201: BatchOut, **ERRORS},
+    summary="Upload activity files (FIT, GPX, TCX, .gz or .zip) to import",
+)
+@rules.athlete_scoped
+def create_import(
+    request: HttpRequest, athlete_id: int, files: File[list[UploadedFile]] = None
+) -> Status:
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    batch = services.start_import(athlete=athlete, by=request.user, upload=list(files or []))
+    return Status(201, _batch_out(batch))
+
+
+@router.get(
+    "/athletes/{athlete_id}/imports/{batch_id}",
+    response={200: BatchOut, **ERRORS},
+    summary="An import's progress and each file's outcome",
+)
+@rules.athlete_scoped
+def get_import(request: HttpRequest, athlete_id: int, batch_id: int) -> BatchOut:
+    athlete = athlete_for(request.user, athlete_id)
+    try:
+        return _batch_out(selectors.batch_of(athlete, batch_id))
+    except ImportBatch.DoesNotExist:
+        raise Http404("No such import") from None
+
+
+@router.get(
+    "/athletes/{athlete_id}/activities",
+    response={200: list[ActivityOut], **ERRORS},
+    summary="An athlete's activities, newest first",
+)
+@rules.athlete_scoped
+def list_activities(request: HttpRequest, athlete_id: int, limit: int = 100) -> list[Activity]:
+    athlete = athlete_for(request.user, athlete_id)
+    return list(selectors.activities_of(athlete)[: max(1, min(limit, 1000))])
+
+
+@router.post(
+    "/athletes/{athlete_id}/activities",
+    response={201: ActivityOut, **ERRORS},
+    summary="Enter a run by hand",
+)
+@rules.athlete_scoped
+def create_manual_run(request: HttpRequest, athlete_id: int, payload: ManualRunIn) -> Status:
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    activity = services.add_manual_run(athlete=athlete, by=request.user, **payload.dict())
+    return Status(201, activity)
+
+
+@router.get(
+    "/athletes/{athlete_id}/activities/{activity_id}",
+    response={200: ActivityDetailOut, **ERRORS},
+    summary="One activity with its metrics and chart streams",
+)
+@rules.athlete_scoped
+def get_activity(request: HttpRequest, athlete_id: int, activity_id: int) -> Activity:
+    return _activity(request, athlete_id, activity_id, write=False)
+
+
+@router.delete(
+    "/athletes/{athlete_id}/activities/{activity_id}",
+    response={204: None, **ERRORS},
+    summary="Delete an activity; the daily load is recalculated",
+)
+@rules.athlete_scoped
+def delete_activity(request: HttpRequest, athlete_id: int, activity_id: int) -> Status:
+    activity = _activity(request, athlete_id, activity_id, write=True)
+    services.delete_activity(activity=activity, by=request.user)
+    return Status(204, None)
+
+
+@router.get(
+    "/athletes/{athlete_id}/load",
+    response={200: list[DayLoadOut], **ERRORS},
+    summary="The daily load series: fitness, fatigue, form, acute:chronic, weekly distance",
+)
+@rules.athlete_scoped
+def load(
+    request: HttpRequest, athlete_id: int, start: date | None = None, end: date | None = None
+) -> list[DailyLoad]:
+    athlete = athlete_for(request.user, athlete_id)
+    return list(selectors.load_series(athlete, start=start, end=end))

@@ -9,118 +9,237 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('athletes', '0001_initial'),
+        ("athletes", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Activity',
+            name="Activity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_format', models.CharField(blank=True, max_length=8)),
-                ('manual', models.BooleanField(default=False)),
-                ('sport', models.CharField(default='running', max_length=40)),
-                ('sub_sport', models.CharField(blank=True, max_length=40)),
-                ('start', models.DateTimeField()),
-                ('duration_s', models.FloatField()),
-                ('moving_s', models.FloatField()),
-                ('distance_m', models.FloatField(blank=True, null=True)),
-                ('ascent_m', models.FloatField(blank=True, null=True)),
-                ('descent_m', models.FloatField(blank=True, null=True)),
-                ('device', models.CharField(blank=True, max_length=120)),
-                ('name', models.CharField(blank=True, max_length=200)),
-                ('gear_name', models.CharField(blank=True, max_length=200)),
-                ('rpe', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(10)])),
-                ('load_value', models.FloatField(default=0)),
-                ('load_measure', models.CharField(choices=[('srpe', 'session RPE'), ('trimp', 'TRIMP'), ('rtss', 'rTSS'), ('duration', 'minutes')], max_length=8)),
-                ('load_note', models.CharField(blank=True, max_length=300)),
-                ('metrics', models.JSONField(blank=True, default=dict)),
-                ('recovered', models.BooleanField(default=False)),
-                ('warnings', models.JSONField(blank=True, default=list)),
-                ('sample_count', models.PositiveIntegerField(default=0)),
-                ('stream_names', models.JSONField(blank=True, default=list)),
-                ('content_hash', models.CharField(blank=True, max_length=64)),
-                ('chart', models.JSONField(blank=True, default=dict)),
-                ('original', models.FileField(blank=True, upload_to=tagalong.activities.models.original_path)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('athlete', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='activities', to='athletes.athleteprofile')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("source_format", models.CharField(blank=True, max_length=8)),
+                ("manual", models.BooleanField(default=False)),
+                ("sport", models.CharField(default="running", max_length=40)),
+                ("sub_sport", models.CharField(blank=True, max_length=40)),
+                ("start", models.DateTimeField()),
+                ("duration_s", models.FloatField()),
+                ("moving_s", models.FloatField()),
+                ("distance_m", models.FloatField(blank=True, null=True)),
+                ("ascent_m", models.FloatField(blank=True, null=True)),
+                ("descent_m", models.FloatField(blank=True, null=True)),
+                ("device", models.CharField(blank=True, max_length=120)),
+                ("name", models.CharField(blank=True, max_length=200)),
+                ("gear_name", models.CharField(blank=True, max_length=200)),
+                (
+                    "rpe",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(10),
+                        ],
+                    ),
+                ),
+                ("load_value", models.FloatField(default=0)),
+                (
+                    "load_measure",
+                    models.CharField(
+                        choices=[
+                            ("srpe", "session RPE"),
+                            ("trimp", "TRIMP"),
+                            ("rtss", "rTSS"),
+                            ("duration", "minutes"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                ("load_note", models.CharField(blank=True, max_length=300)),
+                ("metrics", models.JSONField(blank=True, default=dict)),
+                ("recovered", models.BooleanField(default=False)),
+                ("warnings", models.JSONField(blank=True, default=list)),
+                ("sample_count", models.PositiveIntegerField(default=0)),
+                ("stream_names", models.JSONField(blank=True, default=list)),
+                ("content_hash", models.CharField(blank=True, max_length=64)),
+                ("chart", models.JSONField(blank=True, default=dict)),
+                (
+                    "original",
+                    models.FileField(
+                        blank=True, upload_to=tagalong.activities.models.original_path
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "athlete",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="activities",
+                        to="athletes.athleteprofile",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-start'],
+                "ordering": ["-start"],
             },
         ),
         migrations.CreateModel(
-            name='DailyLoad',
+            name="DailyLoad",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField()),
-                ('load', models.FloatField()),
-                ('ctl', models.FloatField()),
-                ('atl', models.FloatField()),
-                ('tsb', models.FloatField()),
-                ('acwr', models.FloatField(blank=True, null=True)),
-                ('acwr_warning', models.BooleanField(default=False)),
-                ('ramp', models.FloatField(blank=True, null=True)),
-                ('weekly_km', models.FloatField(default=0)),
-                ('weekly_change_pct', models.FloatField(blank=True, null=True)),
-                ('weekly_flagged', models.BooleanField(default=False)),
-                ('spike_band', models.CharField(default='none', max_length=16)),
-                ('longest_run_km', models.FloatField(default=0)),
-                ('state', models.JSONField(default=dict)),
-                ('athlete', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='daily_load', to='athletes.athleteprofile')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("day", models.DateField()),
+                ("load", models.FloatField()),
+                ("ctl", models.FloatField()),
+                ("atl", models.FloatField()),
+                ("tsb", models.FloatField()),
+                ("acwr", models.FloatField(blank=True, null=True)),
+                ("acwr_warning", models.BooleanField(default=False)),
+                ("ramp", models.FloatField(blank=True, null=True)),
+                ("weekly_km", models.FloatField(default=0)),
+                ("weekly_change_pct", models.FloatField(blank=True, null=True)),
+                ("weekly_flagged", models.BooleanField(default=False)),
+                ("spike_band", models.CharField(default="none", max_length=16)),
+                ("longest_run_km", models.FloatField(default=0)),
+                ("state", models.JSONField(default=dict)),
+                (
+                    "athlete",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="daily_load",
+                        to="athletes.athleteprofile",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['day'],
+                "ordering": ["day"],
             },
         ),
         migrations.CreateModel(
-            name='ImportBatch',
+            name="ImportBatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], default='queued', max_length=8)),
-                ('files', models.JSONField(default=list)),
-                ('total', models.PositiveIntegerField(default=0)),
-                ('done', models.PositiveIntegerField(default=0)),
-                ('error', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('athlete', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='imports', to='athletes.athleteprofile')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("running", "Running"),
+                            ("done", "Done"),
+                            ("failed", "Failed"),
+                        ],
+                        default="queued",
+                        max_length=8,
+                    ),
+                ),
+                ("files", models.JSONField(default=list)),
+                ("total", models.PositiveIntegerField(default=0)),
+                ("done", models.PositiveIntegerField(default=0)),
+                ("error", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "athlete",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="imports",
+                        to="athletes.athleteprofile",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ImportItem',
+            name="ImportItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=500)),
-                ('status', models.CharField(choices=[('imported', 'Imported'), ('duplicate', 'Already imported'), ('failed', 'Could not import'), ('skipped', 'Skipped')], max_length=10)),
-                ('reason', models.TextField(blank=True)),
-                ('gear_name', models.CharField(blank=True, max_length=200)),
-                ('activity', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='import_items', to='activities.activity')),
-                ('batch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='activities.importbatch')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=500)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("imported", "Imported"),
+                            ("duplicate", "Already imported"),
+                            ("failed", "Could not import"),
+                            ("skipped", "Skipped"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("reason", models.TextField(blank=True)),
+                ("gear_name", models.CharField(blank=True, max_length=200)),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="import_items",
+                        to="activities.activity",
+                    ),
+                ),
+                (
+                    "batch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="activities.importbatch",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.AddIndex(
-            model_name='activity',
-            index=models.Index(fields=['athlete', '-start'], name='activities__athlete_424ed6_idx'),
+            model_name="activity",
+            index=models.Index(fields=["athlete", "-start"], name="activities__athlete_424ed6_idx"),
         ),
         migrations.AddConstraint(
-            model_name='activity',
-            constraint=models.UniqueConstraint(condition=models.Q(('content_hash', ''), _negated=True), fields=('athlete', 'content_hash'), name='one_activity_per_file_and_athlete'),
+            model_name="activity",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("content_hash", ""), _negated=True),
+                fields=("athlete", "content_hash"),
+                name="one_activity_per_file_and_athlete",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='dailyload',
-            constraint=models.UniqueConstraint(fields=('athlete', 'day'), name='one_load_row_per_day'),
+            model_name="dailyload",
+            constraint=models.UniqueConstraint(
+                fields=("athlete", "day"), name="one_load_row_per_day"
+            ),
         ),
     ]

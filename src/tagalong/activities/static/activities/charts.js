@@ -1,0 +1,86 @@
+/* Activity and trend charts with uPlot; data comes from json_script blocks (no inline script). */
+(function () {
+  "use strict";
+
+  function readJson(id) {
+    var node = document.getElementById(id);
+    return node ? JSON.parse(node.textContent) : null;
+  }
+
+  function width(el) {
+    return Math.max(280, el.clientWidth || 600);
+  }
+
+  function clock(seconds) {
+    if (seconds == null) return "–";
+    var s = Math.round(seconds), m = Math.floor(s / 60), r = s % 60;
+    return m + ":" + (r < 10 ? "0" : "") + r;
+  }
+
+  function plot(el, opts, data) {
+    opts.width = width(el);
+    opts.height = 260;
+    var chart = new uPlot(opts, data, el);
+    window.addEventListener("resize", function () {
+      chart.setSize({ width: width(el), height: 260 });
+    });
+  }
+
+  function activityChart() {
+    var el = document.getElementById("activity-chart");
+    var d = readJson("activity-streams");
+    if (!el || !d) return;
+    var names = [
+      ["pace_s_per_km", "Pace (/km)", "#2b6cb0", "pace"],
+      ["cadence_spm", "Cadence (spm)", "#2f855a", "spm"],
+      ["heart_rate_bpm", "Heart rate (bpm)", "#c53030", "bpm"],
+      ["stance_time_ms", "Ground contact (ms)", "#805ad5", "ms"]
+    ];
+    var series = [{ label: "Time", value: function (u, v) { return clock(v); } }];
+    var data = [d.time_s];
+    var axes = [{ values: function (u, vals) { return vals.map(clock); } }];
+    names.forEach(function (n) {
+      if (!d[n[0]] || !d[n[0]].length) return;
+      var s = { label: n[1], stroke: n[2], scale: n[3], spanGaps: true };
+      if (n[3] === "pace") s.value = function (u, v) { return clock(v); };
+      series.push(s);
+      data.push(d[n[0]]);
+      if (axes.length < 3) {
+        axes.push({ scale: n[3], side: axes.length === 1 ? 3 : 1, grid: { show: axes.length === 1 } });
+      }
+    });
+    var scales = { x: { time: false }, pace: { dir: -1 } };
+    plot(el, { series: series, axes: axes, scales: scales }, data);
+  }
+
+  function trendCharts() {
+    var d = readJson("trend-data");
+    if (!d) return;
+    var pmc = document.getElementById("pmc-chart");
+    if (pmc) {
+      plot(pmc, { series: [{}, { label: "Fitness (CTL)", stroke: "#2b6cb0" },
+        { label: "Fatigue (ATL)", stroke: "#c05621" }, { label: "Form (TSB)", stroke: "#2f855a" }] },
+        [d.x, d.ctl, d.atl, d.tsb]);
+    }
+    var acwr = document.getElementById("acwr-chart");
+    if (acwr) {
+      var line = function (v) { return d.x.map(function () { return v; }); };
+      plot(acwr, { series: [{}, { label: "Acute:chronic", stroke: "#2b6cb0", spanGaps: false },
+        { label: "0.8", stroke: "#a0aec0", dash: [4, 4] }, { label: "1.3", stroke: "#a0aec0", dash: [4, 4] },
+        { label: "1.5", stroke: "#c05621", dash: [4, 4] }] },
+        [d.x, d.acwr, line(0.8), line(1.3), line(1.5)]);
+    }
+    var vol = document.getElementById("volume-chart");
+    if (vol) {
+      plot(vol, { series: [{}, { label: "Last 7 days (km)", stroke: "#2f855a" },
+        { label: "Longest run that day (km)", stroke: "#805ad5", points: { show: true }, width: 0 }] },
+        [d.x, d.weekly_km, d.longest_run_km]);
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    if (typeof uPlot === "undefined") return;
+    activityChart();
+    trendCharts();
+  });
+})();

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from tagalong.access import rules
+from tagalong.access.policy import Access, access_to_athlete, athlete_for, own_athlete_profile
+from tagalong.activities import selectors, services
+from tagalong.activities.forms import ManualRunForm, UploadForm
+from tagalong.activities.models import Activity, ImportBatch
+from tagalong.errors import DomainError
+from tagalong.trainingload.daily import ACWR_NOTE, ACWR_WARNING_ABOVE, PMC_CONVENTION
+
+
+@rules.athlete
+def my_activities(request: HttpRequest) -> HttpResponse:
+    return redirect("activities:list", athlete_id=own_athlete_profile(request.user).pk)
+
+
+@rules.athlete_scoped
+def activity_list(request: HttpRequest, athlete_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id)
+    context = {
+        "athlete": athlete,
+        "activities": selectors.activities_of(athlete)[:200],
+        "can_edit": access_to_athlete(request.user, athlete) is Access.WRITE,
+        "load": selectors.latest_load(athlete),
+    }
+    return render(request, "activities/list.html", context)
+
+
+@rules.athlete_scoped
+def upload(request: HttpRequest, athlete_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            batch = services.start_import(
+                athlete=athlete, by=request.user, upload=form.cleaned_data["files"]
+            )
+        except DomainError as error:
+            form.add_error("files", error.message)
+        else:
+            return redirect("activities:batch", athlete_id=athlete.pk, batch_id=batch.pk)
+    return render(request, "activities/upload.html", {"athlete": athlete, "form": form})
+
+
+@rules.athlete_scoped
+def batch_detail(request: HttpRequest, athlete_id: int, batch_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id)
+    try:
+        batch = selectors.batch_of(athlete, batch_id)
+    except ImportBatch.DoesNotExist:
+        raise Http404("No such import") from None
+    context = {"athlete": athlete, "batch": batch}
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "activities/_batch.html", context)
+    return render(request, "activities/batch.html", context)
+
+
+def _activity(athlete_id: int, activity_id: int, request: HttpRequest, *, write: bool) -> Activity:
+    athlete = athlete_for(request.user, athlete_id, write=write)
+    try:
+        return selectors.activity_of(athlete, activity_id)
+    except Activity.DoesNotExist:
+        raise Http404("No such activity") from None
+
+
+@rules.athlete_scoped
+def activity_detail(request: HttpRequest, athlete_id: int, activity_id: int) -> HttpResponse:
+    activity = _activity(athlete_id, activity_id, request, write=False)
+    context = {
+        "athlete": activity.athlete,
+        "activity": activity,
+        "can_edit": access_to_athlete(request.user, activity.athlete) is Access.WRITE,
+        "zones": activity.metrics.get("time_in_hr_zones") or [],
+    }
+    return render(request, "activities/detail.html", context)
+
+
+@rules.athlete_scoped
+def manual_run(request: HttpRequest, athlete_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    form = ManualRunForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_manual_run(athlete=athlete, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, "Run saved.")
+            return redirect("activities:list", athlete_id=athlete.pk)
+    return render(request, "activities/manual.html", {"athlete": athlete, "form": form})
+
+
+@rules.athlete_scoped
+@require_POST
+def delete(request: HttpRequest, athlete_id: int, activity_id: int) -> HttpResponse:
+    activity = _activity(athlete_id, activity_id, request, write=True)
+    services.delete_activity(activity=activity, by=request.user)
+    messages.success(request, "Activity deleted.")
+    return redirect("activities:list", athlete_id=athlete_id)
+
+
+@rules.athlete_scoped
+def trends(request: HttpRequest, athlete_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id)
+    rows = list(selectors.load_series(athlete))
+    latest = rows[-1] if rows else None
+    context = {
+        "athlete": athlete,
+        "latest": latest,
+        "chart": selectors.trends_chart(rows),
+        "spikes": [r for r in rows if r.spike_band != "none"][-10:],
+        "convention": PMC_CONVENTION,
+        "acwr_note": ACWR_NOTE,
+        "acwr_warning_above": ACWR_WARNING_ABOVE,
+    }
+    return render(request, "activities/trends.html", context)
