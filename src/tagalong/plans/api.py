@@ -1,3 +1,270 @@
-from ninja import Router
+import datetime as dt
+from typing import Literal
+
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+from ninja import Router, Schema, Status
+from pydantic import Field
+
+from tagalong.access import rules
+from tagalong.access.policy import athlete_for
+from tagalong.accounts.models import User
+from tagalong.api.schemas import ERRORS
+from tagalong.plangen.jsonio import GOAL_TYPES
+from tagalong.plans import selectors, services
+from tagalong.plans.models import Plan, PlanSession, Template
 
 router = Router(tags=["plans"])
+
+GoalType = Literal["5k", "10k", "half", "marathon", "endurance", "return_to_run", "postnatal"]
+assert set(GoalType.__args__) == set(GOAL_TYPES)  # type: ignore[attr-defined]
+Kind = Literal["run", "strength", "mobility", "cross", "rest"]
+
+
+class SessionOut(Schema):
+    id: int
+    date: dt.date
+    kind: str
+    run_type: str | None
+    duration_min: float
+    distance_km: float | None
+    target_pace_s_per_km: tuple[float, float] | None
+    hr_zone: str | None
+    exercises: list[dict]
+    why: list[dict]
+    ical_uid: str
+    ical_sequence: int
+
+
+class PlanOut(Schema):
+    id: int
+    athlete_id: int
+    title: str
+    goal_type: str
+    start: dt.date
+    end: dt.date
+    status: str
+    current_version: int
+
+
+class PlanDetailOut(PlanOut):
+    sessions: list[SessionOut]
+    limit_warnings: list[dict]
+
+
+class CurrentIn(Schema):
+    weekly_km: float = Field(ge=0, le=300)
+    longest_run_km_30d: float = Field(ge=0, le=100)
+    runs_per_week: int = Field(ge=0, le=14)
+
+
+class RaceIn(Schema):
+    distance_m: float = Field(ge=800, le=100_000)
+    time_s: float = Field(ge=60, le=100_000)
+
+
+class GenerateIn(Schema):
+    goal: GoalType
+    start: dt.date
+    weeks: int | None = Field(default=None, ge=4, le=24)
+    race_date: dt.date | None = None
+    weeks_postnatal: int | None = Field(default=None, ge=0, le=520)
+    availability: dict[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"], int]
+    current: CurrentIn
+    recent_race: RaceIn | None = None
+
+
+class SessionPatch(Schema):
+    date: dt.date | None = None
+    kind: Kind | None = None
+    run_type: str | None = Field(default=None, max_length=16)
+    duration_min: float | None = Field(default=None, ge=0, le=600)
+    distance_km: float | None = Field(default=None, ge=0, le=100)
+    target_pace_s_per_km: tuple[float, float] | None = None
+    hr_zone: str | None = Field(default=None, max_length=16)
+
+
+class TemplateOut(Schema):
+    id: int
+    name: str
+    goal_type: str
+    sessions: int
+
+
+class TemplateIn(Schema):
+    athlete_id: int
+    plan_id: int
+    name: str = Field(min_length=1, max_length=200)
+
+
+class FeedOut(Schema):
+    url: str | None
+
+
+def plan_out(plan: Plan) -> PlanOut:
+    return PlanOut(
+        id=plan.pk,
+        athlete_id=plan.athlete_id,
+        title=plan.title,
+        goal_type=plan.goal_type,
+        start=plan.start,
+        end=plan.end,
+        status=plan.status,
+        current_version=plan.current_version,
+    )
+
+
+def session_out(s: PlanSession) -> SessionOut:
+    return SessionOut(
+        id=s.pk,
+        date=s.date,
+        kind=s.kind,
+        run_type=s.run_type or None,
+        duration_min=s.duration_min,
+        distance_km=s.distance_km,
+        target_pace_s_per_km=s.pace_range,
+        hr_zone=s.hr_zone or None,
+        exercises=s.exercises,
+        why=s.why,
+        ical_uid=str(s.ical_uid),
+        ical_sequence=s.ical_sequence,
+    )
+
+
+def _coach(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    if not request.user.is_coach:
+        rules.forbid("Only the athlete's coach changes the plan.")
+    return request.user
+
+
+@router.get(
+    "/athletes/{athlete_id}/plans", response={200: list[PlanOut], **ERRORS}, summary="Plans"
+)
+@rules.athlete_scoped
+def list_plans(request: HttpRequest, athlete_id: int) -> list[PlanOut]:
+    athlete = athlete_for(request.user, athlete_id)
+    return [plan_out(p) for p in athlete.plans.all()]
+
+
+@router.post(
+    "/athletes/{athlete_id}/plans",
+    response={201: PlanDetailOut, **ERRORS},
+    summary="Generate a plan",
+)
+@rules.athlete_scoped
+def generate_plan(request: HttpRequest, athlete_id: int, payload: GenerateIn) -> Status:
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    by = _coach(request)
+    plan = services.generate_for_athlete(
+        athlete=athlete,
+        by=by,
+        goal=payload.goal,
+        start=payload.start,
+        weeks=payload.weeks,
+        race_date=payload.race_date,
+        weeks_postnatal=payload.weeks_postnatal,
+        availability=dict(payload.availability),
+        current=payload.current.dict(),
+        recent_race=payload.recent_race.dict() if payload.recent_race else None,
+    )
+    return Status(201, _detail(plan, warnings=False))
+
+
+def _detail(plan: Plan, *, warnings: bool) -> PlanDetailOut:
+    return PlanDetailOut(
+        **plan_out(plan).dict(),
+        sessions=[session_out(s) for s in plan.sessions.all()],
+        limit_warnings=selectors.limit_warnings(plan) if warnings else [],
+    )
+
+
+@router.get(
+    "/athletes/{athlete_id}/plans/{plan_id}",
+    response={200: PlanDetailOut, **ERRORS},
+    summary="One plan with its sessions",
+)
+@rules.athlete_scoped
+def get_plan(request: HttpRequest, athlete_id: int, plan_id: int) -> PlanDetailOut:
+    athlete = athlete_for(request.user, athlete_id)
+    return _detail(selectors.plan_for(athlete, plan_id), warnings=True)
+
+
+@router.patch(
+    "/athletes/{athlete_id}/plans/{plan_id}/sessions/{session_id}",
+    response={200: SessionOut, **ERRORS},
+    summary="Move a session or change its targets",
+)
+@rules.athlete_scoped
+def patch_session(
+    request: HttpRequest, athlete_id: int, plan_id: int, session_id: int, payload: SessionPatch
+) -> SessionOut:
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    by = _coach(request)
+    plan = selectors.plan_for(athlete, plan_id)
+    session = plan.sessions.filter(pk=session_id).first()
+    if session is None:
+        raise Http404("No such session in this plan")
+    data = payload.dict(exclude_unset=True)
+    new_date = data.pop("date", None)
+    if "target_pace_s_per_km" in data:
+        data["pace_range"] = data.pop("target_pace_s_per_km")
+    if data:
+        session = services.change_session(session=session, by=by, changes=data)
+    if new_date is not None and new_date != session.date:
+        session = services.move_session(session=session, to=new_date, by=by)
+    return session_out(session)
+
+
+@router.get("/templates", response={200: list[TemplateOut], **ERRORS}, summary="My templates")
+@rules.coach
+def list_templates(request: HttpRequest) -> list[TemplateOut]:
+    return [
+        TemplateOut(id=t.pk, name=t.name, goal_type=t.goal_type, sessions=len(t.weeks))
+        for t in Template.objects.filter(coach=request.user)
+    ]
+
+
+@router.post(
+    "/templates", response={201: TemplateOut, **ERRORS}, summary="Save a plan as a template"
+)
+@rules.coach
+def create_template(request: HttpRequest, payload: TemplateIn) -> Status:
+    athlete = athlete_for(request.user, payload.athlete_id, write=True)
+    plan = selectors.plan_for(athlete, payload.plan_id)
+    assert isinstance(request.user, User)
+    t = services.save_as_template(plan=plan, by=request.user, name=payload.name)
+    return Status(
+        201, TemplateOut(id=t.pk, name=t.name, goal_type=t.goal_type, sessions=len(t.weeks))
+    )
+
+
+def _feed_out(request: HttpRequest, token: str | None) -> FeedOut:
+    if token is None:
+        return FeedOut(url=None)
+    return FeedOut(url=request.build_absolute_uri(reverse("plans:feed", kwargs={"token": token})))
+
+
+@router.get(
+    "/athletes/{athlete_id}/calendar-feed",
+    response={200: FeedOut, **ERRORS},
+    summary="The private calendar feed URL",
+)
+@rules.athlete_scoped
+def get_feed(request: HttpRequest, athlete_id: int) -> FeedOut:
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    live = selectors.live_feed_token(athlete)
+    return _feed_out(request, live.token if live else None)
+
+
+@router.post(
+    "/athletes/{athlete_id}/calendar-feed",
+    response={201: FeedOut, **ERRORS},
+    summary="Make a new feed URL (the old one stops working)",
+)
+@rules.athlete_scoped
+def rotate_feed(request: HttpRequest, athlete_id: int) -> Status:
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    assert isinstance(request.user, User)
+    token = services.rotate_feed_token(athlete=athlete, by=request.user)
+    return Status(201, _feed_out(request, token.token))

@@ -1,1 +1,164 @@
+"""Training plans: the plan, its versions, its sessions and their comments, templates, feeds."""
 
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.utils import timezone
+
+from tagalong.accounts.models import User
+from tagalong.athletes.models import AthleteProfile
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    ACTIVE = "active", "Active"
+    ARCHIVED = "archived", "Archived"
+
+
+class SessionKind(models.TextChoices):
+    RUN = "run", "Run"
+    STRENGTH = "strength", "Strength"
+    MOBILITY = "mobility", "Mobility"
+    CROSS = "cross", "Cross-training"
+    REST = "rest", "Rest"
+
+
+class Plan(models.Model):
+    athlete = models.ForeignKey(AthleteProfile, on_delete=models.CASCADE, related_name="plans")
+    title = models.CharField(max_length=200)
+    goal_type = models.CharField(max_length=16)
+    start = models.DateField()
+    end = models.DateField()
+    status = models.CharField(max_length=8, choices=PlanStatus.choices, default=PlanStatus.ACTIVE)
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    current_version = models.PositiveIntegerField(default=1)
+    # The PROFILE.json the plan was generated from: limits are re-checked against it.
+    profile = models.JSONField(default=dict, blank=True)
+    # Paces, zones and notes of the generated plan (plan_to_json without the weeks).
+    summary = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-start", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PlanSession(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sessions")
+    date = models.DateField()
+    kind = models.CharField(max_length=8, choices=SessionKind.choices)
+    run_type = models.CharField(max_length=16, blank=True)
+    duration_min = models.FloatField(default=0)
+    distance_km = models.FloatField(null=True, blank=True)
+    pace_fast_s_per_km = models.FloatField(null=True, blank=True)
+    pace_slow_s_per_km = models.FloatField(null=True, blank=True)
+    hr_zone = models.CharField(max_length=16, blank=True)
+    ladder_level = models.PositiveSmallIntegerField(null=True, blank=True)
+    exercises = models.JSONField(default=list, blank=True)  # [{slug, sets, reps, hold_s, load}]
+    why = models.JSONField(default=list, blank=True)  # [{text, evidence: [ids]}]
+    ical_uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    ical_sequence = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        indexes = [models.Index(fields=["plan", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.label}"
+
+    @property
+    def label(self) -> str:
+        if self.kind == SessionKind.RUN and self.run_type:
+            return f"{self.run_type.replace('_', ' ').capitalize()} run"
+        return self.get_kind_display()
+
+    @property
+    def pace_range(self) -> tuple[float, float] | None:
+        if self.pace_fast_s_per_km is None or self.pace_slow_s_per_km is None:
+            return None
+        return (self.pace_fast_s_per_km, self.pace_slow_s_per_km)
+
+    def snapshot(self) -> dict[str, object]:
+        return {
+            "id": self.pk,
+            "uid": str(self.ical_uid),
+            "date": self.date.isoformat(),
+            "kind": self.kind,
+            "run_type": self.run_type or None,
+            "duration_min": self.duration_min,
+            "distance_km": self.distance_km,
+            "target_pace_s_per_km": list(self.pace_range) if self.pace_range else None,
+            "hr_zone": self.hr_zone or None,
+            "exercises": self.exercises,
+        }
+
+
+class PlanVersion(models.Model):
+    """Every change to a plan's sessions leaves one of these: who, when, why and the result."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    reason = models.CharField(max_length=300)
+    snapshot = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["plan", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="one_plan_version_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} v{self.number}"
+
+
+class PlanComment(models.Model):
+    session = models.ForeignKey(PlanSession, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    text = models.TextField(max_length=2000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Comment on {self.session}"
+
+
+class Template(models.Model):
+    """A plan without dates: sessions placed by week index and weekday (0 = Monday)."""
+
+    coach = models.ForeignKey(User, on_delete=models.CASCADE, related_name="plan_templates")
+    name = models.CharField(max_length=200)
+    goal_type = models.CharField(max_length=16, blank=True)
+    weeks = models.JSONField(default=list)  # [{week, weekday, kind, run_type, ...}]
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CalendarFeedToken(models.Model):
+    """A secret feed URL. The secret is kept (not hashed) so the athlete can copy it again;
+    it grants read access to the plan only and is revoked by rotating."""
+
+    athlete = models.ForeignKey(
+        AthleteProfile, on_delete=models.CASCADE, related_name="feed_tokens"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.athlete}"

@@ -1,5 +1,34 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from tagalong.plans import views
 
 app_name = "plans"
 
-urlpatterns: list = []
+A = "athletes/<int:athlete_id>/"
+S = A + "sessions/<int:session_id>/"
+P = A + "plans/<int:plan_id>/"
+
+urlpatterns = [
+    path("me/plan/", views.my_plan, name="my_plan"),
+    path(A + "plans/", views.plan_index, name="index"),
+    path(A + "plans/new/", views.generate, name="generate"),
+    path(P, views.plan_detail, name="detail"),
+    path(P + "print/", views.plan_print, name="print"),
+    path(P + "copy-week/", views.copy_week, name="copy_week"),
+    path(P + "save-template/", views.save_template, name="save_template"),
+    path(A + "calendar/", views.calendar, name="calendar"),
+    path(S, views.session_detail, name="session"),
+    path(S + "comments/", views.comment, name="comment"),
+    path(S + "move/", views.move, name="move"),
+    path(S + "change/", views.change, name="change"),
+    path(S + "exercises/", views.add_exercise, name="add_exercise"),
+    path(S + "delete/", views.delete, name="delete"),
+    path(S + "workout.fit", views.workout_fit, name="workout_fit"),
+    path(A + "calendar-feed/rotate/", views.feed_rotate, name="feed_rotate"),
+    path(A + "calendar-feed/revoke/", views.feed_revoke, name="feed_revoke"),
+    path("feeds/plan/<str:token>.ics", views.feed, name="feed"),
+    path("coach/plan-templates/", views.templates, name="templates"),
+    path(
+        "coach/plan-templates/<int:template_id>/apply/", views.apply_template, name="apply_template"
+    ),
+]

@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from tagalong.athletes.models import AthleteProfile
+from tagalong.exercises import LIBRARY
+from tagalong.plangen.jsonio import GOAL_TYPES
+from tagalong.plans.models import SessionKind
+from tagalong.plans.services import GOAL_TITLES, WEEKDAY_NAMES
+
+DAY_LABELS = dict(
+    zip(WEEKDAY_NAMES, ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True)
+)
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class GeneratePlanForm(forms.Form):
+    goal = forms.ChoiceField(choices=[(g, GOAL_TITLES[g]) for g in GOAL_TYPES])
+    start = forms.DateField(widget=DATE)
+    weeks = forms.IntegerField(min_value=4, max_value=24, required=False, initial=12)
+    race_date = forms.DateField(widget=DATE, required=False, help_text="Race goals only")
+    weeks_postnatal = forms.IntegerField(
+        min_value=0, max_value=520, required=False, help_text="Postnatal goal only"
+    )
+    weekly_km = forms.FloatField(min_value=0, max_value=300, label="Running now (km a week)")
+    longest_run_km_30d = forms.FloatField(
+        min_value=0, max_value=100, label="Longest run in the last 30 days (km)"
+    )
+    runs_per_week = forms.IntegerField(min_value=0, max_value=14)
+    race_distance_km = forms.FloatField(
+        min_value=0.8, max_value=100, required=False, label="Recent race distance (km)"
+    )
+    race_minutes = forms.FloatField(
+        min_value=1, max_value=1600, required=False, label="Recent race time (minutes)"
+    )
+
+    def __init__(self, *args: Any, athlete: AthleteProfile, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for day in WEEKDAY_NAMES:
+            self.fields[f"min_{day}"] = forms.IntegerField(
+                min_value=0, max_value=600, required=False, label=f"{DAY_LABELS[day]} (minutes)"
+            )
+        if not self.is_bound:
+            self.initial.setdefault("weekly_km", float(athlete.weekly_distance_km or 0))
+            self.initial.setdefault("runs_per_week", athlete.runs_per_week or 0)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("race_date") and not data.get("weeks"):
+            self.add_error("weeks", "Give a number of weeks or a race date.")
+        if not any(data.get(f"min_{d}") for d in WEEKDAY_NAMES):
+            self.add_error(None, "Give the minutes available on at least one day.")
+        if bool(data.get("race_distance_km")) != bool(data.get("race_minutes")):
+            self.add_error("race_minutes", "Give both the race distance and time, or neither.")
+        return data
+
+    def service_args(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        race = None
+        if d.get("race_distance_km") and d.get("race_minutes"):
+            race = {"distance_m": d["race_distance_km"] * 1000, "time_s": d["race_minutes"] * 60}
+        return {
+            "goal": d["goal"],
+            "start": d["start"],
+            "weeks": None if d.get("race_date") else d.get("weeks"),
+            "race_date": d.get("race_date"),
+            "weeks_postnatal": d.get("weeks_postnatal"),
+            "availability": {day: d.get(f"min_{day}") or 0 for day in WEEKDAY_NAMES},
+            "current": {
+                "weekly_km": d["weekly_km"],
+                "longest_run_km_30d": d["longest_run_km_30d"],
+                "runs_per_week": d["runs_per_week"],
+            },
+            "recent_race": race,
+        }
+
+
+class MoveForm(forms.Form):
+    date = forms.DateField(widget=DATE)
+
+
+class ChangeForm(forms.Form):
+    kind = forms.ChoiceField(choices=SessionKind.choices)
+    run_type = forms.ChoiceField(
+        required=False,
+        choices=[("", "—")]
+        + [
+            (t, t.replace("_", " "))
+            for t in ("easy", "long", "tempo", "intervals", "recovery", "walk_run", "race")
+        ],
+    )
+    duration_min = forms.FloatField(min_value=0, max_value=600)
+    distance_km = forms.FloatField(min_value=0, max_value=100, required=False)
+    pace_fast = forms.CharField(required=False, label="Pace from (m:ss /km)", max_length=5)
+    pace_slow = forms.CharField(required=False, label="Pace to (m:ss /km)", max_length=5)
+    hr_zone = forms.CharField(required=False, max_length=16, label="Heart-rate zone")
+
+    @staticmethod
+    def _seconds(value: str) -> float | None:
+        if not value:
+            return None
+        minutes, _, seconds = value.partition(":")
+        if not minutes.isdigit() or not (seconds or "0").isdigit():
+            raise forms.ValidationError("Write pace as m:ss, for example 5:30.")
+        return int(minutes) * 60 + int(seconds or 0)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        try:
+            fast = self._seconds(data.get("pace_fast", ""))
+            slow = self._seconds(data.get("pace_slow", ""))
+        except forms.ValidationError as error:
+            self.add_error("pace_fast", error)
+            return data
+        if (fast is None) != (slow is None):
+            self.add_error("pace_slow", "Give both ends of the pace range, or neither.")
+        data["pace_range"] = (fast, slow) if fast is not None and slow is not None else None
+        return data
+
+    def changes(self) -> dict[str, Any]:
+        keys = ("kind", "run_type", "duration_min", "distance_km", "pace_range", "hr_zone")
+        return {k: self.cleaned_data.get(k) for k in keys}
+
+
+class ExerciseForm(forms.Form):
+    slug = forms.ChoiceField(
+        label="Exercise",
+        choices=sorted(((e.slug, e.name) for e in LIBRARY.values()), key=lambda c: c[1]),
+    )
+    sets = forms.IntegerField(min_value=1, max_value=10, required=False)
+    reps = forms.IntegerField(min_value=1, max_value=100, required=False)
+    hold_s = forms.IntegerField(min_value=1, max_value=600, required=False, label="Hold (s)")
+    load = forms.CharField(max_length=60, required=False)
+
+
+class CopyWeekForm(forms.Form):
+    source = forms.DateField(widget=forms.HiddenInput)
+    target = forms.DateField(widget=DATE, label="Copy onto the week starting (Monday)")
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, label="Comment"
+    )
+
+
+class TemplateForm(forms.Form):
+    name = forms.CharField(max_length=200, label="Template name")
+
+
+class ApplyTemplateForm(forms.Form):
+    athlete = forms.ModelChoiceField(queryset=AthleteProfile.objects.none())
+    start = forms.DateField(widget=DATE)
+
+    def __init__(self, *args: Any, athletes: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["athlete"].queryset = athletes  # type: ignore[attr-defined]

@@ -1,0 +1,292 @@
+"""Reads for plans: weeks, calendars, compliance, limit warnings, feed and FIT files."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.http import Http404
+from django.utils import timezone
+
+from tagalong.athletes.models import AthleteProfile
+from tagalong.calendars import FeedEvent, build_feed
+from tagalong.evidence import REGISTRY
+from tagalong.exercises import LIBRARY
+from tagalong.plangen import generate_plan, plan_from_json
+from tagalong.plangen import limits as plan_limits
+from tagalong.plangen.fit_workout import session_steps, write_workout
+from tagalong.plangen.model import ExercisePrescription, Reason, Session, Week
+from tagalong.plans.models import CalendarFeedToken, Plan, PlanSession, PlanStatus
+from tagalong.trainingload.compliance import Compliance, compliance
+
+RUN_SPORTS = ("running", "run", "trail_running", "treadmill_running")
+# The evidence behind each hard limit in plangen.limits, shown with its warning.
+LIMIT_EVIDENCE: dict[str, tuple[str, ...]] = {
+    "check_easy_share": ("periodisation.plan.easy_share", "periodisation.intensity.seiler"),
+    "check_long_run_share": ("periodisation.plan.long_run_share",),
+    "check_single_run_spike": ("load.single_run_spike.frandsen_2025",),
+    "check_lighter_weeks": ("periodisation.deload.convention",),
+    "check_taper": ("periodisation.taper.bosquet_2007",),
+    "check_calf_strength": ("periodisation.plan.calf_strength_frequency",),
+    "check_hip_work": ("periodisation.plan.posterior_chain",),
+    "check_cadence_step": ("periodisation.plan.cadence_step",),
+    "check_rest_days": ("periodisation.plan.rest_day",),
+    "check_return_gate": ("rehab.return_to_run.criteria",),
+}
+
+
+def athlete_today(athlete: AthleteProfile, now: dt.datetime | None = None) -> dt.date:
+    return (now or timezone.now()).astimezone(ZoneInfo(athlete.time_zone)).date()
+
+
+def monday_of(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def active_plan(athlete: AthleteProfile) -> Plan | None:
+    return athlete.plans.filter(status=PlanStatus.ACTIVE).order_by("-start", "-pk").first()
+
+
+def plan_for(athlete: AthleteProfile, plan_id: int) -> Plan:
+    plan = Plan.objects.filter(athlete=athlete, pk=plan_id).first()
+    if plan is None:
+        raise Http404("No such plan")
+    return plan
+
+
+def session_for(athlete: AthleteProfile, session_id: int) -> PlanSession:
+    session = (
+        PlanSession.objects.select_related("plan")
+        .filter(plan__athlete=athlete, pk=session_id)
+        .first()
+    )
+    if session is None:
+        raise Http404("No such session")
+    return session
+
+
+def weeks_of(plan: Plan) -> list[tuple[dt.date, list[PlanSession]]]:
+    """The plan's sessions by Monday-based week, empty weeks included."""
+    by_week: dict[dt.date, list[PlanSession]] = defaultdict(list)
+    for session in plan.sessions.all():
+        by_week[monday_of(session.date)].append(session)
+    weeks = []
+    monday = monday_of(plan.start)
+    while monday <= plan.end:
+        weeks.append((monday, by_week.get(monday, [])))
+        monday += dt.timedelta(days=7)
+    return weeks
+
+
+def _done_by_day(athlete: AthleteProfile, start: dt.date, end: dt.date) -> dict[dt.date, float]:
+    """Seconds of running per local day; empty when the activities app has nothing."""
+    try:
+        from tagalong.activities.models import Activity
+    except ImportError:  # the activities app is not installed here
+        return {}
+    zone = ZoneInfo(athlete.time_zone)
+    lo = dt.datetime.combine(start, dt.time.min, zone)
+    hi = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, zone)
+    done: dict[dt.date, float] = defaultdict(float)
+    rows = Activity.objects.filter(
+        athlete=athlete, start__gte=lo, start__lt=hi, sport__in=RUN_SPORTS
+    ).values_list("start", "duration_s")
+    for start_at, seconds in rows:
+        done[start_at.astimezone(zone).date()] += seconds
+    return done
+
+
+def compliance_by_session(
+    athlete: AthleteProfile, sessions: Iterable[PlanSession], today: dt.date
+) -> dict[int, Compliance]:
+    """Planned vs done for past run sessions (neutral words from trainingload.compliance)."""
+    runs = [s for s in sessions if s.kind == "run" and s.duration_min > 0 and s.date <= today]
+    if not runs:
+        return {}
+    done = _done_by_day(athlete, min(s.date for s in runs), max(s.date for s in runs))
+    out = {}
+    for s in runs:
+        completed = done.get(s.date)
+        if completed is None and s.date == today:
+            continue  # the day is not over yet
+        out[s.pk] = compliance(planned=s.duration_min * 60, completed=completed)
+    return out
+
+
+def calendar_weeks(start: dt.date, end: dt.date, sessions: Iterable[PlanSession]) -> list[Any]:
+    """Monday-first weeks of days between ``start`` and ``end``: [[(date, [sessions])]]."""
+    by_day: dict[dt.date, list[PlanSession]] = defaultdict(list)
+    for s in sessions:
+        by_day[s.date].append(s)
+    weeks, day = [], monday_of(start)
+    while day <= end:
+        weeks.append(
+            [(day + dt.timedelta(i), by_day.get(day + dt.timedelta(i), [])) for i in range(7)]
+        )
+        day += dt.timedelta(days=7)
+    return weeks
+
+
+def athlete_sessions(athlete: AthleteProfile, start: dt.date, end: dt.date) -> list[PlanSession]:
+    return list(
+        PlanSession.objects.filter(
+            plan__athlete=athlete,
+            plan__status=PlanStatus.ACTIVE,
+            date__gte=start,
+            date__lte=end,
+        ).select_related("plan")
+    )
+
+
+def why_entries(session: PlanSession) -> list[dict[str, Any]]:
+    return [
+        {
+            "text": reason.get("text", ""),
+            "evidence": [REGISTRY[i] for i in reason.get("evidence", []) if i in REGISTRY],
+        }
+        for reason in session.why
+    ]
+
+
+def exercise_rows(session: PlanSession) -> list[dict[str, Any]]:
+    rows = []
+    for item in session.exercises:
+        exercise = LIBRARY.get(item.get("slug", ""))
+        rows.append({**item, "name": exercise.name if exercise else item.get("slug", "")})
+    return rows
+
+
+def dose_text(item: dict[str, Any]) -> str:
+    parts = [f"{item.get('sets') or 1} ×"]
+    if item.get("reps"):
+        parts.append(f"{item['reps']} reps")
+    if item.get("hold_s"):
+        parts.append(f"{item['hold_s']} s hold")
+    if item.get("load"):
+        parts.append(f"({item['load']})")
+    return " ".join(parts)
+
+
+# --- hard limits after edits -----------------------------------------------------------
+
+
+def _core_session(s: PlanSession) -> Session:
+    return Session(
+        date=s.date,
+        kind=s.kind,  # type: ignore[arg-type]
+        run_type=s.run_type or None,  # type: ignore[arg-type]
+        duration_min=s.duration_min,
+        distance_km=s.distance_km,
+        target_pace_s_per_km=s.pace_range,
+        hr_zone=s.hr_zone or None,
+        exercises=tuple(ExercisePrescription(**e) for e in s.exercises),
+        why=tuple(Reason(r.get("text", ""), tuple(r.get("evidence", []))) for r in s.why),
+        ladder_level=s.ladder_level,
+    )
+
+
+def limit_warnings(plan: Plan) -> list[dict[str, Any]]:
+    """Hard limits the edited plan breaks, as warnings for the coach (who decides).
+
+    The generated plan is rebuilt from the stored profile for its weeks, phases, paces and zones;
+    the stored sessions then replace the generated ones, block by block.
+    """
+    if not plan.profile:
+        return []
+    request = plan_from_json(plan.profile)
+    base = generate_plan(request)
+    blocks = sorted(base.weeks, key=lambda w: w.start)
+    grouped: dict[int, list[Session]] = defaultdict(list)
+    for s in plan.sessions.all():
+        index = 0
+        for i, week in enumerate(blocks):
+            if week.start <= s.date:
+                index = i
+        grouped[index].append(_core_session(s))
+    weeks: list[Week] = [
+        dataclasses.replace(w, sessions=tuple(grouped.get(i, ()))) for i, w in enumerate(blocks)
+    ]
+    edited = dataclasses.replace(base, weeks=tuple(weeks))
+    out = []
+    for checker in plan_limits.CHECKERS:
+        rule = checker.__name__.removeprefix("check_").replace("_", " ")
+        ids = LIMIT_EVIDENCE.get(checker.__name__, ())
+        evidence = [
+            {"id": i, "statement": REGISTRY[i].statement, "source": REGISTRY[i].source}
+            for i in ids
+            if i in REGISTRY
+        ]
+        out.extend(
+            {"rule": rule, "text": text, "evidence": evidence} for text in checker(edited, request)
+        )
+    return out
+
+
+# --- exports ---------------------------------------------------------------------------
+
+
+def feed_token_lookup(token: str) -> CalendarFeedToken:
+    found = (
+        CalendarFeedToken.objects.select_related("athlete__user")
+        .filter(token=token, revoked_at__isnull=True)
+        .first()
+    )
+    if found is None:
+        raise Http404("No such feed")
+    return found
+
+
+def live_feed_token(athlete: AthleteProfile) -> CalendarFeedToken | None:
+    return athlete.feed_tokens.filter(revoked_at__isnull=True).first()
+
+
+def _describe(s: PlanSession) -> str:
+    lines = []
+    if s.duration_min:
+        lines.append(f"{s.duration_min:.0f} min")
+    if s.distance_km:
+        lines.append(f"about {s.distance_km:.1f} km")
+    if s.pace_range:
+        fast, slow = s.pace_range
+        lines.append(f"pace {pace_text(fast)}–{pace_text(slow)} /km")
+    if s.hr_zone:
+        lines.append(f"heart rate {s.hr_zone}")
+    lines += [f"{row['name']}: {dose_text(row)}" for row in exercise_rows(s)]
+    lines += [reason.get("text", "") for reason in s.why]
+    return "\n".join(lines)
+
+
+def feed_bytes(athlete: AthleteProfile, *, now: dt.datetime) -> bytes:
+    sessions = PlanSession.objects.filter(
+        plan__athlete=athlete, plan__status=PlanStatus.ACTIVE
+    ).exclude(kind="rest")
+    events = [
+        FeedEvent(
+            uid=f"{s.ical_uid}@tagalong",
+            summary=s.label if s.kind != "run" else f"{s.label} · {s.duration_min:.0f} min",
+            start=s.date,
+            sequence=s.ical_sequence,
+            description=_describe(s),
+        )
+        for s in sessions
+    ]
+    return build_feed(
+        name=f"Training plan · {athlete.name}",
+        events=events,
+        tz_name=athlete.time_zone,
+        dtstamp=now,
+    )
+
+
+def fit_bytes(session: PlanSession, *, now: dt.datetime) -> bytes:
+    core = _core_session(session)
+    return write_workout(session.label[:16], session_steps(core), created=now)
+
+
+def pace_text(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from tagalong.plans.selectors import dose_text, pace_text
+
+register = template.Library()
+
+
+@register.filter
+def pace(seconds: float | None) -> str:
+    return "" if seconds is None else pace_text(seconds)
+
+
+@register.filter
+def dose(item: dict[str, Any]) -> str:
+    return dose_text(item)
+
+
+@register.filter
+def lookup(mapping: dict[Any, Any], key: Any) -> Any:
+    return mapping.get(key)

@@ -1,0 +1,427 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRefresh
+
+from tagalong.access import rules
+from tagalong.access.policy import (
+    Access,
+    access_to_athlete,
+    athlete_for,
+    own_athlete_profile,
+    visible_athletes,
+)
+from tagalong.accounts.models import User
+from tagalong.athletes.models import AthleteProfile
+from tagalong.errors import DomainError
+from tagalong.plans import selectors, services
+from tagalong.plans.forms import (
+    ApplyTemplateForm,
+    ChangeForm,
+    CommentForm,
+    CopyWeekForm,
+    ExerciseForm,
+    GeneratePlanForm,
+    MoveForm,
+    TemplateForm,
+)
+from tagalong.plans.models import PlanSession, Template
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _can_edit(request: HttpRequest, athlete: AthleteProfile) -> bool:
+    return access_to_athlete(request.user, athlete) is Access.WRITE
+
+
+def _can_plan(request: HttpRequest, athlete: AthleteProfile) -> bool:
+    """Coaches with write access build plans; athletes see and comment."""
+    return _can_edit(request, athlete) and _user(request).is_coach
+
+
+def _coach_for(request: HttpRequest, athlete_id: int) -> AthleteProfile:
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    if not _user(request).is_coach:
+        rules.forbid("Only the athlete's coach changes the plan.")
+    return athlete
+
+
+@rules.athlete_scoped
+def plan_index(request: HttpRequest, athlete_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id)
+    context = {
+        "athlete": athlete,
+        "plans": athlete.plans.all(),
+        "can_plan": _can_plan(request, athlete),
+        "can_edit": _can_edit(request, athlete),
+        "feed": selectors.live_feed_token(athlete),
+    }
+    return render(request, "plans/index.html", context)
+
+
+@rules.athlete
+def my_plan(request: HttpRequest) -> HttpResponse:
+    athlete = own_athlete_profile(request.user)
+    return redirect("plans:index", athlete_id=athlete.pk)
+
+
+@rules.athlete_scoped
+def generate(request: HttpRequest, athlete_id: int) -> HttpResponse:
+    athlete = _coach_for(request, athlete_id)
+    today = selectors.athlete_today(athlete)
+    form = GeneratePlanForm(
+        request.POST or None,
+        athlete=athlete,
+        initial={"start": selectors.monday_of(today) + dt.timedelta(days=7)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.generate_for_athlete(
+                athlete=athlete, by=_user(request), **form.service_args()
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Plan ready. Review it and adjust anything you like.")
+            return redirect("plans:detail", athlete_id=athlete.pk, plan_id=plan.pk)
+    return render(request, "plans/generate.html", {"athlete": athlete, "form": form})
+
+
+def _builder_context(request: HttpRequest, athlete: AthleteProfile, plan: Any) -> dict[str, Any]:
+    today = selectors.athlete_today(athlete)
+    sessions = list(plan.sessions.all())
+    can_plan = _can_plan(request, athlete)
+    return {
+        "athlete": athlete,
+        "plan": plan,
+        "weeks": selectors.weeks_of(plan),
+        "today": today,
+        "compliance": selectors.compliance_by_session(athlete, sessions, today),
+        "can_plan": can_plan,
+        "warnings": selectors.limit_warnings(plan) if can_plan else [],
+        "versions": plan.versions.select_related("created_by")[:10],
+        "exercise_form": ExerciseForm(),
+        "template_form": TemplateForm(initial={"name": plan.title}),
+    }
+
+
+@rules.athlete_scoped
+def plan_detail(request: HttpRequest, athlete_id: int, plan_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id)
+    plan = selectors.plan_for(athlete, plan_id)
+    return render(request, "plans/detail.html", _builder_context(request, athlete, plan))
+
+
+@rules.athlete_scoped
+def plan_print(request: HttpRequest, athlete_id: int, plan_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id)
+    plan = selectors.plan_for(athlete, plan_id)
+    context = {"athlete": athlete, "plan": plan, "weeks": selectors.weeks_of(plan)}
+    return render(request, "plans/print.html", context)
+
+
+@rules.athlete_scoped
+def calendar(request: HttpRequest, athlete_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id)
+    today = selectors.athlete_today(athlete)
+    view = "week" if request.GET.get("view") == "week" else "month"
+    try:
+        anchor = dt.date.fromisoformat(request.GET.get("date", ""))
+    except ValueError:
+        anchor = today
+    if view == "week":
+        start = selectors.monday_of(anchor)
+        end = start + dt.timedelta(days=6)
+        prev, nxt = start - dt.timedelta(days=7), start + dt.timedelta(days=7)
+    else:
+        start = anchor.replace(day=1)
+        end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        prev, nxt = (start - dt.timedelta(days=1)).replace(day=1), end + dt.timedelta(days=1)
+    sessions = selectors.athlete_sessions(athlete, start, end)
+    context = {
+        "athlete": athlete,
+        "view": view,
+        "start": start,
+        "end": end,
+        "prev": prev,
+        "next": nxt,
+        "today": today,
+        "weeks": selectors.calendar_weeks(start, end, sessions),
+        "compliance": selectors.compliance_by_session(athlete, sessions, today),
+    }
+    return render(request, "plans/calendar.html", context)
+
+
+def _session_context(
+    request: HttpRequest, athlete: AthleteProfile, session: PlanSession, **extra: Any
+) -> dict[str, Any]:
+    today = selectors.athlete_today(athlete)
+    can_plan = _can_plan(request, athlete)
+    return {
+        "athlete": athlete,
+        "session": session,
+        "why": selectors.why_entries(session),
+        "exercises": selectors.exercise_rows(session),
+        "comments": session.comments.select_related("author"),
+        "compliance": selectors.compliance_by_session(athlete, [session], today).get(session.pk),
+        "can_plan": can_plan,
+        "can_comment": _can_edit(request, athlete),
+        "comment_form": extra.pop("comment_form", CommentForm()),
+        "move_form": extra.pop("move_form", MoveForm(initial={"date": session.date})),
+        "change_form": extra.pop("change_form", _change_form(session)),
+        "exercise_form": extra.pop("exercise_form", ExerciseForm()),
+        **extra,
+    }
+
+
+def _change_form(session: PlanSession) -> ChangeForm:
+    pace = session.pace_range
+    return ChangeForm(
+        initial={
+            "kind": session.kind,
+            "run_type": session.run_type,
+            "duration_min": session.duration_min,
+            "distance_km": session.distance_km,
+            "pace_fast": selectors.pace_text(pace[0]) if pace else "",
+            "pace_slow": selectors.pace_text(pace[1]) if pace else "",
+            "hr_zone": session.hr_zone,
+        }
+    )
+
+
+@rules.athlete_scoped
+def session_detail(request: HttpRequest, athlete_id: int, session_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id)
+    session = selectors.session_for(athlete, session_id)
+    return render(request, "plans/session.html", _session_context(request, athlete, session))
+
+
+@rules.athlete_scoped
+@require_POST
+def comment(request: HttpRequest, athlete_id: int, session_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    session = selectors.session_for(athlete, session_id)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_comment(
+                session=session, author=_user(request), text=form.cleaned_data["text"]
+            )
+        except DomainError as error:
+            form.add_error("text", error.message)
+        else:
+            return redirect("plans:session", athlete_id=athlete.pk, session_id=session.pk)
+    context = _session_context(request, athlete, session, comment_form=form)
+    return render(request, "plans/session.html", context, status=400)
+
+
+def _card(
+    request: HttpRequest, athlete: AthleteProfile, session: PlanSession, errors: list[str]
+) -> HttpResponse:
+    """The builder's card after an inline (htmx) edit, with the limit warnings swapped too."""
+    session.refresh_from_db()
+    today = selectors.athlete_today(athlete)
+    context = {
+        "athlete": athlete,
+        "s": session,
+        "can_plan": True,
+        "errors": errors,
+        "compliance": selectors.compliance_by_session(athlete, [session], today),
+        "warnings": selectors.limit_warnings(session.plan),
+    }
+    return render(request, "plans/_session_card_htmx.html", context)
+
+
+def _edited(
+    request: HttpRequest,
+    athlete: AthleteProfile,
+    session: PlanSession,
+    *,
+    moved: bool = False,
+    **forms: Any,
+) -> HttpResponse:
+    """After an edit: the card again for an inline (htmx) edit, else back to the session page.
+
+    ``forms`` holds the form that failed, if any, so its errors are shown.
+    """
+    if request.htmx:  # type: ignore[attr-defined]
+        errors = [str(e) for form in forms.values() for es in form.errors.values() for e in es]
+        if moved and not errors:
+            return HttpResponseClientRefresh()  # the card may now belong to another week
+        return _card(request, athlete, session, errors)
+    if forms:
+        context = _session_context(request, athlete, session, **forms)
+        return render(request, "plans/session.html", context, status=400)
+    messages.success(request, "Saved. The calendar feed shows the change on its next refresh.")
+    return redirect("plans:session", athlete_id=athlete.pk, session_id=session.pk)
+
+
+@rules.athlete_scoped
+@require_POST
+def move(request: HttpRequest, athlete_id: int, session_id: int) -> HttpResponse:
+    athlete = _coach_for(request, athlete_id)
+    session = selectors.session_for(athlete, session_id)
+    form = MoveForm(request.POST)
+    if form.is_valid():
+        try:
+            services.move_session(session=session, to=form.cleaned_data["date"], by=_user(request))
+        except DomainError as error:
+            form.add_error("date", error.message)
+    failed = {"move_form": form} if form.errors else {}
+    return _edited(request, athlete, session, moved=True, **failed)
+
+
+@rules.athlete_scoped
+@require_POST
+def change(request: HttpRequest, athlete_id: int, session_id: int) -> HttpResponse:
+    athlete = _coach_for(request, athlete_id)
+    session = selectors.session_for(athlete, session_id)
+    form = ChangeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.change_session(session=session, by=_user(request), changes=form.changes())
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+    return _edited(request, athlete, session, **({"change_form": form} if form.errors else {}))
+
+
+@rules.athlete_scoped
+@require_POST
+def add_exercise(request: HttpRequest, athlete_id: int, session_id: int) -> HttpResponse:
+    athlete = _coach_for(request, athlete_id)
+    session = selectors.session_for(athlete, session_id)
+    form = ExerciseForm(request.POST)
+    if form.is_valid():
+        services.add_exercise(session=session, by=_user(request), **form.cleaned_data)
+    return _edited(request, athlete, session, **({"exercise_form": form} if form.errors else {}))
+
+
+@rules.athlete_scoped
+@require_POST
+def delete(request: HttpRequest, athlete_id: int, session_id: int) -> HttpResponse:
+    athlete = _coach_for(request, athlete_id)
+    session = selectors.session_for(athlete, session_id)
+    plan_id = session.plan_id
+    services.delete_session(session=session, by=_user(request))
+    messages.success(request, "Session removed.")
+    return redirect("plans:detail", athlete_id=athlete.pk, plan_id=plan_id)
+
+
+@rules.athlete_scoped
+@require_POST
+def copy_week(request: HttpRequest, athlete_id: int, plan_id: int) -> HttpResponse:
+    athlete = _coach_for(request, athlete_id)
+    plan = selectors.plan_for(athlete, plan_id)
+    form = CopyWeekForm(request.POST)
+    if form.is_valid():
+        try:
+            services.copy_week(plan=plan, by=_user(request), **form.cleaned_data)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, "Week copied.")
+    else:
+        messages.error(request, "Pick the Monday of the week to copy onto.")
+    return redirect("plans:detail", athlete_id=athlete.pk, plan_id=plan.pk)
+
+
+@rules.athlete_scoped
+@require_POST
+def save_template(request: HttpRequest, athlete_id: int, plan_id: int) -> HttpResponse:
+    athlete = _coach_for(request, athlete_id)
+    plan = selectors.plan_for(athlete, plan_id)
+    form = TemplateForm(request.POST)
+    if form.is_valid():
+        services.save_as_template(plan=plan, by=_user(request), name=form.cleaned_data["name"])
+        messages.success(request, "Saved as a template.")
+        return redirect("plans:templates")
+    messages.error(request, "Give the template a name.")
+    return redirect("plans:detail", athlete_id=athlete.pk, plan_id=plan.pk)
+
+
+@rules.athlete_scoped
+def workout_fit(request: HttpRequest, athlete_id: int, session_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id)
+    session = selectors.session_for(athlete, session_id)
+    if session.kind != "run":
+        raise Http404("Only run sessions have a workout file")
+    data = selectors.fit_bytes(session, now=timezone.now())
+    response = HttpResponse(data, content_type="application/vnd.ant.fit")
+    name = f"{session.date:%Y-%m-%d}-{session.run_type or 'run'}.fit"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@rules.athlete_scoped
+@require_POST
+def feed_rotate(request: HttpRequest, athlete_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    services.rotate_feed_token(athlete=athlete, by=_user(request))
+    messages.success(request, "New calendar link made. The old link no longer works.")
+    return redirect("plans:index", athlete_id=athlete.pk)
+
+
+@rules.athlete_scoped
+@require_POST
+def feed_revoke(request: HttpRequest, athlete_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    services.revoke_feed_token(athlete=athlete, by=_user(request))
+    messages.success(request, "Calendar link turned off.")
+    return redirect("plans:index", athlete_id=athlete.pk)
+
+
+@rules.public
+def feed(request: HttpRequest, token: str) -> HttpResponse:
+    found = selectors.feed_token_lookup(token)
+    data = selectors.feed_bytes(found.athlete, now=timezone.now())
+    response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+def feed_url(request: HttpRequest, token: str) -> str:
+    return request.build_absolute_uri(reverse("plans:feed", kwargs={"token": token}))
+
+
+@rules.coach
+def templates(request: HttpRequest) -> HttpResponse:
+    athletes = visible_athletes(request.user)
+    context = {
+        "templates": Template.objects.filter(coach=_user(request)),
+        "apply_form": ApplyTemplateForm(athletes=athletes),
+    }
+    return render(request, "plans/templates.html", context)
+
+
+@rules.coach
+@require_POST
+def apply_template(request: HttpRequest, template_id: int) -> HttpResponse:
+    template = get_object_or_404(Template, pk=template_id, coach=request.user)
+    form = ApplyTemplateForm(request.POST, athletes=visible_athletes(request.user))
+    if not form.is_valid():
+        messages.error(request, "Pick an athlete and a start date.")
+        return redirect("plans:templates")
+    athlete = athlete_for(request.user, form.cleaned_data["athlete"].pk, write=True)
+    try:
+        (plan,) = services.apply_template(
+            template=template,
+            athletes=[athlete],
+            start=form.cleaned_data["start"],
+            by=_user(request),
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("plans:templates")
+    messages.success(request, f"Plan made for {athlete.name}.")
+    return redirect("plans:detail", athlete_id=athlete.pk, plan_id=plan.pk)
