@@ -81,3 +81,20 @@ def test_app_commands_are_listed(command: str, capsys) -> None:  # type: ignore[
     with pytest.raises(SystemExit):
         main(["--help"])
     assert command in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_import_command_imports_files_for_an_athlete(capsys) -> None:  # type: ignore[no-untyped-def]
+    from tagalong.activities.models import Activity
+    from tests.factories import make_athlete
+
+    athlete = make_athlete()
+    run = CORPUS / "fitparse" / "garmin-fenix-5-run.fit"
+    assert main(["import", "--athlete", athlete.user.email, str(run)]) == 0
+    assert Activity.objects.filter(athlete=athlete).count() == 1
+
+
+@pytest.mark.django_db
+def test_import_command_names_an_unknown_athlete(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["import", "--athlete", "nobody@example.org", "x.fit"]) == 1
+    assert "nobody@example.org" in capsys.readouterr().err

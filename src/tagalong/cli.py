@@ -132,6 +132,18 @@ def cmd_createcoach(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    _django()
+    from django.core.management.base import CommandError
+
+    try:
+        _call("import_activities", *args.paths, athlete=args.athlete)
+    except CommandError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _django()
     from django.core.management import execute_from_command_line
@@ -171,6 +183,11 @@ def build_parser() -> argparse.ArgumentParser:
     coach.add_argument("--time-zone", default="UTC")
     coach.add_argument("--password", help="or set TAGALONG_COACH_PASSWORD, or type it")
     coach.set_defaults(func=cmd_createcoach)
+
+    imp = sub.add_parser("import", help="import activity files, folders or archives for an athlete")
+    imp.add_argument("--athlete", required=True, help="the athlete's email")
+    imp.add_argument("paths", nargs="+")
+    imp.set_defaults(func=cmd_import)
 
     manage = sub.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

@@ -283,6 +283,10 @@ def _import_file(
     activity.content_hash = digest
     activity.original.save(f"{digest}.{decoded.source_format}", ContentFile(entry.data), save=False)
     activity.save()
+    # The pair worn: the Strava gear name, else the default shoe for the sport.
+    from tagalong.shoes.services import auto_assign
+
+    auto_assign(activity)
     note = "replaced a copy with less detail" if replaced_day else ""
     _item(batch, entry.name, ItemStatus.IMPORTED, note, strava_row, activity)
     day = _local_day(activity.start, context.zone)
