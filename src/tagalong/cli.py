@@ -50,7 +50,8 @@ def cmd_web(args: argparse.Namespace) -> int:
         "--graceful-timeout",
         "10",
     ]
-    return subprocess.call(gunicorn)  # noqa: S603
+    # Become gunicorn, so a signal sent to this process (by `serve` or a supervisor) reaches it.
+    os.execv(sys.executable, gunicorn)  # noqa: S606
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
