@@ -98,3 +98,16 @@ def test_import_command_imports_files_for_an_athlete(capsys) -> None:  # type: i
 def test_import_command_names_an_unknown_athlete(capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["import", "--athlete", "nobody@example.org", "x.fit"]) == 1
     assert "nobody@example.org" in capsys.readouterr().err
+
+
+def test_run_summaries_feed_the_calf_check_and_skip_unreadable_files(capsys) -> None:  # type: ignore[no-untyped-def]
+    from tagalong.commands import run_summaries
+
+    run = CORPUS / "fitparse" / "garmin-fenix-5-run.fit"
+    summaries = run_summaries([str(run), str(CORPUS / "fitparse" / "Settings.fit")])
+    assert len(summaries) == 1
+    summary = summaries[0]
+    assert summary.sport == "running" and summary.distance_km > 0
+    assert summary.avg_cadence_spm is not None and summary.avg_cadence_spm > 130
+    assert summary.avg_speed_m_s is not None and summary.avg_speed_m_s > 0
+    assert "Settings.fit" in capsys.readouterr().err

@@ -18,6 +18,7 @@ def _analyze(args: argparse.Namespace) -> int:
 
 def run_summaries(paths: list[str]) -> list[Any]:
     """Decode run files into the calf check's per-run summaries (files that fail are skipped)."""
+    from tagalong.activityfile.analyze import summarize
     from tagalong.activityfile.decode import decode_activity
     from tagalong.activityfile.errors import ActivityFileError
     from tagalong.calfcheck.merge import RunSummary
@@ -29,31 +30,20 @@ def run_summaries(paths: list[str]) -> list[Any]:
         except (OSError, ActivityFileError) as error:
             print(f"warning: {path}: {error}", file=sys.stderr)
             continue
-        cadence = activity.streams.cadence_spm
-        distance_km = (activity.distance_m or 0.0) / 1000
+        cadence = summarize(activity, file=path)["avg_cadence_spm"]
         moving = activity.moving_s or activity.duration_s
+        distance = activity.distance_m
         summaries.append(
             RunSummary(
                 date=activity.start.astimezone(UTC).date(),
-                distance_km=distance_km,
+                distance_km=(distance or 0.0) / 1000,
                 duration_min=activity.duration_s / 60,
-                avg_cadence_spm=_nanmean(cadence) if activity.is_run else None,
-                avg_speed_m_s=(activity.distance_m / moving)
-                if activity.distance_m and moving
-                else None,
+                avg_cadence_spm=cadence if activity.is_run else None,  # type: ignore[arg-type]
+                avg_speed_m_s=distance / moving if distance and moving else None,
                 sport=activity.sport,
             )
         )
     return summaries
-
-
-def _nanmean(values: Any) -> float | None:
-    import numpy as np
-
-    if values is None:
-        return None
-    moving = values[np.isfinite(values) & (values > 0)]
-    return float(moving.mean()) if moving.size else None
 
 
 def _calf_check(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from tagalong.athletes.models import AthleteProfile
+from tagalong.athletes.services import PROFILE_FIELDS
 from tagalong.athletes.validation import time_zone_choices
 
 
@@ -11,21 +12,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = AthleteProfile
-        fields = [
-            "birth_date",
-            "sex",
-            "body_mass_kg",
-            "height_cm",
-            "time_zone",
-            "units",
-            "years_running",
-            "runs_per_week",
-            "weekly_distance_km",
-            "goals",
-            "hr_max",
-            "hr_rest",
-            "lthr",
-        ]
+        fields = list(PROFILE_FIELDS)
         widgets = {
             "birth_date": forms.DateInput(attrs={"type": "date"}),
             "goals": forms.Textarea(attrs={"rows": 3}),
