@@ -58,6 +58,10 @@ def cmd_worker(args: argparse.Namespace) -> int:
     _django()
     from django.conf import settings
 
+    if args.clock:
+        from tagalong.notifications.periodic import start_clock_thread
+
+        start_clock_thread()
     if settings.TASK_BACKEND == "redis":
         _call("rqworker", "default", job_class="django_tasks_rq.Job", with_scheduler=True)
     else:
@@ -171,6 +175,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     worker = sub.add_parser("worker", help="run one background task worker")
     worker.add_argument("--verbosity", type=int, default=1)
+    worker.add_argument(
+        "--no-clock",
+        dest="clock",
+        action="store_false",
+        help="do not enqueue periodic jobs (reminders, nightly reviews) from this worker",
+    )
     worker.set_defaults(func=cmd_worker)
 
     demo = sub.add_parser("demo", help="load demo data and print the logins")

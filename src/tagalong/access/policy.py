@@ -18,7 +18,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from tagalong.accounts.models import User
-from tagalong.athletes.models import AthleteProfile, CoachingLink
+from tagalong.athletes.models import AthleteGroup, AthleteProfile, CoachingLink
 
 AnyUser = User | AnonymousUser
 
@@ -115,3 +115,11 @@ def require_coach(user: AnyUser) -> User:
 def _practice_id(user: User) -> int | None:
     profile = getattr(user, "coach_profile", None)
     return profile.practice_id if profile is not None else None
+
+
+def group_for(user: AnyUser, group_id: int) -> AthleteGroup:
+    """A coach's athlete group: only its coach sees or changes it; anyone else gets 404."""
+    group = AthleteGroup.objects.filter(pk=group_id).first()
+    if group is None or not user.is_authenticated or group.coach_id != user.pk:
+        raise Http404("No such group")
+    return group

@@ -20,6 +20,7 @@ from tagalong.accounts.models import (
     Role,
     User,
 )
+from tagalong.athletes.groups import leave_coach_groups
 from tagalong.athletes.models import AthleteProfile, CoachingLink
 from tagalong.audit.services import record
 from tagalong.errors import DomainError
@@ -181,6 +182,8 @@ def end_link(*, link: CoachingLink, by: User, now: datetime) -> CoachingLink:
     link.ended_at = now
     link.ended_by = by
     link.save(update_fields=["ended_at", "ended_by"])
+    if not CoachingLink.objects.active().filter(athlete=link.athlete, coach=link.coach).exists():
+        leave_coach_groups(athlete=link.athlete, coach=link.coach)
     record(
         actor=by, action="link.ended", target=link, athlete_id=link.athlete_id, coach=link.coach_id
     )

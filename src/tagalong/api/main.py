@@ -22,12 +22,14 @@ errors.install(api)
 ROUTERS = (
     ("/", "tagalong.accounts.api"),
     ("/athletes", "tagalong.athletes.api"),
+    ("/groups", "tagalong.athletes.groups_api"),
     ("/", "tagalong.activities.api"),
     ("/", "tagalong.shoes.api"),
     ("/", "tagalong.symptoms.api"),
     ("/", "tagalong.assessments.api"),
     ("/", "tagalong.plans.api"),
     ("/", "tagalong.bookings.api"),
+    ("/", "tagalong.notifications.api"),
 )
 
 

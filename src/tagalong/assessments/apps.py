@@ -21,3 +21,14 @@ class AssessmentsConfig(AppConfig):
         )
         if add_demo_assessments not in DEMO_EXTENSIONS:
             DEMO_EXTENSIONS.append(add_demo_assessments)
+        self._register_periodic_jobs()
+
+    def _register_periodic_jobs(self) -> None:
+        from datetime import timedelta
+
+        from tagalong.assessments.tasks import send_retest_reminders
+        from tagalong.notifications.periodic import register
+
+        register(
+            "assessments.retest_reminders", every=timedelta(days=1), task=send_retest_reminders
+        )

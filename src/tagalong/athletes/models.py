@@ -151,3 +151,22 @@ class CoachingLink(models.Model):
     @property
     def is_active(self) -> bool:
         return self.ended_at is None
+
+
+class AthleteGroup(models.Model):
+    """A coach's named group of athletes: a squad, a clinic cohort, a club's Tuesday runners."""
+
+    coach = models.ForeignKey(User, on_delete=models.CASCADE, related_name="athlete_groups")
+    name = models.CharField(max_length=80)
+    description = models.CharField(max_length=300, blank=True)
+    members = models.ManyToManyField(AthleteProfile, related_name="athlete_groups", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["coach", "name"], name="group_name_unique_per_coach")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,12 +1,15 @@
 from django.urls import path
 
-from tagalong.athletes import views
+from tagalong.athletes import group_views, views
 
 app_name = "athletes"
 
 urlpatterns = [
     path("coach/athletes/", views.roster_view, name="roster"),
     path("coach/invite/", views.invite_view, name="invite"),
+    path("coach/groups/", group_views.group_list, name="groups"),
+    path("coach/groups/<int:group_id>/", group_views.group_edit, name="group_edit"),
+    path("coach/groups/<int:group_id>/delete/", group_views.group_delete, name="group_delete"),
     path(
         "coach/invitations/<int:invitation_id>/revoke/",
         views.revoke_invitation_view,

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("tagalong.assessments.urls")),
     path("", include("tagalong.plans.urls")),
     path("", include("tagalong.bookings.urls")),
+    path("", include("tagalong.notifications.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.urls import reverse
 
+from tagalong.notifications.services import unread_count
 from tagalong.web.navigation import entries_for
 
 
@@ -10,10 +11,10 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     """The navigation for the signed-in person's role, as (label, url, active) triples."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": []}
+        return {"nav_items": [], "unread_notifications": 0}
     items = []
     for entry in entries_for(user.role):
         url = reverse(entry.url_name)
         active = request.path == url or (url != "/" and request.path.startswith(url))
         items.append((entry.label, url, active))
-    return {"nav_items": items}
+    return {"nav_items": items, "unread_notifications": unread_count(user)}

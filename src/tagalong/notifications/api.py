@@ -1,0 +1,54 @@
+from datetime import datetime
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema
+from pydantic import Field
+
+from tagalong.access import rules
+from tagalong.accounts.models import User
+from tagalong.api.schemas import ERRORS
+from tagalong.notifications.models import Notification
+from tagalong.notifications.services import mark_read
+
+router = Router(tags=["notifications"])
+
+LIST_LIMIT = 100
+
+
+class NotificationOut(Schema):
+    id: int
+    kind: str
+    title: str
+    body: str
+    url: str
+    created_at: datetime
+    read_at: datetime | None
+
+
+class ReadIn(Schema):
+    ids: list[int] | None = Field(default=None, max_length=500, description="omit to mark all")
+
+
+class ReadOut(Schema):
+    marked: int
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@router.get("/notifications", response={200: list[NotificationOut], **ERRORS})
+@rules.signed_in
+def list_notifications(request: HttpRequest, unread: bool = False) -> list[Notification]:
+    mine = Notification.objects.filter(user=_user(request))
+    if unread:
+        mine = mine.filter(read_at__isnull=True)
+    return list(mine[:LIST_LIMIT])
+
+
+@router.post("/notifications/read", response={200: ReadOut, **ERRORS})
+@rules.signed_in
+def post_read(request: HttpRequest, payload: ReadIn) -> ReadOut:
+    return ReadOut(marked=mark_read(_user(request), now=timezone.now(), ids=payload.ids))

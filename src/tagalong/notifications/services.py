@@ -1,0 +1,40 @@
+"""Create and read in-app notifications."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.db import transaction
+
+from tagalong.accounts.models import User
+from tagalong.notifications.models import Notification
+
+TITLE_LIMIT = 200
+
+
+def notify(user: User, *, kind: str, title: str, body: str = "", url: str = "") -> None:
+    """Tell someone in the app. Written when the surrounding transaction commits, if any."""
+    notification = Notification(
+        user_id=user.pk, kind=kind, title=title[:TITLE_LIMIT], body=body, url=url
+    )
+    transaction.on_commit(notification.save)
+
+
+def notify_all(
+    users: Iterable[User], *, kind: str, title: str, body: str = "", url: str = ""
+) -> None:
+    for user in {u.pk: u for u in users}.values():
+        notify(user, kind=kind, title=title, body=body, url=url)
+
+
+def unread_count(user: User) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def mark_read(user: User, *, now: datetime, ids: Iterable[int] | None = None) -> int:
+    """Mark the user's notifications read: the given ones, or all. Others' ids are ignored."""
+    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    if ids is not None:
+        unread = unread.filter(pk__in=list(ids))
+    return unread.update(read_at=now)
