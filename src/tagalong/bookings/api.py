@@ -1,5 +1,5 @@
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -33,7 +33,9 @@ from tagalong.errors import DomainError
 
 router = Router(tags=["bookings"])
 
-Ranges = dict[str, list[tuple[str, str]]]
+# A day's opening hours as ["09:00", "12:30"] pairs (lists, not tuples: valid OpenAPI either way).
+TimePair = Annotated[list[str], Field(min_length=2, max_length=2)]
+Ranges = dict[str, list[TimePair]]
 
 
 class AvailabilityOut(Schema):
