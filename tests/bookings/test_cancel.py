@@ -6,7 +6,7 @@ import pytest
 from icalendar import Calendar
 
 from tagalong.bookings.models import BookingStatus, SessionStatus
-from tagalong.bookings.services import SlotRequest, book, cancel, reschedule
+from tagalong.bookings.services import SlotRequest, book, cancel
 from tagalong.errors import DomainError
 from tests.bookings.helpers import NOW, group_class, one_on_one, open_coach
 from tests.factories import make_athlete
@@ -100,42 +100,3 @@ def test_cancelling_a_one_on_one_frees_the_coachs_time(world):
         now=NOW,
     )
     assert again.status == BookingStatus.CONFIRMED
-
-
-def test_reschedule_moves_to_an_overlapping_slot(world):
-    open_coach(world.coach_a)
-    check_in = one_on_one(world.coach_a)
-    booking = book(athlete=world.athlete_a, session_or_slot=SlotRequest(check_in, SLOT), now=NOW)
-    later = SLOT + timedelta(minutes=30)
-    moved = reschedule(
-        booking=booking, to=SlotRequest(check_in, later), by=world.athlete_a.user, now=NOW
-    )
-    booking.refresh_from_db()
-    assert booking.status == BookingStatus.CANCELLED
-    assert moved.session.start == later
-
-
-def test_failed_reschedule_keeps_the_old_booking(world):
-    open_coach(world.coach_a)
-    check_in = one_on_one(world.coach_a)
-    booking = book(athlete=world.athlete_a, session_or_slot=SlotRequest(check_in, SLOT), now=NOW)
-    closed = datetime(2026, 3, 3, 22, 0, tzinfo=UTC)
-    with pytest.raises(DomainError):
-        reschedule(
-            booking=booking, to=SlotRequest(check_in, closed), by=world.athlete_a.user, now=NOW
-        )
-    booking.refresh_from_db()
-    assert booking.status == BookingStatus.CONFIRMED
-
-
-def test_runner_cannot_reschedule_inside_the_cutoff(world):
-    session = group_class(world.coach_a, cutoff=24)
-    other = group_class(world.coach_a, start=session.start + timedelta(days=1))
-    booking = book(athlete=world.athlete_a, session_or_slot=session, now=NOW)
-    with pytest.raises(DomainError, match="ask your coach"):
-        reschedule(
-            booking=booking,
-            to=other,
-            by=world.athlete_a.user,
-            now=session.start - timedelta(hours=3),
-        )

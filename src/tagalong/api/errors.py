@@ -37,6 +37,11 @@ def install(api: NinjaAPI) -> None:
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
         return respond(request, 404, error_body("not_found", str(exc) or "Not found."))
 
+    @api.exception_handler(OverflowError)
+    def id_out_of_range(request: HttpRequest, exc: OverflowError) -> HttpResponse:
+        # SQLite cannot bind an integer beyond 64 bits: such an id names nothing.
+        return respond(request, 404, error_body("not_found", "Not found."))
+
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
         return respond(request, 401, error_body("unauthenticated", "Sign in or send a token."))

@@ -1,7 +1,9 @@
 from datetime import datetime, timedelta
 from typing import Annotated, Literal
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from ninja import Router, Schema, Status
 from pydantic import Field
@@ -11,10 +13,11 @@ from tagalong.access.policy import own_athlete_profile
 from tagalong.accounts.models import User
 from tagalong.api.schemas import ERRORS
 from tagalong.athletes.models import AthleteProfile
-from tagalong.bookings.models import Availability, Booking, Session, SessionType
+from tagalong.bookings.models import Availability, Booking, CalendarFeed, Session, SessionType
 from tagalong.bookings.selectors import (
     bookable_type,
     booking_for,
+    feed_of,
     my_bookings,
     offers,
     own_session,
@@ -26,6 +29,8 @@ from tagalong.bookings.services import (
     create_session_type,
     ensure_coach_setup,
     reschedule,
+    revoke_feed,
+    rotate_feed,
     save_note,
     update_availability,
 )
@@ -63,6 +68,7 @@ class SessionTypeOut(Schema):
     kind: str
     capacity: int
     audience: str
+    group_id: int | None
     cancel_cutoff_hours: int
     price_text: str
     location: str
@@ -73,7 +79,8 @@ class SessionTypeIn(Schema):
     duration_min: int = Field(ge=5, le=480)
     kind: Literal["one_on_one", "group"] = "one_on_one"
     capacity: int = Field(default=1, ge=1, le=500)
-    audience: Literal["own_athletes", "link"] = "own_athletes"
+    audience: Literal["own_athletes", "link", "group"] = "own_athletes"
+    group_id: int | None = Field(default=None, description="For the audience 'group'.")
     cancel_cutoff_hours: int = Field(default=24, ge=0, le=336)
     price_text: str = Field(default="", max_length=120)
     location: Literal["jitsi", "custom"] = "jitsi"
@@ -147,6 +154,7 @@ def _type_out(t: SessionType) -> SessionTypeOut:
         kind=t.kind,
         capacity=t.capacity,
         audience=t.audience,
+        group_id=t.group_id,
         cancel_cutoff_hours=t.cancel_cutoff_hours,
         price_text=t.price_text,
         location=t.location,
@@ -212,7 +220,9 @@ def list_session_types(request: HttpRequest) -> list[SessionTypeOut]:
 @rules.coach
 def post_session_type(request: HttpRequest, payload: SessionTypeIn) -> Status:
     assert isinstance(request.user, User)
-    created = create_session_type(coach=request.user, by=request.user, **payload.dict())
+    fields = payload.dict()
+    fields["group"] = fields.pop("group_id")
+    created = create_session_type(coach=request.user, by=request.user, **fields)
     return Status(201, _type_out(created))
 
 
@@ -318,3 +328,53 @@ def post_note(request: HttpRequest, session_id: int, payload: NoteIn) -> Status:
             exercise_slugs=note.exercise_slugs,
         ),
     )
+
+
+class SessionFeedOut(Schema):
+    url: str | None = Field(description="The private iCal address, or null when turned off.")
+
+
+def _session_feed_out(request: HttpRequest, feed: CalendarFeed | None) -> SessionFeedOut:
+    if feed is None:
+        return SessionFeedOut(url=None)
+    path = reverse("bookings:feed", kwargs={"token": feed.token})
+    return SessionFeedOut(url=request.build_absolute_uri(path))
+
+
+def _feed_owner(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    if not (user.is_coach or user.is_athlete):
+        raise PermissionDenied("Only coaches and runners have a session calendar.")
+    return user
+
+
+@router.get(
+    "/me/session-calendar",
+    response={200: SessionFeedOut, **ERRORS},
+    summary="The private session calendar address",
+)
+@rules.signed_in
+def get_session_feed(request: HttpRequest) -> SessionFeedOut:
+    return _session_feed_out(request, feed_of(_feed_owner(request)))
+
+
+@router.post(
+    "/me/session-calendar",
+    response={201: SessionFeedOut, **ERRORS},
+    summary="Make a new session calendar address (the old one stops working)",
+)
+@rules.signed_in
+def post_session_feed(request: HttpRequest) -> Status:
+    return Status(201, _session_feed_out(request, rotate_feed(user=_feed_owner(request))))
+
+
+@router.delete(
+    "/me/session-calendar",
+    response={204: None, **ERRORS},
+    summary="Turn the session calendar address off",
+)
+@rules.signed_in
+def delete_session_feed(request: HttpRequest) -> Status:
+    revoke_feed(user=_feed_owner(request))
+    return Status(204, None)

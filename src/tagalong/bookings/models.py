@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
 from tagalong.accounts.models import User
-from tagalong.athletes.models import AthleteProfile
+from tagalong.athletes.models import AthleteGroup, AthleteProfile
 from tagalong.athletes.validation import validate_time_zone
 from tagalong.scheduling import BookingRules, DateException, TimeRange, WeeklyHours
 from tagalong.scheduling.rules import MAX_BUFFER_MIN
+
+# Runners see the video link from this long before the start.
+JOIN_EARLY = timedelta(minutes=10)
 
 
 def new_token() -> str:
@@ -99,6 +102,7 @@ class Kind(models.TextChoices):
 class Audience(models.TextChoices):
     OWN_ATHLETES = "own_athletes", "My athletes"
     LINK = "link", "Anyone with the link"
+    GROUP = "group", "Members of a group"
 
 
 class Location(models.TextChoices):
@@ -119,6 +123,14 @@ class SessionType(models.Model):
     audience = models.CharField(
         max_length=14, choices=Audience.choices, default=Audience.OWN_ATHLETES
     )
+    group = models.ForeignKey(
+        AthleteGroup,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="session_types",
+        help_text="Who may book when the audience is a group.",
+    )
     link_token = models.CharField(max_length=64, default=new_token, unique=True)
     cancel_cutoff_hours = models.PositiveSmallIntegerField(
         default=24, validators=[MaxValueValidator(24 * 14)]
@@ -133,6 +145,10 @@ class SessionType(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_group(self) -> bool:
+        return self.kind == Kind.GROUP
 
 
 class SessionStatus(models.TextChoices):
@@ -173,6 +189,18 @@ class Session(models.Model):
             self.ical_uid = f"session-{uuid.uuid4()}@tagalong"
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
+    @property
+    def join_opens_at(self) -> datetime:
+        return self.start - JOIN_EARLY
+
+    def join_state(self, now: datetime) -> str:
+        """ "waiting" until 10 minutes before the start, "open" until the end, then "ended"."""
+        if self.status != SessionStatus.SCHEDULED:
+            return "cancelled"
+        if now < self.join_opens_at:
+            return "waiting"
+        return "open" if now < self.end else "ended"
+
 
 class BookingStatus(models.TextChoices):
     CONFIRMED = "confirmed", "Confirmed"
@@ -184,6 +212,12 @@ class BookingStatus(models.TextChoices):
 
 
 HOLDING = (BookingStatus.CONFIRMED, BookingStatus.WAITLISTED)
+# What the coach may record after the session, in the words of the attendance buttons.
+ATTENDANCE_CHOICES = [
+    (BookingStatus.ATTENDED.value, "Attended"),
+    (BookingStatus.NO_SHOW.value, "No-show"),
+    (BookingStatus.LATE_CANCEL.value, "Late cancel"),
+]
 
 
 class Booking(models.Model):
@@ -212,6 +246,10 @@ class Booking(models.Model):
         if not self.ical_uid:
             self.ical_uid = f"booking-{uuid.uuid4()}@tagalong"
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def is_holding(self) -> bool:
+        return self.status in HOLDING
 
 
 class SessionNote(models.Model):

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from tagalong.access.policy import AnyUser
-from tagalong.athletes.models import AthleteProfile
+from tagalong.athletes.models import AthleteProfile, CoachingLink
 from tagalong.bookings.models import (
     HOLDING,
+    Audience,
+    AvailabilityException,
     Booking,
     BookingStatus,
+    CalendarFeed,
     Kind,
     Session,
+    SessionNote,
     SessionStatus,
     SessionType,
 )
@@ -25,6 +29,14 @@ from tagalong.errors import DomainError
 from tagalong.scheduling import Interval, SchedulingError, Slot, free_slots, seats_left
 
 MAX_WINDOW = timedelta(days=62)
+ATTENDEE_ORDER = (
+    BookingStatus.CONFIRMED,
+    BookingStatus.ATTENDED,
+    BookingStatus.LATE_CANCEL,
+    BookingStatus.NO_SHOW,
+    BookingStatus.WAITLISTED,
+    BookingStatus.CANCELLED,
+)
 
 
 def booking_for(user: AnyUser, booking_id: int, *, write: bool = False) -> Booking:
@@ -66,6 +78,13 @@ def visible_session(user: AnyUser, session_id: int) -> tuple[Session, Booking | 
     return session, booking
 
 
+def _may_see(user: AnyUser, session_type: SessionType, link_token: str) -> bool:
+    if session_type.coach_id == user.pk:
+        return True
+    athlete = AthleteProfile.objects.filter(user_id=user.pk).first()
+    return athlete is not None and may_book(athlete, session_type, link_token)
+
+
 def bookable_type(
     user: AnyUser, coach_id: int, type_id: int, *, link_token: str = ""
 ) -> SessionType:
@@ -77,12 +96,67 @@ def bookable_type(
     )
     if session_type is None or not user.is_authenticated:
         raise Http404("No such session type")
-    if session_type.coach_id == user.pk:
-        return session_type
-    athlete = AthleteProfile.objects.filter(user=user).first()
-    if athlete is None or not may_book(athlete, session_type, link_token):
+    if not _may_see(user, session_type, link_token):
         raise Http404("No such session type")
     return session_type
+
+
+def type_to_book(user: AnyUser, type_id: int, *, link_token: str = "") -> SessionType:
+    """The runner's booking page for one session type: 404 unless they may book it."""
+    found = SessionType.objects.filter(pk=type_id).values_list("coach_id", flat=True).first()
+    if found is None:
+        raise Http404("No such session type")
+    return bookable_type(user, found, type_id, link_token=link_token)
+
+
+def type_by_link(token: str) -> SessionType:
+    """An "anyone with the link" session type; 404 for an old, wrong or archived link."""
+    session_type = (
+        SessionType.objects.select_related("coach")
+        .filter(link_token=token, audience=Audience.LINK, active=True)
+        .first()
+    )
+    if session_type is None:
+        raise Http404("This booking link does not work any more")
+    return session_type
+
+
+def bookable_types(athlete: AthleteProfile) -> list[SessionType]:
+    """What the runner may book from their coaches, coach by coach."""
+    coach_ids = CoachingLink.objects.active().filter(athlete=athlete).values("coach_id")
+    types = (
+        SessionType.objects.filter(coach_id__in=coach_ids, active=True)
+        .select_related("coach")
+        .order_by("coach__full_name", "kind", "name")
+    )
+    return [t for t in types if may_book(athlete, t)]
+
+
+def coach_types(coach: AnyUser) -> QuerySet[SessionType]:
+    return (
+        SessionType.objects.filter(coach_id=coach.pk)
+        .select_related("group")
+        .order_by("-active", "name")
+    )
+
+
+def own_type(user: AnyUser, type_id: int) -> SessionType:
+    """One of the signed-in coach's session types; 404 to anyone else."""
+    session_type = SessionType.objects.filter(pk=type_id, coach_id=user.pk).first()
+    if session_type is None:
+        raise Http404("No such session type")
+    return session_type
+
+
+def own_exception(user: AnyUser, exception_id: int) -> AvailabilityException:
+    exception = AvailabilityException.objects.filter(pk=exception_id, coach_id=user.pk).first()
+    if exception is None:
+        raise Http404("No such date")
+    return exception
+
+
+def coming_exceptions(coach: AnyUser, today: date) -> QuerySet[AvailabilityException]:
+    return AvailabilityException.objects.filter(coach_id=coach.pk, day__gte=today)
 
 
 @dataclass(frozen=True)
@@ -149,10 +223,57 @@ def my_bookings(athlete: AthleteProfile) -> QuerySet[Booking]:
     )
 
 
-def upcoming_sessions(coach: AnyUser, now: datetime) -> QuerySet[Session]:
-    return (
-        Session.objects.filter(coach_id=coach.pk, status=SessionStatus.SCHEDULED, end__gt=now)
-        .select_related("session_type")
-        .annotate(taken=Count("bookings", filter=Q(bookings__status__in=HOLDING)))
-        .order_by("start")
+def _counted(sessions: QuerySet[Session]) -> QuerySet[Session]:
+    return sessions.select_related("session_type").annotate(
+        confirmed=Count("bookings", filter=Q(bookings__status=BookingStatus.CONFIRMED)),
+        waiting=Count("bookings", filter=Q(bookings__status=BookingStatus.WAITLISTED)),
+        taken=Count("bookings", filter=Q(bookings__status__in=HOLDING)),
     )
+
+
+def upcoming_sessions(coach: AnyUser, now: datetime) -> QuerySet[Session]:
+    return _counted(
+        Session.objects.filter(coach_id=coach.pk, status=SessionStatus.SCHEDULED, end__gt=now)
+    ).order_by("start")
+
+
+def sessions_to_mark(coach: AnyUser, now: datetime, days: int = 14) -> QuerySet[Session]:
+    """Finished sessions of the last ``days`` days with places still waiting for attendance."""
+    return (
+        _counted(
+            Session.objects.filter(
+                coach_id=coach.pk,
+                status=SessionStatus.SCHEDULED,
+                start__lte=now,
+                start__gte=now - timedelta(days=days),
+            )
+        )
+        .filter(confirmed__gt=0)
+        .order_by("-start")
+    )
+
+
+def attendees(session: Session) -> list[Booking]:
+    """Everyone who booked: places first, then the waiting list, then cancellations."""
+    order = {s: i for i, s in enumerate(ATTENDEE_ORDER)}
+    rows = list(session.bookings.select_related("athlete__user"))
+    return sorted(rows, key=lambda b: (order.get(b.status, 9), b.waitlist_position or 0, b.pk))
+
+
+def notes_by_athlete(session: Session) -> dict[int, SessionNote]:
+    return {n.athlete_id: n for n in session.notes.all()}
+
+
+def shared_note(session: Session, athlete: AthleteProfile) -> SessionNote | None:
+    return session.notes.filter(athlete=athlete).exclude(shared_advice="").first()
+
+
+def feed_of(user: AnyUser) -> CalendarFeed | None:
+    return CalendarFeed.objects.filter(user_id=user.pk).first()
+
+
+def feed_by_token(token: str) -> CalendarFeed:
+    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    if feed is None or not feed.user.is_active:
+        raise Http404("No such calendar feed")
+    return feed

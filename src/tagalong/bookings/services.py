@@ -13,33 +13,38 @@ from __future__ import annotations
 import os
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from tagalong.accounts.models import User
-from tagalong.athletes.models import AthleteProfile, CoachingLink
+from tagalong.athletes.models import AthleteGroup, AthleteProfile, CoachingLink
 from tagalong.audit.services import record
 from tagalong.bookings.models import (
     HOLDING,
     Audience,
     Availability,
+    AvailabilityException,
     Booking,
     BookingStatus,
+    CalendarFeed,
     Kind,
     Location,
     Session,
     SessionNote,
     SessionStatus,
     SessionType,
+    new_token,
 )
+from tagalong.bookings.notices import tell
 from tagalong.calendars import DEFAULT_SERVER, CalendarError, video_room_url
 from tagalong.errors import DomainError
 from tagalong.exercises import LIBRARY
 from tagalong.scheduling import (
     BookingRules,
+    DateException,
     Interval,
     SchedulingError,
     can_cancel,
@@ -47,6 +52,7 @@ from tagalong.scheduling import (
     free_slots,
     late_cancel,
 )
+from tagalong.scheduling.hours import TimeRange
 from tagalong.scheduling.zones import zone
 
 DEFAULT_TYPES = (
@@ -121,21 +127,155 @@ def update_availability(*, coach: User, by: User, changes: dict[str, Any]) -> Av
     return availability
 
 
-@transaction.atomic
-def create_session_type(*, coach: User, by: User, **fields: Any) -> SessionType:
-    ensure_coach_setup(coach=coach)
-    session_type = SessionType(coach=coach, **fields)
+SESSION_TYPE_FIELDS = (
+    "name",
+    "duration_min",
+    "kind",
+    "capacity",
+    "audience",
+    "group",
+    "cancel_cutoff_hours",
+    "price_text",
+    "location",
+    "custom_link",
+)
+
+
+def _check_type(session_type: SessionType) -> None:
     if session_type.kind == Kind.ONE_ON_ONE:
         session_type.capacity = 1
     if session_type.location == Location.CUSTOM and not session_type.custom_link:
         raise DomainError("Add the link runners should use.", field="custom_link")
+    if session_type.audience != Audience.GROUP:
+        session_type.group = None
+    elif session_type.group is None:
+        raise DomainError("Pick the group whose members may book.", field="group")
+    elif session_type.group.coach_id != session_type.coach_id:
+        raise DomainError("Pick one of your own groups.", field="group")
     session_type.full_clean()
+
+
+def _group(coach: User, fields: dict[str, Any]) -> dict[str, Any]:
+    """Accept a group id (the API) as well as an AthleteGroup (the pages)."""
+    group = fields.get("group")
+    if group is None or isinstance(group, AthleteGroup):
+        return fields
+    found = AthleteGroup.objects.filter(pk=group, coach=coach).first()
+    if found is None:
+        raise DomainError("Pick one of your own groups.", field="group")
+    return {**fields, "group": found}
+
+
+@transaction.atomic
+def create_session_type(*, coach: User, by: User, **fields: Any) -> SessionType:
+    ensure_coach_setup(coach=coach)
+    session_type = SessionType(coach=coach, **_group(coach, fields))
+    _check_type(session_type)
     session_type.save()
     record(actor=by, action="bookings.session_type_created", target=session_type)
     return session_type
 
 
-def _room_url(session_type: SessionType) -> str:
+@transaction.atomic
+def update_session_type(
+    *, session_type: SessionType, by: User, changes: dict[str, Any]
+) -> SessionType:
+    """Change a session type. Sessions already booked keep their length, room and seats."""
+    session_type = SessionType.objects.select_for_update().get(pk=session_type.pk)
+    for key, value in _group(session_type.coach, changes).items():
+        if key in SESSION_TYPE_FIELDS:
+            setattr(session_type, key, value)
+    _check_type(session_type)
+    session_type.save()
+    record(
+        actor=by,
+        action="bookings.session_type_changed",
+        target=session_type,
+        changed=sorted(k for k in changes if k in SESSION_TYPE_FIELDS),
+    )
+    return session_type
+
+
+@transaction.atomic
+def set_session_type_active(*, session_type: SessionType, by: User, active: bool) -> SessionType:
+    """Archive (no new bookings; booked sessions go ahead) or bring back a session type."""
+    SessionType.objects.filter(pk=session_type.pk).update(active=active)
+    session_type.active = active
+    action = "bookings.session_type_restored" if active else "bookings.session_type_archived"
+    record(actor=by, action=action, target=session_type)
+    return session_type
+
+
+@transaction.atomic
+def new_booking_link(*, session_type: SessionType, by: User) -> SessionType:
+    """A new "anyone with the link" address; the old one stops working."""
+    session_type.link_token = new_token()
+    session_type.save(update_fields=["link_token"])
+    record(actor=by, action="bookings.link_renewed", target=session_type)
+    return session_type
+
+
+# --- date exceptions -------------------------------------------------------------------------
+
+
+def _range_text(ranges: list[TimeRange]) -> list[list[str]]:
+    return [[r.start.strftime("%H:%M"), r.end.strftime("%H:%M")] for r in ranges]
+
+
+@transaction.atomic
+def add_exception(
+    *, coach: User, by: User, day: date, ranges: list[TimeRange], replace: bool
+) -> AvailabilityException:
+    """A day off (no ranges), other hours (replace) or extra hours on one local date."""
+    if not replace and not ranges:
+        raise DomainError("Give the extra hours, e.g. 18:00-20:00.", field="ranges")
+    try:
+        DateException(day=day, ranges=ranges, replace=replace)
+    except SchedulingError as error:
+        raise _domain(error) from error
+    exception = AvailabilityException.objects.create(
+        coach=coach, day=day, ranges=_range_text(ranges), replace=replace
+    )
+    record(actor=by, action="bookings.exception_added", target=exception, day=day.isoformat())
+    return exception
+
+
+@transaction.atomic
+def remove_exception(*, exception: AvailabilityException, by: User) -> None:
+    record(
+        actor=by,
+        action="bookings.exception_removed",
+        target=exception,
+        day=exception.day.isoformat(),
+    )
+    exception.delete()
+
+
+# --- calendar feeds --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def rotate_feed(*, user: User) -> CalendarFeed:
+    """Make the private feed address, or replace it: the old address stops at once."""
+    feed, created = CalendarFeed.objects.get_or_create(user=user)
+    if not created:
+        feed.token = new_token()
+        feed.save(update_fields=["token"])
+    record(actor=user, action="bookings.feed_rotated", target=feed)
+    return feed
+
+
+@transaction.atomic
+def revoke_feed(*, user: User) -> bool:
+    feed = CalendarFeed.objects.filter(user=user).first()
+    if feed is None:
+        return False
+    record(actor=user, action="bookings.feed_revoked", target=feed)
+    feed.delete()
+    return True
+
+
+def room_url_for(session_type: SessionType) -> str:
     if session_type.location == Location.CUSTOM:
         return session_type.custom_link
     server = os.environ.get("TAGALONG_JITSI_SERVER", DEFAULT_SERVER)
@@ -172,6 +312,10 @@ def create_class(
     rrule: str = "",
 ) -> list[Session]:
     """A group class, one-off or recurring; occurrences are rows up to the coach's horizon."""
+    if session_type.coach_id != coach.pk or session_type.kind != Kind.GROUP:
+        raise DomainError("Pick one of your group session types.", field="session_type")
+    if start <= now:
+        raise DomainError("Pick a start in the future.", field="start")
     availability = ensure_coach_setup(coach=coach)
     try:
         tz = zone(tz_name, field="tz_name")
@@ -203,7 +347,7 @@ def create_class(
                 end=begins + length,
                 tz_name=tz_name,
                 capacity=session_type.capacity,
-                room_url=_room_url(session_type),
+                room_url=room_url_for(session_type),
                 rrule=rrule if first is None else "",
                 series=first,
             )
@@ -217,12 +361,26 @@ def create_class(
 # --- booking ------------------------------------------------------------------------------
 
 
+def _linked(athlete: AthleteProfile, coach_id: int) -> bool:
+    return CoachingLink.objects.active().filter(athlete=athlete, coach_id=coach_id).exists()
+
+
 def may_book(athlete: AthleteProfile, session_type: SessionType, link_token: str = "") -> bool:
+    """Who may book: the coach's own athletes; with the link, anyone; for a group audience,
+    only the group's members (who are the coach's own athletes)."""
     if not session_type.active:
         return False
     if session_type.audience == Audience.LINK and link_token:
         return secrets.compare_digest(link_token, session_type.link_token)
-    return CoachingLink.objects.active().filter(athlete=athlete, coach=session_type.coach).exists()
+    if session_type.audience == Audience.GROUP:
+        return (
+            session_type.group_id is not None
+            and _linked(athlete, session_type.coach_id)
+            and AthleteProfile.objects.filter(
+                pk=athlete.pk, athlete_groups=session_type.group_id
+            ).exists()
+        )
+    return _linked(athlete, session_type.coach_id)
 
 
 def _check_slot(slot: SlotRequest, now: datetime) -> tuple[datetime, datetime, str]:
@@ -261,15 +419,58 @@ def _check_slot(slot: SlotRequest, now: datetime) -> tuple[datetime, datetime, s
     return slot.start, slot.start + length, availability.time_zone
 
 
-def _check_runner_free(athlete: AthleteProfile, start: datetime, end: datetime) -> None:
-    if Booking.objects.filter(
-        athlete=athlete,
-        status__in=HOLDING,
-        session__status=SessionStatus.SCHEDULED,
-        session__start__lt=end,
-        session__end__gt=start,
-    ).exists():
+def _check_runner_free(
+    athlete: AthleteProfile, start: datetime, end: datetime, *, moving: int | None = None
+) -> None:
+    """``moving`` is the booking being rescheduled: its current time does not count."""
+    if (
+        Booking.objects.filter(
+            athlete=athlete,
+            status__in=HOLDING,
+            session__status=SessionStatus.SCHEDULED,
+            session__start__lt=end,
+            session__end__gt=start,
+        )
+        .exclude(pk=moving)
+        .exists()
+    ):
         raise DomainError(OVERLAP_MESSAGE, field="start", code="conflict")
+
+
+def _new_one_on_one(
+    athlete: AthleteProfile, slot: SlotRequest, now: datetime, moving: int | None
+) -> Session:
+    start, end, tz_name = _check_slot(slot, now)
+    _check_runner_free(athlete, start, end, moving=moving)
+    session_type = slot.session_type
+    return _insert_session(
+        Session(
+            coach_id=session_type.coach_id,
+            session_type=session_type,
+            start=start,
+            end=end,
+            tz_name=tz_name,
+            capacity=1,
+            room_url=room_url_for(session_type),
+        )
+    )
+
+
+def _open_class(
+    athlete: AthleteProfile, session_id: int, now: datetime, moving: int | None
+) -> Session:
+    session = Session.objects.select_for_update().select_related("session_type").get(pk=session_id)
+    if session.status != SessionStatus.SCHEDULED or session.start <= now:
+        raise DomainError("This session can no longer be booked.")
+    holding = session.bookings.filter(athlete=athlete, status__in=HOLDING).exclude(pk=moving)
+    if holding.exists():
+        raise DomainError("You already have a place in this session.", code="conflict")
+    _check_runner_free(athlete, session.start, session.end, moving=moving)
+    return session
+
+
+def _confirmed_count(session: Session) -> int:
+    return session.bookings.filter(status=BookingStatus.CONFIRMED).count()
 
 
 @transaction.atomic
@@ -286,36 +487,14 @@ def book(
     if isinstance(session_or_slot, SlotRequest):
         if not may_book(athlete, session_or_slot.session_type, link_token):
             raise DomainError("This session type is not open to you.", code="forbidden")
-        start, end, tz_name = _check_slot(session_or_slot, now)
-        _check_runner_free(athlete, start, end)
-        session_type = session_or_slot.session_type
-        session = _insert_session(
-            Session(
-                coach_id=session_type.coach_id,
-                session_type=session_type,
-                start=start,
-                end=end,
-                tz_name=tz_name,
-                capacity=1,
-                room_url=_room_url(session_type),
-            )
-        )
+        session = _new_one_on_one(athlete, session_or_slot, now, None)
     else:
-        session = (
-            Session.objects.select_for_update()
-            .select_related("session_type")
-            .get(pk=session_or_slot.pk)
-        )
-        if not may_book(athlete, session.session_type, link_token):
+        session_type = SessionType.objects.get(pk=session_or_slot.session_type_id)
+        if not may_book(athlete, session_type, link_token):
             raise DomainError("This session is not open to you.", code="forbidden")
-        if session.status != SessionStatus.SCHEDULED or session.start <= now:
-            raise DomainError("This session can no longer be booked.")
-        if session.bookings.filter(athlete=athlete, status__in=HOLDING).exists():
-            raise DomainError("You already have a place in this session.", code="conflict")
-        _check_runner_free(athlete, session.start, session.end)
-    confirmed = session.bookings.filter(status=BookingStatus.CONFIRMED).count()
+        session = _open_class(athlete, session_or_slot.pk, now, None)
     booking = Booking(session=session, athlete=athlete, created_at=now)
-    if confirmed < session.capacity:
+    if _confirmed_count(session) < session.capacity:
         booking.status = BookingStatus.CONFIRMED
     else:
         last = session.bookings.filter(status=BookingStatus.WAITLISTED).aggregate(
@@ -332,19 +511,21 @@ def book(
         status=booking.status,
     )
     if booking.status == BookingStatus.CONFIRMED:
-        _notify(booking.pk, "REQUEST")
+        _send_invitation(booking.pk, "REQUEST")
+        tell(booking, "booking_confirmed")
+    else:
+        tell(booking, "booking_waitlisted")
     return booking
 
 
-def _notify(booking_id: int, method: str) -> None:
+def _send_invitation(booking_id: int, method: str) -> None:
     from tagalong.bookings.tasks import send_booking_email
 
     transaction.on_commit(lambda: send_booking_email.enqueue(booking_id, method))
 
 
 def _promote(session: Session) -> Booking | None:
-    confirmed = session.bookings.filter(status=BookingStatus.CONFIRMED).count()
-    if confirmed >= session.capacity:
+    if _confirmed_count(session) >= session.capacity:
         return None
     nxt = (
         session.bookings.select_for_update()
@@ -358,20 +539,34 @@ def _promote(session: Session) -> Booking | None:
     nxt.waitlist_position = None
     nxt.save(update_fields=["status", "waitlist_position"])
     record(actor=None, action="bookings.promoted", target=nxt, athlete_id=nxt.athlete_id)
-    _notify(nxt.pk, "REQUEST")
+    _send_invitation(nxt.pk, "REQUEST")
+    tell(nxt, "booking_promoted")
     return nxt
+
+
+def _lock(booking: Booking) -> tuple[Session, Booking]:
+    session = (
+        Session.objects.select_for_update()
+        .select_related("session_type", "coach")
+        .get(pk=booking.session_id)
+    )
+    locked = Booking.objects.select_for_update().select_related("athlete__user").get(pk=booking.pk)
+    return session, locked
+
+
+def _close_one_on_one(session: Session) -> None:
+    """A one-on-one session lives and dies with its booking: freeing it frees the coach."""
+    if session.session_type.kind == Kind.ONE_ON_ONE and session.status == SessionStatus.SCHEDULED:
+        session.status = SessionStatus.CANCELLED
+        session.sequence += 1
+        session.save(update_fields=["status", "sequence"])
 
 
 @transaction.atomic
 def cancel(*, booking: Booking, by: User, now: datetime) -> Booking:
     """Cancel a place. A runner inside the coach's cut-off is recorded as a late cancellation;
     a freed seat goes to the next runner on the waiting list."""
-    session = (
-        Session.objects.select_for_update()
-        .select_related("session_type")
-        .get(pk=booking.session_id)
-    )
-    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    session, booking = _lock(booking)
     if booking.status not in HOLDING:
         raise DomainError("This booking is already cancelled or finished.")
     if session.start <= now:
@@ -385,11 +580,9 @@ def cancel(*, booking: Booking, by: User, now: datetime) -> Booking:
     booking.waitlist_position = None
     booking.sequence += 1
     booking.save(update_fields=["status", "waitlist_position", "sequence"])
-    if session.session_type.kind == Kind.ONE_ON_ONE:
-        session.status = SessionStatus.CANCELLED
-        session.sequence += 1
-        session.save(update_fields=["status", "sequence"])
-    else:
+    booking.session = session
+    _close_one_on_one(session)
+    if session.session_type.kind == Kind.GROUP:
         _promote(session)
     record(
         actor=by,
@@ -399,30 +592,105 @@ def cancel(*, booking: Booking, by: User, now: datetime) -> Booking:
         status=booking.status,
     )
     if was_confirmed:
-        _notify(booking.pk, "CANCEL")
+        _send_invitation(booking.pk, "CANCEL")
+    tell(booking, "booking_cancelled")
     return booking
+
+
+def _move_target(
+    booking: Booking, old: Session, to: Session | SlotRequest, now: datetime
+) -> Session:
+    """The new session for a moved booking: same coach; another type must be open to the runner."""
+    athlete = booking.athlete
+    session_type = to.session_type
+    if session_type.coach_id != old.coach_id:
+        raise DomainError("Pick another time with the same coach.", field="start")
+    if session_type.pk != old.session_type_id and not may_book(athlete, session_type):
+        raise DomainError("This session type is not open to you.", code="forbidden")
+    if isinstance(to, SlotRequest):
+        return _new_one_on_one(athlete, to, now, booking.pk)
+    if to.pk == old.pk:
+        raise DomainError("That is the time you already have.", field="session_id")
+    target = _open_class(athlete, to.pk, now, booking.pk)
+    if _confirmed_count(target) >= target.capacity:
+        raise DomainError(
+            "That class is full. Keep your place, or cancel it and join the waiting list there.",
+            code="conflict",
+        )
+    return target
 
 
 @transaction.atomic
 def reschedule(*, booking: Booking, to: Session | SlotRequest, by: User, now: datetime) -> Booking:
-    """Cancel and book in one transaction: if the new place fails, the old one stays."""
-    session = booking.session
-    if by.pk != session.coach_id:
-        decision = can_cancel(session.start, now, session.session_type.cancel_cutoff_hours)
+    """Move a confirmed place to another time. The booking keeps its calendar UID and its
+    SEQUENCE goes up, so calendars move the event; if the new time fails, nothing changes."""
+    AthleteProfile.objects.select_for_update().get(pk=booking.athlete_id)
+    old, booking = _lock(booking)
+    if booking.status != BookingStatus.CONFIRMED:
+        raise DomainError("Only a confirmed place can be moved.")
+    if old.start <= now:
+        raise DomainError("The session has already started; ask your coach.")
+    if by.pk != old.coach_id:
+        decision = can_cancel(old.start, now, old.session_type.cancel_cutoff_hours)
         if not decision.allowed:
             raise DomainError(decision.reason)
-    cancel(booking=booking, by=by, now=now)
-    return book(athlete=booking.athlete, session_or_slot=to, now=now)
-
-
-ATTENDANCE = (BookingStatus.ATTENDED, BookingStatus.NO_SHOW, BookingStatus.LATE_CANCEL)
+    _close_one_on_one(old)  # first, so a slot overlapping the old time is free
+    target = _move_target(booking, old, to, now)
+    booking.session = target
+    booking.sequence += 1
+    booking.save(update_fields=["session", "sequence"])
+    if old.session_type.kind == Kind.GROUP:
+        _promote(old)
+    record(
+        actor=by,
+        action="bookings.rescheduled",
+        target=booking,
+        athlete_id=booking.athlete_id,
+        from_session=old.pk,
+        to_session=target.pk,
+    )
+    _send_invitation(booking.pk, "REQUEST")
+    tell(booking, "booking_rescheduled")
+    return booking
 
 
 @transaction.atomic
-def mark_attendance(*, booking: Booking, by: User, status: str) -> Booking:
+def cancel_session(*, session: Session, by: User, now: datetime) -> Session:
+    """The coach calls a session off: every place is cancelled (not late) and everyone told."""
+    session = Session.objects.select_for_update().select_related("session_type").get(pk=session.pk)
+    if session.status != SessionStatus.SCHEDULED:
+        raise DomainError("This session is already cancelled.")
+    if session.start <= now:
+        raise DomainError("The session has already started.")
+    for booking in session.bookings.select_for_update().filter(status__in=HOLDING):
+        was_confirmed = booking.status == BookingStatus.CONFIRMED
+        booking.status = BookingStatus.CANCELLED
+        booking.waitlist_position = None
+        booking.sequence += 1
+        booking.save(update_fields=["status", "waitlist_position", "sequence"])
+        if was_confirmed:
+            _send_invitation(booking.pk, "CANCEL")
+        tell(booking, "booking_cancelled", coach_too=False)
+    session.status = SessionStatus.CANCELLED
+    session.sequence += 1
+    session.save(update_fields=["status", "sequence"])
+    record(actor=by, action="bookings.session_cancelled", target=session)
+    return session
+
+
+ATTENDANCE = (BookingStatus.ATTENDED, BookingStatus.NO_SHOW, BookingStatus.LATE_CANCEL)
+MARKABLE = (BookingStatus.CONFIRMED, *ATTENDANCE)
+
+
+@transaction.atomic
+def mark_attendance(*, booking: Booking, by: User, status: str, now: datetime) -> Booking:
     if status not in ATTENDANCE:
         raise DomainError("Choose attended, did not come or late cancellation.", field="status")
-    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    booking = Booking.objects.select_for_update().select_related("session").get(pk=booking.pk)
+    if booking.status not in MARKABLE:
+        raise DomainError("Only runners who held a place can be marked.", field="status")
+    if now < booking.session.start:
+        raise DomainError("Attendance can be recorded once the session has started.")
     booking.status = status
     booking.waitlist_position = None
     booking.save(update_fields=["status", "waitlist_position"])

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django_tasks import task
 
-from tagalong.bookings.models import Booking, BookingStatus, ReminderSent, SessionStatus
+from tagalong.bookings.models import Booking, BookingStatus, Kind, ReminderSent, SessionStatus
+from tagalong.bookings.notices import session_url
+from tagalong.bookings.timefmt import span_label
 from tagalong.calendars import Person, build_invitation
 from tagalong.notifications.email import send_templated
 from tagalong.scheduling import reminder_at
@@ -31,6 +36,10 @@ def invitation_for(booking: Booking, method: str, *, now: datetime) -> bytes:
         organizer=Person(coach.full_name, coach.email),
         attendees=[Person(athlete.full_name, athlete.email)],
         dtstamp=now,
+        description=(
+            f"Video room: {session.room_url}\n"
+            f"Session page: {settings.SITE_URL}{session_url(session)}"
+        ),
         location=session.room_url,
         url=session.room_url,
     )
@@ -44,11 +53,23 @@ def _load(booking_id: int) -> Booking | None:
     )
 
 
+def email_context(booking: Booking) -> dict[str, Any]:
+    """What every booking email shows: the time on the runner's clock and on the coach's."""
+    session = booking.session
+    return {
+        "booking": booking,
+        "session": session,
+        "runner_time": span_label(session.start, session.end, booking.athlete.time_zone),
+        "coach_time": span_label(session.start, session.end, session.tz_name),
+        "path": session_url(session),
+        "changed": booking.sequence > 0,
+    }
+
+
 @task()
 def send_booking_email(booking_id: int, method: str) -> str:
-    """REQUEST for a confirmed place (new or changed), CANCEL for a cancelled one."""
-    from django.utils import timezone
-
+    """REQUEST for a confirmed place (new or changed), CANCEL for a cancelled one. The runner
+    always gets the invitation; for a one-on-one the coach gets the same event (same UID)."""
     booking = _load(booking_id)
     if booking is None:
         return "gone"
@@ -58,12 +79,21 @@ def send_booking_email(booking_id: int, method: str) -> str:
     if method == "CANCEL" and booking.status not in CANCELLED:
         return "stale"
     ics = invitation_for(booking, method, now=timezone.now())
+    attachments = [("invite.ics", ics, "text/calendar")]
+    context = {**email_context(booking), "method": method}
     send_templated(
         template="booking_confirmed" if method == "REQUEST" else "booking_cancelled",
         to=[booking.athlete.user.email],
-        context={"booking": booking, "session": booking.session},
-        attachments=[("invite.ics", ics, "text/calendar")],
+        context=context,
+        attachments=attachments,
     )
+    if booking.session.session_type.kind == Kind.ONE_ON_ONE:
+        send_templated(
+            template="booking_coach",
+            to=[booking.session.coach.email],
+            context=context,
+            attachments=attachments,
+        )
     return "sent"
 
 
@@ -94,7 +124,13 @@ def send_due_reminders(now: datetime) -> int:
             send_templated(
                 template="booking_reminder",
                 to=[booking.athlete.user.email],
-                context={"booking": booking, "session": booking.session, "lead": kind},
+                context={**email_context(booking), "lead": kind},
             )
             sent += 1
     return sent
+
+
+@task()
+def send_reminders_now() -> int:
+    """The periodic job (every 5 minutes): reminders due at the worker's current time."""
+    return send_due_reminders(timezone.now())

@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "tagalong.web.middleware.IdOutOfRangeMiddleware",
 ]
 
 ROOT_URLCONF = "tagalong.config.urls"

@@ -1,0 +1,127 @@
+"""Private iCal feeds: the coach's sessions, and the runner's sessions plus their plan.
+
+Events keep the UIDs of the email invitations (the runner's booking UID), so a calendar shows
+one event, and a cancelled session drops out of the feed. The runner's plan sessions come from
+the plans app's own feed, whose events are merged in unchanged.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from icalendar import Calendar
+
+from tagalong.accounts.models import User
+from tagalong.athletes.models import AthleteProfile
+from tagalong.bookings.models import (
+    Availability,
+    Booking,
+    BookingStatus,
+    Kind,
+    Session,
+    SessionStatus,
+)
+from tagalong.bookings.notices import session_url
+from tagalong.calendars import FeedEvent, build_feed
+from tagalong.plans.selectors import feed_bytes as plan_feed_bytes
+
+HISTORY = timedelta(days=90)
+WITH_A_PLACE = (BookingStatus.CONFIRMED, BookingStatus.ATTENDED, BookingStatus.NO_SHOW)
+IN_RUNNER_FEED = (
+    BookingStatus.CONFIRMED,
+    BookingStatus.WAITLISTED,
+    BookingStatus.ATTENDED,
+    BookingStatus.NO_SHOW,
+)
+
+
+def _page(session: Session) -> str:
+    return f"{settings.SITE_URL}{session_url(session)}"
+
+
+def _coach_event(session: Session) -> FeedEvent:
+    names = [b.athlete.name for b in session.bookings.all() if b.status in WITH_A_PLACE]
+    if session.session_type.kind == Kind.ONE_ON_ONE:
+        summary = f"{session.session_type.name} with {names[0] if names else 'a runner'}"
+    else:
+        summary = f"{session.session_type.name} · {len(names)}/{session.capacity} booked"
+    lines = [*names, f"Session page: {_page(session)}"]
+    return FeedEvent(
+        uid=session.ical_uid,
+        summary=summary,
+        start=session.start,
+        end=session.end,
+        sequence=session.sequence,
+        description="\n".join(lines),
+        location=session.room_url,
+        url=_page(session),
+    )
+
+
+def coach_feed(coach: User, *, now: datetime) -> bytes:
+    sessions = (
+        Session.objects.filter(
+            coach=coach, status=SessionStatus.SCHEDULED, start__gte=now - HISTORY
+        )
+        .select_related("session_type")
+        .prefetch_related("bookings__athlete__user")
+        .order_by("start")
+    )
+    availability = Availability.objects.filter(coach=coach).first()
+    tz_name = availability.time_zone if availability else coach.time_zone
+    return build_feed(
+        name=f"Sessions · {coach.full_name}",
+        events=[_coach_event(s) for s in sessions],
+        tz_name=tz_name,
+        dtstamp=now,
+    )
+
+
+def _runner_event(booking: Booking) -> FeedEvent:
+    session = booking.session
+    summary = f"{session.session_type.name} with {session.coach.full_name}"
+    waiting = booking.status == BookingStatus.WAITLISTED
+    if waiting:
+        summary += f" (waiting list, number {booking.waitlist_position})"
+    return FeedEvent(
+        uid=booking.ical_uid,
+        summary=summary,
+        start=session.start,
+        end=session.end,
+        sequence=booking.sequence,
+        description=f"Session page: {_page(session)}",
+        location="" if waiting else session.room_url,
+        url=_page(session),
+        status="TENTATIVE" if waiting else "CONFIRMED",
+    )
+
+
+def runner_feed(athlete: AthleteProfile, *, now: datetime) -> bytes:
+    bookings = Booking.objects.filter(
+        athlete=athlete,
+        status__in=IN_RUNNER_FEED,
+        session__status=SessionStatus.SCHEDULED,
+        session__start__gte=now - HISTORY,
+    ).select_related("session__session_type", "session__coach")
+    own = build_feed(
+        name=f"Sessions and plan · {athlete.name}",
+        events=[_runner_event(b) for b in bookings],
+        tz_name=athlete.time_zone,
+        dtstamp=now,
+    )
+    calendar = Calendar.from_ical(own)
+    for event in Calendar.from_ical(plan_feed_bytes(athlete, now=now)).walk("VEVENT"):
+        calendar.add_component(event)
+    merged: bytes = calendar.to_ical()
+    return merged
+
+
+def feed_for(user: User, *, now: datetime) -> bytes:
+    """The coach's feed for a coach, the runner's for an athlete."""
+    if user.is_coach:
+        return coach_feed(user, now=now)
+    athlete = AthleteProfile.objects.filter(user=user).first()
+    if athlete is None:
+        return build_feed(name="Sessions", events=[], tz_name=user.time_zone, dtstamp=now)
+    return runner_feed(athlete, now=now)
