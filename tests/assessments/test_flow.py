@@ -1,19 +1,24 @@
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.test import Client
 from django.utils import timezone
+from freezegun import freeze_time
 
 from tagalong.assessments import models as m
+from tagalong.assessments import selectors
 from tagalong.assessments.selectors import build_case
 from tagalong.assessments.services import record_test_session
 from tagalong.assessments.tasks import send_retest_reminders
 from tagalong.calfcheck import case_from_json, check_calves, result_to_json
 from tagalong.calfcheck.engine import CAUSES
+from tagalong.cli import main as cli_main
 from tagalong.exercises import LIBRARY
+from tests.assessments import athlete_data
 from tests.factories import PASSWORD, make_athlete, make_coach
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +68,28 @@ def test_intake_tests_and_calf_check_flow_matches_the_cli_path(
     page = client.get(f"{base}/calf-check/").content.decode()
     assert "capacity_vs_load" in page and "Training advice, not medical advice" in page
     assert mail.outbox == []
+
+
+def test_web_check_uses_runs_shoes_and_symptom_log_like_the_cli_with_the_same_case(
+    tmp_path, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    athlete = make_athlete(coach=make_coach())
+    athlete_data.add_everything(athlete)
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(athlete_data.EQUIVALENT_CASE), encoding="utf-8")
+    monkeypatch.setattr(selectors, "athlete_today", lambda athlete: athlete_data.TODAY)
+    client = _client(athlete.user)
+    assert client.post(f"/athletes/{athlete.pk}/calf-check/").status_code == 302
+    with freeze_time(athlete_data.NOW):  # the command line reads today from the clock
+        assert cli_main(["calf-check", "--json", str(path)]) == 0
+    page = client.get(f"/athletes/{athlete.pk}/calf-check/").content.decode()
+    run = m.CalfCheckRun.objects.get(athlete=athlete)
+    assert run.case == athlete_data.EQUIVALENT_CASE
+    assert run.result == json.loads(capsys.readouterr().out)
+    by_cause = {f["cause"]: f for f in run.result["findings"]}
+    assert by_cause["technique"]["verdict"] == "likely"
+    assert by_cause["shoes"]["missing"] == []
+    assert "2026-03-12" in page and "New Novablast" in page and "2026-03-14" in page
 
 
 def test_red_flag_stops_the_flow_and_alerts_the_coach(
@@ -174,3 +201,46 @@ def test_public_exercise_and_article_pages() -> None:
     assert b"Cues" in Client().get("/exercises/single-leg-heel-raise/").content
     assert Client().get("/exercises/no-such/").status_code == 404
     assert Client().get("/api/exercises/side-plank").json()["slug"] == "side-plank"
+
+
+def test_missing_data_says_in_plain_words_what_would_settle_it_with_a_link() -> None:
+    athlete = make_athlete(coach=make_coach())
+    client = _client(athlete.user)
+    record_test_session(
+        athlete=athlete, by=athlete.user, day=timezone.localdate(), values={"heel_raise": (20, 22)}
+    )
+    client.post(f"/athletes/{athlete.pk}/calf-check/")
+    page = client.get(f"/athletes/{athlete.pk}/calf-check/").content.decode()
+    assert "What would settle it" in page
+    assert f'href="/athletes/{athlete.pk}/activities/upload/">Import your runs' in page
+    assert f'href="/athletes/{athlete.pk}/shoes/">Add the shoes you run in' in page
+    assert f'href="/athletes/{athlete.pk}/symptoms/new/">Log how your calves feel' in page
+    assert "(shoes (name, km and retire_km of each pair you run in))" in page
+
+
+def test_self_check_hints_have_no_links_to_an_athletes_pages() -> None:
+    response = Client().post("/calf-check/", {"tight_after": "4"})
+    assert b"Add the shoes you run in" in response.content
+    assert b"/shoes/" not in response.content
+
+
+def test_self_check_takes_cadence_from_a_run_file_as_the_command_line_does(
+    tmp_path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    run = Path(__file__).resolve().parents[3] / "shared/corpus/fitparse/garmin-fenix-5-run.fit"
+    if not run.exists():
+        pytest.skip("the shared corpus is not here")
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({"activity_files": [str(run)]}), encoding="utf-8")
+    assert cli_main(["calf-check", "--json", str(case)]) == 0
+    technique = next(
+        f for f in json.loads(capsys.readouterr().out)["findings"] if f["cause"] == "technique"
+    )
+    cadence = technique["evidence"][0]
+    upload = SimpleUploadedFile(run.name, run.read_bytes())
+    page = Client().post("/calf-check/", {"files": [upload]}).content.decode()
+    assert f"{cadence['label']}: {cadence['value']} spm" in page

@@ -28,6 +28,7 @@ def test_merge_takes_cadence_from_the_latest_run_only_when_the_case_has_none():
     )
     # 79 is per-leg (below 130): doubled to steps per minute.
     assert (merged.technique.cadence_spm, merged.technique.speed_m_s) == (158, 2.7)
+    assert merged.technique.cadence_date == date(2026, 3, 14)
     assert merged.technique.foot_strike == "midfoot"
     given = case_from_json(example_json())
     assert merge_activity_summaries(given, [summary(14, 10, 170, 2.7)]).technique.cadence_spm == 156

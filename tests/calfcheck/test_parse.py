@@ -47,6 +47,12 @@ def with_change(path, value):
         (("shoes", 0, "km"), None, "shoes[0].km", "number"),
         (("red_flags",), ["swollen"], "red_flags[0]", "one_sided_calf_swelling"),
         (("tests", "heel_raise"), {}, "tests.heel_raise", "unknown field"),
+        (("technique", "cadence_date"), "12.3.2026", "technique.cadence_date", "YYYY-MM-DD"),
+        (("technique", "foot_strike_date"), 3, "technique.foot_strike_date", "YYYY-MM-DD"),
+        (("symptoms", "dates"), {"after": "x"}, "symptoms.dates.after", "YYYY-MM-DD"),
+        (("symptoms", "dates"), {"later": "2026-03-01"}, "symptoms.dates.later", "unknown"),
+        (("shoes", 0, "first_used"), "March", "shoes[0].first_used", "YYYY-MM-DD"),
+        (("shoes", 0, "retire_km"), 49, "shoes[0].retire_km", "outside 50–5000 km"),
     ],
 )
 def test_bad_fields_are_named_with_the_allowed_values(path, value, field, reason):
@@ -64,3 +70,19 @@ def test_a_one_sided_test_needs_both_sides():
 def test_the_top_level_must_be_an_object():
     with pytest.raises(CaseError, match="case: must be a JSON object"):
         case_from_json([])
+
+
+def test_dates_of_the_evidence_parse_and_a_50_km_retirement_is_allowed():
+    from datetime import date
+
+    case = case_from_json(
+        {
+            "technique": {"cadence_date": "2026-03-12", "foot_strike_date": "2026-03-03"},
+            "symptoms": {"calf_tightness": {"after": 4}, "dates": {"after": "2026-03-11"}},
+            "shoes": [{"name": "a", "km": 10, "retire_km": 50, "first_used": "2026-03-10"}],
+        }
+    )
+    assert case.technique.cadence_date == date(2026, 3, 12)
+    assert case.technique.foot_strike_date == date(2026, 3, 3)
+    assert case.symptoms.after_date == date(2026, 3, 11)
+    assert case.shoes[0].first_used == date(2026, 3, 10) and case.shoes[0].retire_km == 50

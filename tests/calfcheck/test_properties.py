@@ -76,8 +76,10 @@ techniques = st.builds(
     speed_m_s=optional(st.floats(1.5, 5.0)),
     foot_strike=st.sampled_from(["forefoot", "midfoot", "rearfoot", "unknown"]),
 )
+days = st.integers(-5, 120).map(lambda d: TODAY - timedelta(days=d))
 shoe_lists = st.lists(
-    st.builds(Shoe, st.just("pair"), st.floats(0, 2000), st.floats(300, 1200)), max_size=3
+    st.builds(Shoe, st.just("pair"), st.floats(0, 2000), st.floats(300, 1200), optional(days)),
+    max_size=3,
 ).map(tuple)
 cases = st.builds(
     CalfCase,
@@ -150,3 +152,138 @@ def test_findings_are_sorted_by_score_and_scores_stay_within_0_to_100(case):
     assert all(0 <= s <= 100 for s in scores)
     assert len(result.findings) == 5
     assert all(f.missing for f in result.findings if f.verdict == "unknown")
+
+
+def with_symptoms(case: CalfCase, **changes) -> CalfCase:
+    return dataclasses.replace(case, symptoms=dataclasses.replace(case.symptoms, **changes))
+
+
+def with_tests(case: CalfCase, **changes) -> CalfCase:
+    return dataclasses.replace(case, tests=dataclasses.replace(case.tests, **changes))
+
+
+# --- capacity vs load ---
+
+
+@given(cases, st.floats(0.5, 60), st.floats(0, 60))
+def test_a_longer_latest_run_never_makes_capacity_less_likely(case, km, extra):
+    def latest(distance: float) -> CalfCase:
+        load = dataclasses.replace(case.load, runs=(*case.load.runs, Run(TODAY, distance)))
+        return dataclasses.replace(case, load=load)
+
+    assert score(latest(km + extra), "capacity_vs_load") >= score(latest(km), "capacity_vs_load")
+
+
+@given(cases, st.floats(1, 50), st.floats(0, 50))
+def test_a_longer_recent_longest_run_never_makes_capacity_more_likely(case, km, extra):
+    def baseline(longest: float) -> CalfCase:
+        return dataclasses.replace(
+            case, load=dataclasses.replace(case.load, longest_run_km_30d=longest)
+        )
+
+    assert score(baseline(km + extra), "capacity_vs_load") <= score(
+        baseline(km), "capacity_vs_load"
+    )
+
+
+@given(cases, st.lists(st.floats(0, 150), min_size=3, max_size=5), st.floats(0, 100))
+def test_more_km_this_week_never_makes_capacity_less_likely(case, weeks, extra):
+    def weekly(newest: float) -> CalfCase:
+        load = dataclasses.replace(case.load, weekly_km=(*weeks[:-1], newest))
+        return dataclasses.replace(case, load=load)
+
+    newest = weeks[-1]
+    assert score(weekly(newest + extra), "capacity_vs_load") >= score(
+        weekly(newest), "capacity_vs_load"
+    )
+
+
+@given(cases, st.lists(st.floats(0, 150), min_size=3, max_size=5), st.floats(0, 100))
+def test_more_km_in_the_weeks_before_never_makes_capacity_more_likely(case, weeks, extra):
+    def weekly(before: list[float]) -> CalfCase:
+        load = dataclasses.replace(case.load, weekly_km=(*before, weeks[-1]))
+        return dataclasses.replace(case, load=load)
+
+    more = [km + extra for km in weeks[:-1]]
+    assert score(weekly(more), "capacity_vs_load") <= score(weekly(weeks[:-1]), "capacity_vs_load")
+
+
+@given(cases, st.floats(0, 10), st.floats(0, 10), st.floats(0, 10))
+def test_more_tightness_during_or_next_morning_never_makes_capacity_less_likely(
+    case, value, extra_during, extra_morning
+):
+    low = with_symptoms(case, during=value, next_morning=value)
+    high = with_symptoms(
+        case, during=min(10, value + extra_during), next_morning=min(10, value + extra_morning)
+    )
+    assert score(high, "capacity_vs_load") >= score(low, "capacity_vs_load")
+
+
+# --- hips ---
+
+
+@given(cases, left_right(60), st.floats(0, 40))
+def test_more_bridge_reps_on_both_sides_never_make_hips_more_likely(case, reps, extra):
+    before = with_tests(case, single_leg_bridge_reps=reps)
+    after = with_tests(
+        case, single_leg_bridge_reps=LeftRight(reps.left + extra, reps.right + extra)
+    )
+    assert score(after, "hip_glute_hamstring") <= score(before, "hip_glute_hamstring")
+
+
+@given(cases, left_right(180), st.floats(0, 120))
+def test_a_longer_side_plank_never_makes_hips_more_likely(case, seconds, extra):
+    before = with_tests(case, side_plank_s=seconds)
+    after = with_tests(case, side_plank_s=LeftRight(seconds.left + extra, seconds.right + extra))
+    assert score(after, "hip_glute_hamstring") <= score(before, "hip_glute_hamstring")
+
+
+# --- soft tissue ---
+
+
+@given(cases, left_right(20), st.floats(0, 10))
+def test_more_ankle_range_on_both_sides_never_makes_soft_tissue_more_likely(case, cm, extra):
+    before = with_tests(case, knee_to_wall_cm=cm)
+    after = with_tests(case, knee_to_wall_cm=LeftRight(cm.left + extra, cm.right + extra))
+    assert score(after, "soft_tissue") <= score(before, "soft_tissue")
+
+
+@given(cases, st.floats(0, 10), st.floats(0.1, 10))
+def test_tightness_that_eases_overnight_is_never_less_soft_tissue_than_tightness_that_stays(
+    case, after, morning
+):
+    eases = with_symptoms(case, after=after, next_morning=0)
+    stays = with_symptoms(case, after=after, next_morning=morning)
+    assert score(eases, "soft_tissue") >= score(stays, "soft_tissue")
+
+
+# --- technique ---
+
+
+@given(cases, st.floats(0.1, 10))
+def test_calf_symptoms_never_make_technique_less_likely(case, tightness):
+    calm = with_symptoms(case, during=0, after=0, next_morning=0)
+    sore = with_symptoms(case, during=0, after=tightness, next_morning=0)
+    assert score(sore, "technique") >= score(calm, "technique")
+
+
+@given(cases)
+def test_cadence_and_foot_strike_together_never_score_above_75(case):
+    assert score(case, "technique") <= 75
+
+
+# --- shoes ---
+
+
+@given(cases, st.integers(0, 60), st.integers(0, 60))
+def test_an_older_first_run_in_a_pair_never_makes_shoes_more_likely(case, days_ago, older_by):
+    def first_used(days: int) -> CalfCase:
+        pair = Shoe("new", 0, first_used=TODAY - timedelta(days=days))
+        return dataclasses.replace(case, shoes=(pair, *case.shoes))
+
+    assert score(first_used(days_ago + older_by), "shoes") <= score(first_used(days_ago), "shoes")
+
+
+@given(cases)
+def test_shoes_never_score_above_75(case):
+    assert score(case, "shoes") <= 75

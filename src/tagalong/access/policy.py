@@ -11,6 +11,7 @@ revealed); people who may look but not change get 403.
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
@@ -19,6 +20,9 @@ from django.http import Http404
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteGroup, AthleteProfile, CoachingLink
+
+if TYPE_CHECKING:
+    from tagalong.assessments.models import CustomExercise
 
 AnyUser = User | AnonymousUser
 
@@ -123,3 +127,74 @@ def group_for(user: AnyUser, group_id: int) -> AthleteGroup:
     if group is None or not user.is_authenticated or group.coach_id != user.pk:
         raise Http404("No such group")
     return group
+
+
+# --- Coach-authored exercises (tagalong.assessments.CustomExercise) ---------------------------
+# The author reads and writes; the other coaches of the practice and staff read; an athlete
+# reads one only where it is used: in a session of their plans, with a coach of that practice.
+
+
+def access_to_custom_exercise(user: AnyUser, exercise: CustomExercise) -> Access:
+    if not user.is_authenticated or not user.is_active:
+        return Access.NONE
+    assert isinstance(user, User)
+    if exercise.author_id == user.pk:
+        return Access.WRITE
+    if user.is_coach and _practice_id(user) == exercise.practice_id:
+        return Access.READ
+    if user.is_platform_staff:
+        return Access.READ
+    if exercise.slug in _custom_slugs_in_plans_of(user, exercise.practice_id):
+        return Access.READ
+    return Access.NONE
+
+
+def custom_exercise_for(user: AnyUser, exercise_id: int, *, write: bool = False) -> CustomExercise:
+    """404 to those who may not see it, 403 to readers on writes (colleagues, staff)."""
+    from tagalong.assessments.models import CustomExercise
+
+    if not 0 < exercise_id < 2**63:  # the database cannot hold the id: it does not exist
+        raise Http404("No such exercise")
+    exercise = CustomExercise.objects.select_related("author").filter(pk=exercise_id).first()
+    level = Access.NONE if exercise is None else access_to_custom_exercise(user, exercise)
+    if exercise is None or level is Access.NONE:
+        raise Http404("No such exercise")
+    if write and level is not Access.WRITE:
+        raise PermissionDenied("Only its author can change this exercise.")
+    return exercise
+
+
+def visible_custom_exercises(user: AnyUser) -> QuerySet[CustomExercise]:
+    from tagalong.assessments.models import CustomExercise, custom_id
+
+    everyone = CustomExercise.objects.select_related("author")
+    if not user.is_authenticated or not user.is_active:
+        return everyone.none()
+    assert isinstance(user, User)
+    if user.is_platform_staff:
+        return everyone.all()
+    if user.is_coach:
+        return everyone.filter(practice_id=_practice_id(user))
+    ids = [custom_id(slug) for slug in _custom_slugs_in_plans_of(user, None)]
+    practices = CoachingLink.objects.active().filter(athlete__user=user).values("practice_id")
+    return everyone.filter(pk__in=ids, practice_id__in=practices)
+
+
+def _custom_slugs_in_plans_of(user: User, practice_id: int | None) -> set[str]:
+    """Custom slugs in the sessions of the user's plans, while they have an active coaching
+    link in ``practice_id`` (any practice when None; the caller then filters)."""
+    from tagalong.assessments.models import custom_id
+    from tagalong.plans.models import PlanSession
+
+    links = CoachingLink.objects.active().filter(athlete__user=user)
+    if practice_id is not None and not links.filter(practice_id=practice_id).exists():
+        return set()
+    slugs: set[str] = set()
+    for items in PlanSession.objects.filter(plan__athlete__user=user).values_list(
+        "exercises", flat=True
+    ):
+        for item in items if isinstance(items, list) else []:
+            slug = item.get("slug") if isinstance(item, dict) else None
+            if isinstance(slug, str) and custom_id(slug) is not None:
+                slugs.add(slug)
+    return slugs

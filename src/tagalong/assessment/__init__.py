@@ -22,7 +22,7 @@ from tagalong.assessment.model import (
 )
 from tagalong.assessment.plank import side_plank_norm, side_plank_test
 from tagalong.assessment.retest import compare_retest
-from tagalong.assessment.soleus import seated_soleus_test
+from tagalong.assessment.soleus import seated_soleus_test, times_body_weight
 from tagalong.assessment.squat import single_leg_squat_test
 from tagalong.assessment.symmetry import limb_symmetry_index, symmetry
 
@@ -50,4 +50,5 @@ __all__ = [
     "single_leg_bridge_test",
     "single_leg_squat_test",
     "symmetry",
+    "times_body_weight",
 ]

@@ -23,15 +23,20 @@ def soleus_band(times_body_weight: float) -> str:
     return "target" if times_body_weight <= TARGET_TO_BW else "above_target"
 
 
+def times_body_weight(kg: float, *, body_mass_kg: float) -> float:
+    """Peak force as a multiple of body weight: kg ÷ body mass (both in kg)."""
+    if isinstance(body_mass_kg, bool) or not 20 <= body_mass_kg <= 250:
+        raise AssessmentError("body_mass_kg", f"{body_mass_kg!r} is outside 20–250 kg")
+    return kg / body_mass_kg
+
+
 def seated_soleus_test(result: BilateralTest, *, body_mass_kg: float) -> TestScore:
     """Left/right are in kg; the score's values are × body weight."""
     check_test(result.test, "seated_soleus")
-    if isinstance(body_mass_kg, bool) or not 20 <= body_mass_kg <= 250:
-        raise AssessmentError("body_mass_kg", f"{body_mass_kg!r} is outside 20–250 kg")
-    left = result.left / body_mass_kg
-    right = result.right / body_mass_kg
+    left = times_body_weight(result.left, body_mass_kg=body_mass_kg)
+    right = times_body_weight(result.right, body_mass_kg=body_mass_kg)
     sym = symmetry(result.left, result.right, result.involved)
-    flags = [f"{side}_low" for side, bw in (("left", left), ("right", right)) if bw < 1.5]
+    flags = [f"{side}_low" for side, bw in (("left", left), ("right", right)) if bw < LOW_BELOW_BW]
     if sym.flagged:
         flags.append("lsi_below_90")
     return TestScore(
@@ -46,7 +51,9 @@ def seated_soleus_test(result: BilateralTest, *, body_mass_kg: float) -> TestSco
             Reference(
                 label="expert target",
                 evidence_id=BANDS,
-                description="1.7–2.0 × body weight for endurance runners",
+                description=(
+                    "1.7–2.0 × body weight for endurance runners; 1.5–1.7 developing, below 1.5 low"
+                ),
                 value=TARGET_FROM_BW,
                 lower_limit=LOW_BELOW_BW,
             ),
@@ -54,4 +61,8 @@ def seated_soleus_test(result: BilateralTest, *, body_mass_kg: float) -> TestSco
         symmetry=sym,
         flags=tuple(flags),
         citations=(PROTOCOL, BANDS, LSI_FORMULA, LSI_THRESHOLD),
+        notes=(
+            f"{result.left:g} kg / {result.right:g} kg (left/right) ÷ {body_mass_kg:g} kg "
+            "body mass",
+        ),
     )

@@ -2,17 +2,22 @@ from datetime import date, datetime
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from django.utils import timezone
 from ninja import Router, Schema, Status
 from pydantic import Field
 
 from tagalong import advice, exercises
 from tagalong.access import rules
-from tagalong.access.policy import athlete_for
+from tagalong.access.policy import (
+    Access,
+    access_to_custom_exercise,
+    athlete_for,
+    custom_exercise_for,
+    visible_custom_exercises,
+)
 from tagalong.accounts.models import User
 from tagalong.api.schemas import ERRORS
 from tagalong.assessments import selectors, services
-from tagalong.assessments.models import CalfCheckRun, Goal, Intake, TestSession
+from tagalong.assessments.models import CalfCheckRun, CustomExercise, Goal, Intake, TestSession
 from tagalong.errors import DomainError
 
 router = Router(tags=["assessments"])
@@ -85,6 +90,8 @@ class ExerciseOut(Schema):
     dosage: str
     regression: str | None
     progression: str | None
+    equipment: list[str]
+    muscles: list[str]
     citations: list[str]
 
 
@@ -181,7 +188,7 @@ def list_calf_checks(request: HttpRequest, athlete_id: int) -> list[CalfCheckOut
 def post_calf_check(request: HttpRequest, athlete_id: int) -> Any:
     athlete = athlete_for(request.user, athlete_id, write=True)
     assert isinstance(request.user, User)
-    today = timezone.localdate()
+    today = selectors.athlete_today(athlete)
     case = selectors.build_case(athlete, today=today)
     run = services.run_calf_check(athlete=athlete, by=request.user, case=case, today=today)
     return Status(201, _run_out(run))
@@ -197,6 +204,8 @@ def _exercise_out(e: Any) -> ExerciseOut:
         dosage=e.dosage.summary(),
         regression=e.regression,
         progression=e.progression,
+        equipment=list(e.equipment),
+        muscles=list(e.muscles),
         citations=list(e.citations),
     )
 
@@ -230,3 +239,85 @@ def get_article(request: HttpRequest, slug: str) -> Any:
         html=advice.render_html(a),
         citations=list(a.citations),
     )
+
+
+# --- coaches' own exercises ---------------------------------------------------------------------
+
+
+class CustomExerciseIn(Schema):
+    name: str
+    category: str
+    description: str = ""
+    cues: list[str]
+    common_mistakes: list[str] = []
+    regression: str = ""
+    progression: str = ""
+    equipment: list[str]
+    muscles: list[str]
+    sets: int = 3
+    reps: int | None = None
+    hold_s: int | None = None
+    tempo: str = ""
+    load: str = ""
+    frequency: str = "3 sessions a week"
+
+
+class CustomExerciseOut(CustomExerciseIn):
+    id: int
+    slug: str
+    author: str
+    dosage: str
+    can_edit: bool
+
+
+def _custom_out(request: HttpRequest, e: CustomExercise) -> CustomExerciseOut:
+    fields = {name: getattr(e, name) for name in CustomExerciseIn.model_fields}
+    return CustomExerciseOut(
+        id=e.pk,
+        slug=e.slug,
+        author=e.author_name,
+        dosage=e.dosage.summary(),
+        can_edit=access_to_custom_exercise(request.user, e) is Access.WRITE,
+        **fields,
+    )
+
+
+@router.get("/custom-exercises", response={200: list[CustomExerciseOut], **ERRORS})
+@rules.signed_in
+def list_custom_exercises(request: HttpRequest) -> list[CustomExerciseOut]:
+    """Coaches' own exercises this user may see: their practice's, or those in their plans."""
+    return [_custom_out(request, e) for e in visible_custom_exercises(request.user)]
+
+
+@router.post("/custom-exercises", response={201: CustomExerciseOut, **ERRORS})
+@rules.coach
+def post_custom_exercise(request: HttpRequest, payload: CustomExerciseIn) -> Any:
+    assert isinstance(request.user, User)
+    exercise = services.create_custom_exercise(author=request.user, data=payload.dict())
+    return Status(201, _custom_out(request, exercise))
+
+
+@router.get("/custom-exercises/{exercise_id}", response={200: CustomExerciseOut, **ERRORS})
+@rules.signed_in
+def get_custom_exercise(request: HttpRequest, exercise_id: int) -> CustomExerciseOut:
+    return _custom_out(request, custom_exercise_for(request.user, exercise_id))
+
+
+@router.put("/custom-exercises/{exercise_id}", response={200: CustomExerciseOut, **ERRORS})
+@rules.coach
+def put_custom_exercise(
+    request: HttpRequest, exercise_id: int, payload: CustomExerciseIn
+) -> CustomExerciseOut:
+    exercise = custom_exercise_for(request.user, exercise_id, write=True)
+    assert isinstance(request.user, User)
+    saved = services.update_custom_exercise(exercise=exercise, by=request.user, data=payload.dict())
+    return _custom_out(request, saved)
+
+
+@router.delete("/custom-exercises/{exercise_id}", response={204: None, **ERRORS})
+@rules.coach
+def delete_custom_exercise(request: HttpRequest, exercise_id: int) -> Status:
+    exercise = custom_exercise_for(request.user, exercise_id, write=True)
+    assert isinstance(request.user, User)
+    services.delete_custom_exercise(exercise=exercise, by=request.user)
+    return Status(204, None)

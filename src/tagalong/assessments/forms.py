@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 
 from tagalong.assessments.models import RED_FLAG_CHOICES, Goal
+from tagalong.exercises import CATEGORIES
+from tagalong.exercises import EQUIPMENT as EXERCISE_EQUIPMENT
 
 SIDES = [("", "—"), ("left", "Left"), ("right", "Right"), ("both", "Both")]
 REGIONS = [
@@ -23,6 +25,7 @@ EQUIPMENT = [
     ("gym", "Gym access"),
 ]
 TIGHTNESS = {"min_value": 0, "max_value": 10, "required": False}
+ISO_DATE = "%Y-%m-%d"  # what <input type="date"> reads; a localised date would show as empty
 
 
 class IntakeForm(forms.Form):
@@ -33,7 +36,9 @@ class IntakeForm(forms.Form):
         label="Do any of these apply to you right now?",
     )
     goal = forms.ChoiceField(choices=Goal.choices)
-    race_date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    race_date = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE)
+    )
     runs_per_week = forms.IntegerField(min_value=0, max_value=21, required=False)
     weekly_km = forms.FloatField(min_value=0, max_value=400, required=False, label="Weekly km")
     longest_run_km_30d = forms.FloatField(
@@ -153,7 +158,7 @@ def _pair(label: str, high: float, step: str = "1") -> tuple[forms.Field, forms.
 
 
 class TestSessionForm(forms.Form):
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE))
     heel_raise_left, heel_raise_right = _pair("Heel raises (reps)", 200)
     knee_to_wall_left, knee_to_wall_right = _pair("Knee-to-wall (cm)", 30, "0.5")
     single_leg_bridge_left, single_leg_bridge_right = _pair("Single-leg bridge (reps)", 200)
@@ -186,4 +191,76 @@ class TestSessionForm(forms.Form):
             t: (c[f"{t}_left"], c[f"{t}_right"])
             for t in self.TESTS
             if c.get(f"{t}_left") is not None and c.get(f"{t}_right") is not None
+        }
+
+
+CATEGORY_LABELS = {
+    "calf": "Calf",
+    "hip_glute_hamstring": "Hip, glute and hamstring",
+    "mobility": "Mobility",
+    "rolling": "Foam rolling",
+    "drill": "Running drills",
+}
+LINES = "One per line."
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class CustomExerciseForm(forms.Form):
+    """A coach's own exercise; the service checks the fields again for the API's sake."""
+
+    name = forms.CharField(max_length=120)
+    category = forms.ChoiceField(choices=[(c, CATEGORY_LABELS.get(c, c)) for c in CATEGORIES])
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    cues = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), help_text=LINES)
+    common_mistakes = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, help_text=LINES
+    )
+    equipment = forms.MultipleChoiceField(
+        choices=[(e, e.replace("_", " ")) for e in EXERCISE_EQUIPMENT],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    muscles = forms.CharField(max_length=300, help_text="Separated by commas.")
+    sets = forms.IntegerField(min_value=1, max_value=20, initial=3)
+    reps = forms.IntegerField(min_value=1, max_value=500, required=False)
+    hold_s = forms.IntegerField(min_value=1, max_value=3600, required=False, label="Hold (s)")
+    tempo = forms.CharField(max_length=80, required=False)
+    load = forms.CharField(max_length=80, required=False)
+    frequency = forms.CharField(max_length=80, initial="3 sessions a week")
+    regression = forms.ChoiceField(required=False, label="Easier version")
+    progression = forms.ChoiceField(required=False, label="Harder version")
+
+    def __init__(self, *args: Any, links: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", "—"), *links]
+        self.fields["regression"].choices = choices  # type: ignore[attr-defined]
+        self.fields["progression"].choices = choices  # type: ignore[attr-defined]
+
+    def to_data(self) -> dict[str, Any]:
+        c = self.cleaned_data
+        return {
+            **{k: c[k] for k in ("name", "category", "description", "equipment", "sets")},
+            **{k: c[k] for k in ("reps", "hold_s", "tempo", "load", "frequency")},
+            "cues": _lines(c["cues"]),
+            "common_mistakes": _lines(c["common_mistakes"]),
+            "muscles": [m.strip() for m in c["muscles"].split(",") if m.strip()],
+            "regression": c["regression"],
+            "progression": c["progression"],
+        }
+
+    @staticmethod
+    def initial_from(exercise: Any) -> dict[str, Any]:
+        if exercise is None:
+            return {}
+        plain = ("name", "category", "description", "equipment", "sets", "reps", "hold_s")
+        return {
+            **{k: getattr(exercise, k) for k in plain},
+            **{k: getattr(exercise, k) for k in ("tempo", "load", "frequency")},
+            "cues": "\n".join(exercise.cues),
+            "common_mistakes": "\n".join(exercise.common_mistakes),
+            "muscles": ", ".join(exercise.muscles),
+            "regression": exercise.regression,
+            "progression": exercise.progression,
         }

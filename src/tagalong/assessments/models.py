@@ -6,8 +6,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from tagalong.accounts.models import User
+from tagalong.accounts.models import Practice, User
+from tagalong.assessment import times_body_weight
 from tagalong.athletes.models import AthleteProfile
+from tagalong.exercises import CATEGORIES, Dosage
 
 RED_FLAG_CHOICES = [
     ("one_sided_calf_swelling", "Swelling of one calf"),
@@ -98,6 +100,9 @@ class TestResult(models.Model):
     right = models.FloatField()
     unit = models.CharField(max_length=12)
     lsi_pct = models.FloatField(null=True, blank=True)
+    # The body mass a strength result was judged against (seated soleus: kg ÷ body mass), kept
+    # so that history does not change when the profile's body mass does.
+    body_mass_kg = models.FloatField(null=True, blank=True)
 
     class Meta:
         ordering = ["pk"]
@@ -107,6 +112,17 @@ class TestResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.test} {self.left:g}/{self.right:g} {self.unit}"
+
+    @property
+    def body_weights(self) -> tuple[float, float] | None:
+        """Left/right as × body weight (seated soleus), with the body mass stored with it."""
+        if self.test != "seated_soleus" or self.body_mass_kg is None:
+            return None
+        mass = self.body_mass_kg
+        return (
+            round(times_body_weight(self.left, body_mass_kg=mass), 2),
+            round(times_body_weight(self.right, body_mass_kg=mass), 2),
+        )
 
 
 class CalfCheckRun(models.Model):
@@ -135,3 +151,80 @@ class RetestReminder(models.Model):
 
     def __str__(self) -> str:
         return f"Retest reminder {self.athlete} {self.last_sent_on}"
+
+
+CUSTOM_SLUG_PREFIX = "custom-"
+
+
+def custom_id(slug: str) -> int | None:
+    """The id in a ``custom-<id>`` slug, or None (also for ids no database column can hold)."""
+    number = slug.removeprefix(CUSTOM_SLUG_PREFIX)
+    if not slug.startswith(CUSTOM_SLUG_PREFIX) or not number.isdigit() or len(number) > 18:
+        return None
+    return int(number)
+
+
+class CustomExercise(models.Model):
+    """A coach's own exercise, shared read-only with the coaches of the same practice.
+
+    Same fields as the library's ``tagalong.exercises.Exercise``; its slug is ``custom-<id>``,
+    which no library slug starts with. Who may see it is decided in ``tagalong.access.policy``.
+    """
+
+    practice = models.ForeignKey(
+        Practice, on_delete=models.CASCADE, related_name="custom_exercises"
+    )
+    author = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="custom_exercises"
+    )
+    name = models.CharField(max_length=120)
+    category = models.CharField(max_length=24, choices=[(c, c) for c in CATEGORIES])
+    description = models.TextField(blank=True, max_length=4000)
+    cues = models.JSONField(default=list)
+    common_mistakes = models.JSONField(default=list, blank=True)
+    regression = models.CharField(max_length=80, blank=True)  # a library or custom slug
+    progression = models.CharField(max_length=80, blank=True)
+    equipment = models.JSONField(default=list)
+    muscles = models.JSONField(default=list)
+    sets = models.PositiveSmallIntegerField(
+        default=3, validators=[MinValueValidator(1), MaxValueValidator(20)]
+    )
+    reps = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(500)]
+    )
+    hold_s = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(3600)]
+    )
+    tempo = models.CharField(max_length=80, blank=True)
+    load = models.CharField(max_length=80, blank=True)
+    frequency = models.CharField(max_length=80, default="3 sessions a week")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["category", "name", "pk"]
+        indexes = [models.Index(fields=["practice", "category"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def slug(self) -> str:
+        return f"{CUSTOM_SLUG_PREFIX}{self.pk}"
+
+    @property
+    def dosage(self) -> Dosage:
+        return Dosage(
+            sets=self.sets,
+            reps=self.reps,
+            hold_s=self.hold_s,
+            tempo=self.tempo or None,
+            load=self.load or None,
+            frequency=self.frequency,
+        )
+
+    @property
+    def author_name(self) -> str:
+        if self.author is None:
+            return "a former coach"
+        return self.author.full_name or self.author.email

@@ -18,6 +18,7 @@ from tagalong.assessment import (
     single_leg_bridge_test,
     single_leg_squat_test,
 )
+from tagalong.assessment.model import RAW_RANGE
 from tagalong.athletes.models import AthleteProfile
 
 TESTS: dict[str, str] = {
@@ -26,9 +27,12 @@ TESTS: dict[str, str] = {
     "single_leg_bridge": "Single-leg bridge (reps)",
     "side_plank": "Side plank (s)",
     "single_leg_squat": "Single-leg squat (rating 0–5)",
-    "seated_soleus": "Seated soleus (kg)",
+    "seated_soleus": "Seated soleus (× body weight)",
     "hop": "Single-leg hop (cm)",
 }
+RAW_UNITS: dict[str, str] = {test: unit for test, (_, _, unit) in RAW_RANGE.items()}
+# Stored with the body mass they were judged against (kg ÷ body mass).
+BODY_MASS_TESTS = frozenset({"seated_soleus"})
 # The calf check reads these four (CASE.json "tests" keys).
 CASE_KEYS = {
     "heel_raise": "heel_raise_reps",
@@ -42,9 +46,20 @@ def _person(athlete: AthleteProfile) -> tuple[Any, Any]:
     return athlete.age_on(timezone.localdate()) or 35, athlete.sex or "female"
 
 
+def body_mass_of(athlete: AthleteProfile) -> float | None:
+    return None if athlete.body_mass_kg is None else float(athlete.body_mass_kg)
+
+
 def score_raw(
-    athlete: AthleteProfile, test: str, left: float, right: float, protocol_version: str = "1"
+    athlete: AthleteProfile,
+    test: str,
+    left: float,
+    right: float,
+    protocol_version: str = "1",
+    *,
+    body_mass_kg: float | None = None,
 ) -> TestScore:
+    """``body_mass_kg`` is the mass stored with an older result; the profile's by default."""
     age, sex = _person(athlete)
     if test == "single_leg_squat":
         return single_leg_squat_test(left=left, right=right, protocol_version=protocol_version)
@@ -54,9 +69,10 @@ def score_raw(
     if test == "side_plank":
         return side_plank_test(result, age=age, sex=sex)
     if test == "seated_soleus":
-        if athlete.body_mass_kg is None:
+        mass = body_mass_kg if body_mass_kg is not None else body_mass_of(athlete)
+        if mass is None:
             raise AssessmentError("seated_soleus", "add body mass to the profile first")
-        return seated_soleus_test(result, body_mass_kg=float(athlete.body_mass_kg))
+        return seated_soleus_test(result, body_mass_kg=mass)
     return {
         "knee_to_wall": knee_to_wall_test,
         "single_leg_bridge": single_leg_bridge_test,

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
 
 from tagalong.assessment import BilateralTest, RetestComparison, TestScore, compare_retest
+from tagalong.assessment.soleus import BANDS as SOLEUS_BANDS
+from tagalong.assessments import case_sources
 from tagalong.assessments.models import CalfCheckRun, Intake, TestResult, TestSession
 from tagalong.assessments.scoring import CASE_KEYS, TESTS, score_raw
 from tagalong.athletes.models import AthleteProfile
@@ -33,6 +38,22 @@ class ScoredResult:
     score: TestScore
     comparison: RetestComparison | None
 
+    @property
+    def references(self) -> list[dict[str, Any]]:
+        """What the result was judged against, each with its "norm"/"expert target" label and
+        the source behind it."""
+        return [
+            {
+                "label": ref.label,
+                "description": ref.description,
+                "value": ref.value,
+                "source": REGISTRY[ref.evidence_id].source
+                if ref.evidence_id in REGISTRY
+                else ref.evidence_id,
+            }
+            for ref in self.score.references
+        ]
+
 
 def scored_session(athlete: AthleteProfile, session: TestSession) -> list[ScoredResult]:
     previous_rows = {
@@ -43,7 +64,14 @@ def scored_session(athlete: AthleteProfile, session: TestSession) -> list[Scored
     }
     scored = []
     for row in session.results.all():
-        score = score_raw(athlete, row.test, row.left, row.right, session.protocol_version)
+        score = score_raw(
+            athlete,
+            row.test,
+            row.left,
+            row.right,
+            session.protocol_version,
+            body_mass_kg=row.body_mass_kg,
+        )
         comparison = None
         before = previous_rows.get(row.test)
         if before is not None and row.test != "single_leg_squat":
@@ -55,6 +83,12 @@ def scored_session(athlete: AthleteProfile, session: TestSession) -> list[Scored
     return scored
 
 
+def soleus_target() -> dict[str, str]:
+    """The seated-soleus bands as shown beside the × body weight history, with their source."""
+    entry = REGISTRY[SOLEUS_BANDS]
+    return {"label": entry.label, "statement": entry.statement, "source": entry.source}
+
+
 def history_series(athlete: AthleteProfile) -> dict[str, dict[str, list[Any]]]:
     """Per test: dates (epoch seconds) and left/right values, oldest first, for the charts."""
     series: dict[str, dict[str, list[Any]]] = {}
@@ -64,9 +98,10 @@ def history_series(athlete: AthleteProfile) -> dict[str, dict[str, list[Any]]]:
             row.test, {"label": [TESTS.get(row.test, row.test)], "x": [], "left": [], "right": []}
         )
         day = row.session.date
+        left, right = row.body_weights or (row.left, row.right)
         s["x"].append(int((day - date(1970, 1, 1)).total_seconds()))
-        s["left"].append(row.left)
-        s["right"].append(row.right)
+        s["left"].append(left)
+        s["right"].append(right)
     return series
 
 
@@ -78,38 +113,12 @@ def _latest_tests(athlete: AthleteProfile) -> dict[str, dict[str, float]]:
     return tests
 
 
-def _activity_runs(athlete: AthleteProfile, today: date) -> list[dict[str, Any]]:
-    """Runs from the activities app when it is installed and has data; [] otherwise."""
-    try:
-        from tagalong.activities.models import Activity
-    except ImportError:  # pragma: no cover - the app is built by another team
-        return []
-    try:
-        since = today - timedelta(days=60)
-        activities = Activity.objects.filter(
-            athlete=athlete,
-            sport__in=("running", "trail_running", "treadmill_running"),
-            start__date__gte=since,
-            start__date__lte=today,
-            distance_m__gt=0,
-        ).order_by("start")[:200]
-        return [
-            {
-                "date": a.start.date().isoformat(),
-                "distance_km": round(a.distance_m / 1000, 2),
-                "duration_min": round(a.duration_s / 60, 1),
-                **({"rpe": a.rpe} if a.rpe else {}),
-            }
-            for a in activities
-            if a.distance_m and a.distance_m <= 500_000
-        ]
-    except Exception:
-        return []
+def athlete_today(athlete: AthleteProfile) -> date:
+    """Today in the athlete's time zone: the day the calf check is judged on."""
+    return timezone.localtime(timezone=ZoneInfo(athlete.time_zone)).date()
 
 
-def build_case(athlete: AthleteProfile, *, today: date) -> dict[str, Any]:
-    """The athlete's data in CASE.json shape (docs/calf-check.md); absent data is left out."""
-    case: dict[str, Any] = {}
+def _athlete_section(athlete: AthleteProfile, today: date) -> dict[str, Any]:
     person: dict[str, Any] = {}
     age = athlete.age_on(today)
     if age is not None and 12 <= age <= 100:
@@ -118,38 +127,27 @@ def build_case(athlete: AthleteProfile, *, today: date) -> dict[str, Any]:
         person["sex"] = athlete.sex
     if athlete.body_mass_kg is not None:
         person["body_mass_kg"] = float(athlete.body_mass_kg)
-    if person:
-        case["athlete"] = person
-    tests = _latest_tests(athlete)
-    if tests:
-        case["tests"] = tests
+    return person
+
+
+def build_case(athlete: AthleteProfile, *, today: date) -> dict[str, Any]:
+    """All the athlete's data in CASE.json shape (docs/calf-check.md); absent data is left out,
+    so the engine names what is missing. The symptom log of the last 14 days wins over the
+    intake's answers; imported runs give the load and the technique."""
     intake = current_intake(athlete)
-    load: dict[str, Any] = {}
-    if intake is not None:
-        tight = {
-            k: intake.concerns[k]
-            for k in ("during", "after", "next_morning")
-            if intake.concerns.get(k) is not None
-        }
-        symptoms: dict[str, Any] = {}
-        if tight:
-            symptoms["calf_tightness"] = tight
-        if intake.concerns.get("side") in ("left", "right", "both"):
-            symptoms["side"] = intake.concerns["side"]
-        if symptoms:
-            case["symptoms"] = symptoms
-        if intake.longest_run_km_30d:
-            load["longest_run_km_30d"] = intake.longest_run_km_30d
-        if intake.weekly_km is not None:
-            load["weekly_km"] = [intake.weekly_km]
-        if intake.red_flags:
-            case["red_flags"] = list(intake.red_flags)
-    runs = _activity_runs(athlete, today)
-    if runs:
-        load["runs"] = runs
-    if load:
-        case["load"] = load
-    return case
+    runs = case_sources.recent_runs(athlete, today=today)
+    zone = athlete.time_zone
+    sections: dict[str, Any] = {
+        "athlete": _athlete_section(athlete, today),
+        "tests": _latest_tests(athlete),
+        "symptoms": case_sources.symptoms_section(athlete, today=today)
+        or case_sources.symptoms_from_intake(intake),
+        "load": case_sources.load_section(runs, intake, zone=zone),
+        "technique": case_sources.technique_section(runs, today=today, zone=zone),
+        "shoes": case_sources.shoes_section(athlete),
+        "red_flags": list(intake.red_flags) if intake is not None else [],
+    }
+    return {key: value for key, value in sections.items() if value}
 
 
 def missing_inputs(athlete: AthleteProfile) -> list[str]:

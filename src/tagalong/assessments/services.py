@@ -10,8 +10,15 @@ from django.utils import timezone
 
 from tagalong.accounts.models import User
 from tagalong.assessment import AssessmentError
-from tagalong.assessments.models import CalfCheckRun, Intake, TestResult, TestSession
-from tagalong.assessments.scoring import score_raw
+from tagalong.assessments.custom_fields import clean_custom_fields
+from tagalong.assessments.models import (
+    CalfCheckRun,
+    CustomExercise,
+    Intake,
+    TestResult,
+    TestSession,
+)
+from tagalong.assessments.scoring import BODY_MASS_TESTS, RAW_UNITS, body_mass_of, score_raw
 from tagalong.athletes.models import AthleteProfile
 from tagalong.audit.services import record
 from tagalong.calfcheck import CaseError, case_from_json, check_calves, result_to_json
@@ -84,20 +91,31 @@ def record_test_session(
         raise DomainError("Enter at least one test result.", field=None)
     rows = []
     for test, (left, right) in values.items():
+        if test not in RAW_UNITS:
+            raise DomainError(f"Unknown test {test!r}; one of {', '.join(RAW_UNITS)}.", field=test)
         try:
             score = score_raw(athlete, test, left, right, protocol_version)
         except AssessmentError as error:
             raise DomainError(str(error), field=test) from error
         lsi = score.symmetry.lsi_pct if score.symmetry else None
-        rows.append((test, score.left, score.right, score.unit, lsi))
+        mass = body_mass_of(athlete) if test in BODY_MASS_TESTS else None
+        rows.append(
+            TestResult(
+                test=test,
+                left=left,
+                right=right,
+                unit=RAW_UNITS[test],
+                lsi_pct=lsi,
+                body_mass_kg=mass,
+            )
+        )
     with transaction.atomic():
         session = TestSession.objects.create(
             athlete=athlete, date=day, by=by, protocol_version=protocol_version
         )
-        TestResult.objects.bulk_create(
-            TestResult(session=session, test=t, left=lf, right=rt, unit=u, lsi_pct=lsi)
-            for t, lf, rt, u, lsi in rows
-        )
+        for row in rows:
+            row.session = session
+        TestResult.objects.bulk_create(rows)
         record(
             actor=by,
             action="tests.recorded",
@@ -135,3 +153,46 @@ def add_coach_note(*, run: CalfCheckRun, by: User, note: str) -> CalfCheckRun:
         run.save(update_fields=["coach_note"])
         record(actor=by, action="calfcheck.note", target=run, athlete_id=run.athlete_id)
     return run
+
+
+def _practice_of(coach: User) -> int:
+    profile = getattr(coach, "coach_profile", None)
+    if profile is None:
+        raise DomainError("Only a coach with a practice can write exercises.", field=None)
+    return int(profile.practice_id)
+
+
+def create_custom_exercise(*, author: User, data: dict[str, Any]) -> CustomExercise:
+    """A new exercise of the author's practice: colleagues see it read-only."""
+    practice_id = _practice_of(author)
+    fields = clean_custom_fields(data, practice_id=practice_id)
+    with transaction.atomic():
+        exercise = CustomExercise.objects.create(practice_id=practice_id, author=author, **fields)
+        record(actor=author, action="exercise.created", target=exercise, name=exercise.name)
+    return exercise
+
+
+def update_custom_exercise(
+    *, exercise: CustomExercise, by: User, data: dict[str, Any]
+) -> CustomExercise:
+    """Replace every field; the caller has checked that ``by`` is the author."""
+    fields = clean_custom_fields(data, practice_id=exercise.practice_id, own_id=exercise.pk)
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(exercise, name, value)
+        exercise.updated_at = timezone.now()
+        exercise.save()
+        record(actor=by, action="exercise.edited", target=exercise, fields=sorted(fields))
+    return exercise
+
+
+def delete_custom_exercise(*, exercise: CustomExercise, by: User) -> None:
+    """Links from other exercises to it are cleared; plans keep the slug they were given."""
+    slug = exercise.slug
+    with transaction.atomic():
+        for link in ("regression", "progression"):
+            CustomExercise.objects.filter(practice_id=exercise.practice_id, **{link: slug}).update(
+                **{link: ""}
+            )
+        record(actor=by, action="exercise.deleted", target=exercise, name=exercise.name)
+        exercise.delete()

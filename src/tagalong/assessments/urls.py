@@ -14,6 +14,22 @@ urlpatterns = [
         name="calf_check_note",
     ),
     path("exercises/", views.exercise_list, name="exercises"),
+    path("exercises/custom/new/", views.custom_exercise_new, name="custom_exercise_new"),
+    path(
+        "exercises/custom/<int:exercise_id>/",
+        views.custom_exercise_detail,
+        name="custom_exercise",
+    ),
+    path(
+        "exercises/custom/<int:exercise_id>/edit/",
+        views.custom_exercise_edit,
+        name="custom_exercise_edit",
+    ),
+    path(
+        "exercises/custom/<int:exercise_id>/delete/",
+        views.custom_exercise_delete,
+        name="custom_exercise_delete",
+    ),
     path("exercises/<slug:slug>/", views.exercise_detail, name="exercise"),
     path("articles/<slug:slug>/", views.article_detail, name="article"),
     path("calf-check/", views.self_check, name="self_check"),

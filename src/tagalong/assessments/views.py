@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
 from django.contrib import messages
@@ -10,15 +11,23 @@ from django.views.decorators.http import require_POST
 
 from tagalong import advice, exercises
 from tagalong.access import rules
-from tagalong.access.policy import Access, access_to_athlete, athlete_for
+from tagalong.access.policy import (
+    Access,
+    access_to_athlete,
+    access_to_custom_exercise,
+    athlete_for,
+    custom_exercise_for,
+)
 from tagalong.accounts.models import User
+from tagalong.activityfile.analyze import summarize
 from tagalong.activityfile.decode import decode_activity
 from tagalong.activityfile.errors import ActivityFileError
-from tagalong.assessments import selectors, services
-from tagalong.assessments.forms import IntakeForm, TestSessionForm
-from tagalong.assessments.models import CalfCheckRun, TestSession
+from tagalong.assessments import exercise_selectors, selectors, services
+from tagalong.assessments.forms import CustomExerciseForm, IntakeForm, TestSessionForm
+from tagalong.assessments.models import CalfCheckRun, CustomExercise, TestSession
 from tagalong.assessments.protocols import PROTOCOLS
 from tagalong.assessments.selfcheck import SelfCheckForm
+from tagalong.assessments.settle import settle
 from tagalong.calfcheck import DISCLAIMER, RunSummary, case_from_json, merge_activity_summaries
 from tagalong.errors import DomainError
 
@@ -86,6 +95,7 @@ def tests(request: HttpRequest, athlete_id: int) -> HttpResponse:
             "latest": latest,
             "sessions": sessions,
             "series": selectors.history_series(athlete),
+            "soleus_target": selectors.soleus_target(),
             "can_edit": _can_write(request, athlete),
         },
     )
@@ -96,11 +106,10 @@ def calf_check(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete = athlete_for(request.user, athlete_id, write=request.method == "POST")
     if request.method == "POST":
         assert isinstance(request.user, User)
-        case = selectors.build_case(athlete, today=timezone.localdate())
+        today = selectors.athlete_today(athlete)
+        case = selectors.build_case(athlete, today=today)
         try:
-            services.run_calf_check(
-                athlete=athlete, by=request.user, case=case, today=timezone.localdate()
-            )
+            services.run_calf_check(athlete=athlete, by=request.user, case=case, today=today)
         except DomainError as error:
             messages.error(request, error.message)
         return redirect("assessments:calf_check", athlete_id=athlete.pk)
@@ -115,7 +124,7 @@ def calf_check(request: HttpRequest, athlete_id: int) -> HttpResponse:
             "red_flag_message": _red_message(red.red_flags) if red else None,
             "run": run,
             "result": run.result if run else None,
-            **(_result_context(run.result) if run else {}),
+            **(_result_context(run.result, athlete_id=athlete.pk) if run else {}),
             "missing": selectors.missing_inputs(athlete),
             "can_edit": _can_write(request, athlete),
             "is_coach": request.user.is_coach,  # type: ignore[union-attr]
@@ -130,7 +139,16 @@ def _red_message(flags: list[str]) -> str:
     return urgent_message(tuple(flags))
 
 
-def _result_context(result: dict[str, Any]) -> dict[str, Any]:
+CAUSE_TITLES = {
+    "capacity_vs_load": "Calves too weak for the load, or the load too much",
+    "hip_glute_hamstring": "Weaker hips, glutes or hamstrings may leave the calves more work",
+    "soft_tissue": "Tension that rolling or stretching eases",
+    "technique": "Technique: cadence and foot strike",
+    "shoes": "Shoes: mileage or a recent change",
+}
+
+
+def _result_context(result: dict[str, Any], *, athlete_id: int | None) -> dict[str, Any]:
     findings = []
     for finding in result.get("findings", []):
         findings.append(
@@ -140,7 +158,9 @@ def _result_context(result: dict[str, Any]) -> dict[str, Any]:
                     list(finding.get("citations", []))
                     + [c for a in finding.get("actions", []) for c in a.get("citations", [])]
                 ),
+                "title": CAUSE_TITLES.get(finding["cause"], finding["cause"]),
                 "articles": advice.for_cause(finding["cause"]),
+                "settle": settle(list(finding.get("missing", [])), athlete_id=athlete_id),
             }
         )
     return {
@@ -153,6 +173,8 @@ def _result_context(result: dict[str, Any]) -> dict[str, Any]:
 @require_POST
 def calf_check_note(request: HttpRequest, athlete_id: int, run_id: int) -> HttpResponse:
     athlete = athlete_for(request.user, athlete_id, write=True)
+    if run_id >= 2**63:  # the database cannot hold the id
+        raise Http404("No such calf check.")
     run = get_object_or_404(CalfCheckRun, athlete=athlete, pk=run_id)
     assert isinstance(request.user, User)
     services.add_coach_note(run=run, by=request.user, note=request.POST.get("note", "")[:4000])
@@ -162,8 +184,14 @@ def calf_check_note(request: HttpRequest, athlete_id: int, run_id: int) -> HttpR
 
 @rules.public
 def exercise_list(request: HttpRequest) -> HttpResponse:
+    """The library for everyone, with the coaches' own exercises for those who may see them."""
     return render(
-        request, "assessments/exercise_list.html", {"exercises": exercises.LIBRARY.values()}
+        request,
+        "assessments/exercise_list.html",
+        {
+            "groups": exercise_selectors.exercise_groups(request.user),
+            "is_coach": getattr(request.user, "is_coach", False),
+        },
     )
 
 
@@ -225,7 +253,7 @@ def self_check(request: HttpRequest) -> HttpResponse:
             context["result"] = result
             if result["stop"]:
                 context["red_flag_message"] = result["message"]
-            context.update(_result_context(result))
+            context.update(_result_context(result, athlete_id=None))
     return render(request, "assessments/self_check.html", context)
 
 
@@ -245,12 +273,108 @@ def _summaries(files: list[Any]) -> tuple[list[RunSummary], list[str]]:
         if not activity.distance_m:
             errors.append(f"{upload.name}: no distance recorded; skipped.")
             continue
-        summaries.append(
-            RunSummary(
-                date=activity.start.date(),
-                distance_km=activity.distance_m / 1000,
-                duration_min=activity.duration_s / 60,
-                sport=activity.sport,
-            )
-        )
+        summaries.append(_summary(activity, upload.name))
     return summaries, errors
+
+
+def _summary(activity: Any, name: str) -> RunSummary:
+    """As the command line summarises a file, so the self-check and the CLI agree."""
+    cadence = summarize(activity, file=name)["avg_cadence_spm"] if activity.is_run else None
+    moving = activity.moving_s or activity.duration_s
+    return RunSummary(
+        date=activity.start.astimezone(UTC).date(),
+        distance_km=activity.distance_m / 1000,
+        duration_min=activity.duration_s / 60,
+        avg_cadence_spm=cadence if isinstance(cadence, int | float) else None,
+        avg_speed_m_s=activity.distance_m / moving if moving else None,
+        sport=activity.sport,
+    )
+
+
+# --- coaches' own exercises ---------------------------------------------------------------------
+
+
+def _custom_form(request: HttpRequest, exercise: CustomExercise | None) -> CustomExerciseForm:
+    practice_id = exercise.practice_id if exercise else _coach_practice_id(request.user)
+    return CustomExerciseForm(
+        request.POST or None,
+        initial=CustomExerciseForm.initial_from(exercise),
+        links=exercise_selectors.link_choices(
+            practice_id, exclude=exercise.pk if exercise else None
+        ),
+    )
+
+
+def _coach_practice_id(user: Any) -> int | None:
+    profile = getattr(user, "coach_profile", None)
+    return profile.practice_id if profile is not None else None
+
+
+def _save_custom(
+    request: HttpRequest, form: CustomExerciseForm, exercise: CustomExercise | None
+) -> CustomExercise | None:
+    assert isinstance(request.user, User)
+    try:
+        if exercise is None:
+            return services.create_custom_exercise(author=request.user, data=form.to_data())
+        return services.update_custom_exercise(
+            exercise=exercise, by=request.user, data=form.to_data()
+        )
+    except DomainError as error:
+        form.add_error(error.field if error.field in form.fields else None, error.message)
+        return None
+
+
+@rules.coach
+def custom_exercise_new(request: HttpRequest) -> HttpResponse:
+    form = _custom_form(request, None)
+    if request.method == "POST" and form.is_valid():
+        saved = _save_custom(request, form, None)
+        if saved is not None:
+            messages.success(request, "Exercise saved. Your practice's coaches can see it.")
+            return redirect("assessments:custom_exercise", exercise_id=saved.pk)
+    return render(request, "assessments/custom_exercise_form.html", {"form": form})
+
+
+@rules.coach
+def custom_exercise_edit(request: HttpRequest, exercise_id: int) -> HttpResponse:
+    exercise = custom_exercise_for(request.user, exercise_id, write=True)
+    form = _custom_form(request, exercise)
+    if request.method == "POST" and form.is_valid():
+        saved = _save_custom(request, form, exercise)
+        if saved is not None:
+            messages.success(request, "Exercise saved.")
+            return redirect("assessments:custom_exercise", exercise_id=saved.pk)
+    return render(
+        request, "assessments/custom_exercise_form.html", {"form": form, "exercise": exercise}
+    )
+
+
+@rules.coach
+@require_POST
+def custom_exercise_delete(request: HttpRequest, exercise_id: int) -> HttpResponse:
+    exercise = custom_exercise_for(request.user, exercise_id, write=True)
+    assert isinstance(request.user, User)
+    services.delete_custom_exercise(exercise=exercise, by=request.user)
+    messages.success(request, f"{exercise.name} deleted.")
+    return redirect("assessments:exercises")
+
+
+@rules.signed_in
+def custom_exercise_detail(request: HttpRequest, exercise_id: int) -> HttpResponse:
+    exercise = custom_exercise_for(request.user, exercise_id)
+    link = {
+        k: exercise_selectors.linked(
+            getattr(exercise, k), practice_id=exercise.practice_id, user=request.user
+        )
+        for k in ("regression", "progression")
+    }
+    return render(
+        request,
+        "assessments/custom_exercise_detail.html",
+        {
+            "exercise": exercise,
+            **link,
+            "can_edit": access_to_custom_exercise(request.user, exercise) is Access.WRITE,
+        },
+    )

@@ -22,6 +22,7 @@ SPIKE_RED_ABOVE_PCT = 100.0  # SPIKE: HR 2.28
 SPIKE_LOOKBACK_DAYS = 30  # SPIKE
 RECENT_RUN_DAYS = 14  # practice: only a recent spike explains today's calves
 WEEKLY_FLAG_ABOVE_PCT = 30.0  # WEEKLY
+WEEKS_NEEDED = 3  # WEEKLY: this week against the mean of the 2 before
 DURING_TOO_MUCH_ABOVE = 5.0  # PAIN_RULES
 
 
@@ -162,8 +163,9 @@ def spike_signal(case: CalfCase, today: date) -> Signal:
 
 
 def weekly_totals(case: CalfCase, today: date) -> tuple[float, ...]:
-    """The given weekly_km, else the last three 7-day totals from runs when they reach back."""
-    if case.load.weekly_km:
+    """The given weekly_km (3 weeks or more), else the last three 7-day totals from runs when
+    they reach back 14 days: a shorter weekly list cannot be judged, so it never hides the runs."""
+    if len(case.load.weekly_km) >= WEEKS_NEEDED:
         return case.load.weekly_km
     runs = [r for r in case.load.runs if r.date <= today]
     if not runs or min(r.date for r in runs) > today - timedelta(days=14):
@@ -180,7 +182,7 @@ def weekly_totals(case: CalfCase, today: date) -> tuple[float, ...]:
 
 def weekly_signal(case: CalfCase, today: date) -> Signal:
     weeks = weekly_totals(case, today)
-    if len(weeks) < 3:
+    if len(weeks) < WEEKS_NEEDED:
         return no_data("load.weekly_km (at least 3 weeks, oldest first)")
     previous = mean(weeks[-3:-1])
     newest = weeks[-1]
@@ -211,11 +213,20 @@ def symptom_signal(case: CalfCase) -> Signal:
     points = 0.0
     evidence = []
     if symptoms.next_morning is not None:
-        evidence.append(EvidenceItem("tightness next morning", symptoms.next_morning, "/10"))
+        evidence.append(
+            EvidenceItem(
+                "tightness next morning",
+                symptoms.next_morning,
+                "/10",
+                date=symptoms.next_morning_date,
+            )
+        )
         if symptoms.next_morning > 0:
             points += 15.0
     if symptoms.during is not None:
-        evidence.append(EvidenceItem("tightness during runs", symptoms.during, "/10"))
+        evidence.append(
+            EvidenceItem("tightness during runs", symptoms.during, "/10", date=symptoms.during_date)
+        )
         if symptoms.during > DURING_TOO_MUCH_ABOVE:
             points += 10.0
     actions: tuple[Action, ...] = ()

@@ -33,7 +33,7 @@ def check_calves(case: CalfCase, *, today: date) -> CalfCheckResult:
         hip_finding(case),
         soft_tissue_finding(case),
         technique_finding(case),
-        shoes_finding(case),
+        shoes_finding(case, today=today),
     )
     return CalfCheckResult(
         findings=tuple(sorted(findings, key=_rank)),

@@ -58,5 +58,6 @@ def merge_activity_summaries(case: CalfCase, summaries: Iterable[RunSummary]) ->
             technique,
             cadence_spm=steps_per_minute(latest.avg_cadence_spm),
             speed_m_s=latest.avg_speed_m_s,
+            cadence_date=latest.date,
         )
     return dataclasses.replace(case, load=load, technique=technique)

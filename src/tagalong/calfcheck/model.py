@@ -57,6 +57,10 @@ class Symptoms:
     after: float | None = None
     next_morning: float | None = None
     side: SymptomSide | None = None
+    # The day each value was logged (the worst of a period when a log gives several), if known.
+    during_date: date | None = None
+    after_date: date | None = None
+    next_morning_date: date | None = None
 
     @property
     def any_reported(self) -> bool:
@@ -87,6 +91,8 @@ class Technique:
     cadence_spm: float | None = None  # steps per minute, both feet
     speed_m_s: float | None = None  # the speed the cadence was measured at
     foot_strike: FootStrike = "unknown"
+    cadence_date: date | None = None  # the run the cadence and speed come from
+    foot_strike_date: date | None = None  # the run a foot pod reported the strike for
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +100,7 @@ class Shoe:
     name: str
     km: float
     retire_km: float = 800.0
+    first_used: date | None = None  # the first run in this pair: a recent change of shoe
 
 
 @dataclass(frozen=True, slots=True)

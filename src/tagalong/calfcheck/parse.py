@@ -24,6 +24,7 @@ from tagalong.calfcheck.red_flags import RED_FLAG_LABELS
 from tagalong.calfcheck.shoes import DEFAULT_RETIRE_KM
 
 PER_LEG_BELOW_SPM = 130.0  # a running cadence below this is per leg (science.md §4, FIT files)
+MIN_RETIRE_KM = 50.0  # the lowest retirement distance the shoes app accepts
 
 
 class CaseError(ValueError):
@@ -116,10 +117,19 @@ def parse_tests(value: object) -> CalfTests:
     )
 
 
+TIMES = ("during", "after", "next_morning")
+
+
+def _optional_date(obj: Mapping[str, Any], key: str, path: str) -> date | None:
+    value = obj.get(key)
+    return None if value is None else _date(value, f"{path}.{key}")
+
+
 def parse_symptoms(value: object) -> Symptoms:
-    obj = _object(value, "symptoms", ("calf_tightness", "side"))
+    obj = _object(value, "symptoms", ("calf_tightness", "side", "dates"))
     path = "symptoms.calf_tightness"
-    tight = _object(obj.get("calf_tightness") or {}, path, ("during", "after", "next_morning"))
+    tight = _object(obj.get("calf_tightness") or {}, path, TIMES)
+    dates = _object(obj.get("dates") or {}, "symptoms.dates", TIMES)
     side = obj.get("side")
     return Symptoms(
         during=_optional_number(tight, "during", path, 0, 10),
@@ -128,6 +138,9 @@ def parse_symptoms(value: object) -> Symptoms:
         side=None
         if side is None
         else cast(SymptomSide, _choice(side, "symptoms.side", ("left", "right", "both"))),
+        during_date=_optional_date(dates, "during", "symptoms.dates"),
+        after_date=_optional_date(dates, "after", "symptoms.dates"),
+        next_morning_date=_optional_date(dates, "next_morning", "symptoms.dates"),
     )
 
 
@@ -159,7 +172,11 @@ def parse_load(value: object) -> Load:
 
 
 def parse_technique(value: object) -> Technique:
-    obj = _object(value, "technique", ("cadence_spm", "speed_m_s", "foot_strike"))
+    obj = _object(
+        value,
+        "technique",
+        ("cadence_spm", "speed_m_s", "foot_strike", "cadence_date", "foot_strike_date"),
+    )
     cadence = obj.get("cadence_spm")
     if cadence is not None and isinstance(cadence, int | float) and cadence < PER_LEG_BELOW_SPM:
         raise CaseError(
@@ -175,19 +192,22 @@ def parse_technique(value: object) -> Technique:
             FootStrike,
             _choice(obj.get("foot_strike", "unknown"), "technique.foot_strike", strikes),
         ),
+        cadence_date=_optional_date(obj, "cadence_date", "technique"),
+        foot_strike_date=_optional_date(obj, "foot_strike_date", "technique"),
     )
 
 
 def parse_shoe(value: object, path: str) -> Shoe:
-    obj = _object(value, path, ("name", "km", "retire_km"))
+    obj = _object(value, path, ("name", "km", "retire_km", "first_used"))
     name = obj.get("name")
     if not isinstance(name, str) or not name.strip():
         raise CaseError(f"{path}.name", "must be a non-empty string")
-    retire = _optional_number(obj, "retire_km", path, 100, 5000, " km")
+    retire = _optional_number(obj, "retire_km", path, MIN_RETIRE_KM, 5000, " km")
     return Shoe(
         name=name.strip(),
         km=_number(obj.get("km"), f"{path}.km", 0, 100_000, " km"),
         retire_km=DEFAULT_RETIRE_KM if retire is None else retire,
+        first_used=_optional_date(obj, "first_used", path),
     )
 
 

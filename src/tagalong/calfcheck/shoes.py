@@ -1,6 +1,8 @@
-"""Cause 5: shoes past their mileage (weak evidence: check comfort and wear)."""
+"""Cause 5: shoes past their mileage, or a new pair not yet phased in (weak evidence)."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from tagalong.calfcheck.model import Action, CalfCase, EvidenceItem, Finding, Shoe
 from tagalong.calfcheck.signals import Signal, finding, no_data
@@ -8,10 +10,13 @@ from tagalong.calfcheck.signals import Signal, finding, no_data
 REPLACE = "shoes.replace_km.expert_target"
 ROTATION = "shoes.rotation.malisoux_2015"
 PHASE_IN = "shoes.phase_in.expert_target"
+NO_SUDDEN_CHANGE = "rehab.return_to_run.green_2022"
 
 DEFAULT_RETIRE_KM = 800.0  # REPLACE: strong nudge
 NUDGE_KM = 500.0  # REPLACE: soft nudge, scaled to each pair's retire_km
 SHOES_CAP = 75.0  # weak evidence: shoes alone never score higher than this
+PHASE_IN_DAYS = 28  # PHASE_IN: a pair first run in less than 4 weeks ago is still being phased in
+NEW_PAIR_POINTS = 30.0  # ranking weight: a recent change alone makes shoes "possible"
 
 
 def wear(shoe: Shoe) -> float:
@@ -28,15 +33,31 @@ def wear_points(ratio: float) -> float:
     return 60.0 + min(10.0, 20.0 * (ratio - 1.0))
 
 
-def shoes_signal(case: CalfCase) -> Signal:
-    if not case.shoes:
-        return no_data("shoes (name, km and retire_km of each pair you run in)")
+def days_in_use(shoe: Shoe, today: date) -> int | None:
+    """Days since the first run in the pair; None when unknown or after ``today``."""
+    if shoe.first_used is None or shoe.first_used > today:
+        return None
+    return (today - shoe.first_used).days
+
+
+def is_new_pair(shoe: Shoe, today: date) -> bool:
+    days = days_in_use(shoe, today)
+    return days is not None and days < PHASE_IN_DAYS
+
+
+def wear_signal(case: CalfCase) -> Signal:
     worn = max(case.shoes, key=wear)
     evidence = tuple(
-        EvidenceItem(f"shoe: {s.name}", s.km, "km", note=f"retire at {s.retire_km:g} km")
+        EvidenceItem(
+            f"shoe: {s.name}",
+            s.km,
+            "km",
+            date=s.first_used,
+            note=f"retire at {s.retire_km:g} km"
+            + (", first run on this date" if s.first_used else ""),
+        )
         for s in case.shoes
     )
-    points = wear_points(wear(worn))
     actions: list[Action] = []
     if wear(worn) >= NUDGE_KM / DEFAULT_RETIRE_KM:
         actions.append(
@@ -48,17 +69,52 @@ def shoes_signal(case: CalfCase) -> Signal:
                 citations=(REPLACE, PHASE_IN),
             )
         )
-    if len(case.shoes) == 1:
-        points += 5.0
-        actions.append(
-            Action(
-                "shoes",
-                "Rotate two or more pairs: runners who did had a 39 % lower injury risk.",
-                citations=(ROTATION,),
-            )
+    return Signal(wear_points(wear(worn)), evidence, (REPLACE,), (), tuple(actions))
+
+
+def rotation_signal(case: CalfCase) -> Signal:
+    if len(case.shoes) != 1:
+        return Signal(citations=(ROTATION,))
+    action = Action(
+        "shoes",
+        "Rotate two or more pairs: runners who did had a 39 % lower injury risk.",
+        citations=(ROTATION,),
+    )
+    return Signal(5.0, (), (ROTATION,), (), (action,))
+
+
+def change_signal(case: CalfCase, today: date) -> Signal:
+    """A pair first run in less than 4 weeks ago: a sudden change of shoe loads the calf anew."""
+    if all(s.first_used is None for s in case.shoes):
+        return Signal(missing=("shoes[].first_used (the date of the first run in each pair)",))
+    new = sorted(
+        (s for s in case.shoes if is_new_pair(s, today)), key=lambda s: s.first_used or today
+    )
+    if not new:
+        return Signal(citations=(PHASE_IN,))
+    newest = new[-1]
+    days = days_in_use(newest, today)
+    item = EvidenceItem(
+        f"new pair: {newest.name}",
+        days,
+        "days in use",
+        date=newest.first_used,
+        note="phase a new pair in over 2–4 weeks",
+    )
+    action = Action(
+        "shoes",
+        f"Phase in {newest.name}: alternate with a pair you know and build its share over "
+        "2–4 weeks, more slowly if its drop or stack differs. Avoid sudden changes of shoe.",
+        citations=(PHASE_IN, NO_SUDDEN_CHANGE),
+    )
+    return Signal(NEW_PAIR_POINTS, (item,), (PHASE_IN, NO_SUDDEN_CHANGE), (), (action,))
+
+
+def shoes_finding(case: CalfCase, *, today: date) -> Finding:
+    if not case.shoes:
+        signals: tuple[Signal, ...] = (
+            no_data("shoes (name, km and retire_km of each pair you run in)"),
         )
-    return Signal(points, evidence, (REPLACE, ROTATION), (), tuple(actions))
-
-
-def shoes_finding(case: CalfCase) -> Finding:
-    return finding("shoes", (shoes_signal(case),), cap=SHOES_CAP)
+    else:
+        signals = (wear_signal(case), rotation_signal(case), change_signal(case, today))
+    return finding("shoes", signals, cap=SHOES_CAP)

@@ -50,14 +50,22 @@ def symptom_pattern_signal(case: CalfCase) -> Signal:
     after, next_morning = case.symptoms.after, case.symptoms.next_morning
     if after is None:
         return no_data("symptoms.calf_tightness.after (0–10)")
-    evidence = [EvidenceItem("tightness after runs", after, "/10")]
+    evidence = [EvidenceItem("tightness after runs", after, "/10", date=case.symptoms.after_date)]
     if after <= 0:
         return Signal(0.0, tuple(evidence))
     if next_morning is None:
         return Signal(15.0, tuple(evidence), (), ("symptoms.calf_tightness.next_morning",))
     if next_morning > 0:
         return Signal(5.0, tuple(evidence))
-    evidence.append(EvidenceItem("tightness next morning", 0, "/10", note="eases overnight"))
+    evidence.append(
+        EvidenceItem(
+            "tightness next morning",
+            0,
+            "/10",
+            date=case.symptoms.next_morning_date,
+            note="eases overnight",
+        )
+    )
     return Signal(30.0, tuple(evidence), (ROLLING_EFFECTS,), (), (ROLLING,))
 
 

@@ -28,9 +28,10 @@ def cadence_signal(case: CalfCase) -> Signal:
     below = reference - cadence
     points = min(MAX_CADENCE_POINTS, max(0.0, below * POINTS_PER_SPM_BELOW))
     item = EvidenceItem(
-        f"cadence at {speed:g} m/s",
+        f"cadence at {round(speed, 2):g} m/s",
         cadence,
         "spm",
+        date=case.technique.cadence_date,
         note=f"novices choose about {reference:.0f} spm at this speed; never aim at a fixed 180",
     )
     actions: tuple[Action, ...] = ()
@@ -56,7 +57,7 @@ def foot_strike_signal(case: CalfCase) -> Signal:
         return no_data("technique.foot_strike (forefoot, midfoot or rearfoot)")
     complains = case.symptoms.calf_complains
     points = {"forefoot": 35.0 if complains else 20.0, "midfoot": 10.0 if complains else 0.0}
-    item = EvidenceItem("foot strike", strike, None)
+    item = EvidenceItem("foot strike", strike, None, date=case.technique.foot_strike_date)
     if strike != "forefoot":
         return Signal(points.get(strike, 0.0), (item,), (FOREFOOT_LOAD,))
     action = Action(

@@ -15,6 +15,32 @@ def _run_a(world):  # type: ignore[no-untyped-def]
     return {"athlete_id": world.athlete_a.pk, "run_id": run.pk}
 
 
+def _custom_a(world):  # type: ignore[no-untyped-def]
+    """An exercise of coach_a's own; the colleague shares the practice, coach_other does not."""
+    from tagalong.assessments.models import CustomExercise
+
+    exercise = CustomExercise.objects.create(
+        practice=world.coach_a.coach_profile.practice,
+        author=world.coach_a,
+        name="Wall sit with calf raise",
+        category="calf",
+        cues=["Back flat on the wall"],
+        equipment=["wall"],
+        muscles=["soleus"],
+    )
+    return {"exercise_id": exercise.pk}
+
+
+CUSTOM_EXERCISE = {
+    "name": "Banded ankle rocks",
+    "category": "mobility",
+    "cues": ["Knee over the little toe"],
+    "equipment": ["band"],
+    "muscles": ["soleus"],
+    "sets": 2,
+    "reps": 15,
+}
+
 READ = statuses(404, anonymous=LOGIN, athlete_a=200, coach_a=200, colleague=200, staff=200)
 WRITE = statuses(404, anonymous=LOGIN, athlete_a=302, coach_a=302, colleague=403, staff=403)
 API_READ = statuses(404, anonymous=401, athlete_a=200, coach_a=200, colleague=200, staff=200)
@@ -34,6 +60,21 @@ PAGES = {
     "assessments:exercise": Case(statuses(200), kwargs=lambda w: {"slug": "single-leg-bridge"}),
     "assessments:article": Case(statuses(200), kwargs=lambda w: {"slug": next(iter(ARTICLES))}),
     "assessments:self_check": Case(statuses(200)),
+    # Coaches' own exercises: the author writes; the practice and staff read; others see nothing.
+    "assessments:custom_exercise_new": Case(
+        statuses(403, anonymous=LOGIN, coach_a=200, colleague=200, coach_other=200)
+    ),
+    "assessments:custom_exercise": Case(
+        statuses(404, anonymous=LOGIN, coach_a=200, colleague=200, staff=200), kwargs=_custom_a
+    ),
+    "assessments:custom_exercise_edit": Case(
+        statuses(403, anonymous=LOGIN, coach_a=200, coach_other=404), kwargs=_custom_a
+    ),
+    "assessments:custom_exercise_delete": Case(
+        statuses(403, anonymous=LOGIN, coach_a=302, coach_other=404),
+        method="post",
+        kwargs=_custom_a,
+    ),
 }
 
 API = {
@@ -57,5 +98,27 @@ API = {
     "GET /api/exercises/{slug}": Case(statuses(200), kwargs=lambda w: {"slug": "side-plank"}),
     "GET /api/articles/{slug}": Case(
         statuses(200), kwargs=lambda w: {"slug": next(iter(ARTICLES))}
+    ),
+    "GET /api/custom-exercises": Case(statuses(200, anonymous=401)),
+    "POST /api/custom-exercises": Case(
+        statuses(403, anonymous=401, coach_a=201, colleague=201, coach_other=201),
+        method="post",
+        json=True,
+        data=lambda w: CUSTOM_EXERCISE,
+    ),
+    "GET /api/custom-exercises/{exercise_id}": Case(
+        statuses(404, anonymous=401, coach_a=200, colleague=200, staff=200), kwargs=_custom_a
+    ),
+    "PUT /api/custom-exercises/{exercise_id}": Case(
+        statuses(403, anonymous=401, coach_a=200, coach_other=404),
+        method="put",
+        kwargs=_custom_a,
+        json=True,
+        data=lambda w: CUSTOM_EXERCISE,
+    ),
+    "DELETE /api/custom-exercises/{exercise_id}": Case(
+        statuses(403, anonymous=401, coach_a=204, coach_other=404),
+        method="delete",
+        kwargs=_custom_a,
     ),
 }
