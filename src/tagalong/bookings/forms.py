@@ -13,6 +13,7 @@ from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteGroup
 from tagalong.athletes.validation import time_zone_choices
 from tagalong.bookings.models import ATTENDANCE_CHOICES, Availability, Kind, SessionType
+from tagalong.bookings.services import SESSION_TYPE_FIELDS
 from tagalong.exercises import LIBRARY
 from tagalong.scheduling import SchedulingError, TimeRange
 from tagalong.scheduling.hours import WEEKDAYS
@@ -165,18 +166,7 @@ class SessionTypeForm(forms.ModelForm):
 
     class Meta:
         model = SessionType
-        fields = [
-            "name",
-            "duration_min",
-            "kind",
-            "capacity",
-            "audience",
-            "group",
-            "cancel_cutoff_hours",
-            "price_text",
-            "location",
-            "custom_link",
-        ]
+        fields = list(SESSION_TYPE_FIELDS)
         labels = {
             "duration_min": "Length (minutes)",
             "kind": "Format",
