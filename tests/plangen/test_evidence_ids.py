@@ -8,7 +8,7 @@ from pathlib import Path
 from tagalong.evidence import REGISTRY
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "tagalong" / "plangen"
-ID = re.compile(r'"((?:periodisation|rehab|load|rolling|hr)\.[a-z0-9_.]+)"')
+ID = re.compile(r'"((?:periodisation|rehab|load|rolling|hr|coaching|hret|lsi)\.[a-z0-9_.]+)"')
 
 
 def cited_ids() -> set[str]:

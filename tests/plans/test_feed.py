@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from zoneinfo import ZoneInfo
 
 import icalendar
 import recurring_ical_events
@@ -45,7 +47,7 @@ def test_sequence_increments_after_an_edit(world: World, plan: Plan) -> None:
     services.move_session(session=session, to=moved_to, by=world.coach_a)
     event = _events(_feed(client, token.token))[uid]
     assert int(event["SEQUENCE"]) == 1
-    assert event.decoded("DTSTART") == moved_to
+    assert event.decoded("DTSTART").date() == moved_to
 
 
 def test_revoked_token_is_not_found(world: World, plan: Plan) -> None:
@@ -75,3 +77,46 @@ def test_the_athlete_rotates_the_link_from_the_plan_page(world: World, client_fo
     token = world.athlete_a.feed_tokens.get()
     page = client.get(reverse("plans:index", kwargs={"athlete_id": world.athlete_a.pk}))
     assert token.token in page.content.decode()
+
+
+def test_sessions_are_timed_at_7_local_with_a_vtimezone_across_the_clock_change(
+    world: World, plan: Plan
+) -> None:
+    """Europe/London goes to summer time on 29 March 2026: 07:00 stays 07:00 on the wall."""
+    world.athlete_a.time_zone = "Europe/London"
+    world.athlete_a.save(update_fields=["time_zone"])
+    token = services.rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
+    calendar = _feed(Client(), token.token)
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert str(zone["TZID"]) == "Europe/London"
+    london = ZoneInfo("Europe/London")
+    expanded = recurring_ical_events.of(calendar).between(dt.date(2026, 3, 23), dt.date(2026, 4, 6))
+    firsts = {}
+    for event in expanded:
+        start = event["DTSTART"].dt
+        assert start.tzinfo is not None
+        firsts.setdefault(start.date(), start)
+        firsts[start.date()] = min(firsts[start.date()], start)
+    before = [d for d in firsts if d < dt.date(2026, 3, 29)]
+    after = [d for d in firsts if d > dt.date(2026, 3, 29)]
+    assert before and after
+    for day, start in firsts.items():
+        local = start.astimezone(london)
+        assert (local.hour, local.minute) == (7, 0), day
+    utc_hours = {d: firsts[d].astimezone(dt.UTC).hour for d in firsts}
+    assert {utc_hours[d] for d in before} == {7} and {utc_hours[d] for d in after} == {6}
+
+
+def test_a_days_sessions_follow_one_another_run_first(world: World, plan: Plan) -> None:
+    token = services.rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
+    events = _events(_feed(Client(), token.token))
+    by_day: dict[dt.date, list[icalendar.Event]] = {}
+    for event in events.values():
+        by_day.setdefault(event.decoded("DTSTART").date(), []).append(event)
+    shared = [day for day, evs in by_day.items() if len(evs) > 1]
+    assert shared, "the plan has a day with a run and strength work"
+    for day in shared:
+        ordered = sorted(by_day[day], key=lambda e: e.decoded("DTSTART"))
+        assert str(ordered[0]["SUMMARY"]).endswith("min")  # the run comes first
+        for first, second in itertools.pairwise(ordered):
+            assert first.decoded("DTEND") <= second.decoded("DTSTART")

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 
 from tagalong.audit.models import AuditEntry
 from tagalong.errors import DomainError
@@ -64,3 +67,26 @@ def test_bad_input_names_the_field(world: World) -> None:
     with pytest.raises(DomainError) as caught:
         generate(world, weeks=30)
     assert caught.value.field == "goal.weeks"
+
+
+def test_stored_ladder_steps_count_from_1_like_their_text(world: World) -> None:
+    plan = generate(world)
+    strength = plan.sessions.filter(kind="strength", ladder_level__isnull=False)
+    assert strength.exists()
+    for session in strength:
+        assert 1 <= session.ladder_level <= 7
+        assert session.why[0]["text"].startswith(f"Calf ladder step {session.ladder_level} of 7")
+
+
+def test_the_migration_moves_old_zero_based_steps_up_by_one(world: World) -> None:
+    plan = generate(world)
+    session = plan.sessions.filter(ladder_level__isnull=False).first()
+    assert session is not None
+    step = session.ladder_level
+    migration = import_module("tagalong.plans.migrations.0002_ladder_steps_from_one")
+    migration.backwards(apps, None)
+    session.refresh_from_db()
+    assert session.ladder_level == step - 1
+    migration.forwards(apps, None)
+    session.refresh_from_db()
+    assert session.ladder_level == step

@@ -23,6 +23,7 @@ from tagalong.athletes.models import AthleteProfile
 from tagalong.audit.services import record
 from tagalong.calfcheck import CaseError, case_from_json, check_calves, result_to_json
 from tagalong.errors import DomainError
+from tagalong.plans.hooks import plan_data_changed
 
 INTAKE_FIELDS = (
     "goal",
@@ -123,6 +124,7 @@ def record_test_session(
             athlete_id=athlete.pk,
             tests=sorted(values),
         )
+        plan_data_changed(athlete.pk, source="retest")
     return session
 
 

@@ -40,4 +40,19 @@ ENTRIES: tuple[Evidence, ...] = (
         source="Coach forums on TrainingPeaks compliance colours (secondary).",
         strength=Strength.SECONDARY,
     ),
+    Evidence(
+        id="coaching.missed_sessions.no_stacking",
+        statement=(
+            "Plan rule: a missed session is never made up by doubling up. A missed long run or "
+            "quality session may move to a free, available day later in the same week when no "
+            "hard run sits the day before or after, the week keeps a rest day and the move "
+            "keeps every hard limit; otherwise it is let go. Missed easy runs are let go."
+        ),
+        source=(
+            "Coaching convention; Green 2022 (never raise volume and intensity together, "
+            "rehab.return_to_run.green_2022)"
+        ),
+        strength=Strength.SECONDARY,
+        expert_target=True,
+    ),
 )

@@ -106,6 +106,22 @@ ENTRIES: tuple[Evidence, ...] = (
         strength=Strength.VERIFIED,
     ),
     Evidence(
+        id="load.single_run_spike.plan_response",
+        statement=(
+            "Plan rule: each run of the next 30 days is capped at 110 % of the longest run of "
+            "the 30 days before it, counting the runs actually done and the planned runs "
+            "before it. For 7 days after a logged run more than 10 % longer than the longest "
+            "of its previous 30 days, no run is longer than that previous longest; after a "
+            "spike of more than 100 % those runs are also easy."
+        ),
+        source=(
+            "Frandsen JSB et al. Br J Sports Med 2025;59:1203–1210 (thresholds); the 7-day "
+            "hold is a practice convention"
+        ),
+        strength=Strength.SECONDARY,
+        expert_target=True,
+    ),
+    Evidence(
         id="load.cadence_by_speed.van_oeveren_2017",
         statement=(
             "Novice runners' cadence was 154, 158 and 160 steps/min at 2.4, 2.6 and 2.9 m/s: "

@@ -178,7 +178,45 @@ STATIC_STRETCH_BANDY_1997 = Evidence(
     strength=Strength.RECALLED,
 )
 
+PAIN_MONITORING_ADAPTATION = Evidence(
+    id="rehab.pain_monitoring.plan_adaptation",
+    statement=(
+        "Plan rule built on the pain-monitoring model, per calf and 0-10 score: pain above 5/10 "
+        "during or after running is too much; pain not back in the safe zone (0-3/10) by the "
+        "next morning has not settled; the worst score of the last 7 days above the worst of "
+        "the 7 days before, and above 3/10, is worse than last week. Any of these steps calf "
+        "loading back one step of the ladder and cuts the runs of the next 7 days by 30 %, "
+        "hard sessions run easy. Calf tightness is shown but does not trigger the model."
+    ),
+    source=(
+        "Silbernagel 2007 (thresholds: rehab.pain_monitoring.silbernagel_2007); size of the cut "
+        "from the lighter-week convention of -20 to -30 % (periodisation.deload.convention)"
+    ),
+    strength=Strength.SECONDARY,
+    expert_target=True,
+)
+
+RETEST_STEP_FORWARD = Evidence(
+    id="rehab.progression.retest_step",
+    statement=(
+        "Plan rule: calf loading moves one ladder step forward when a heel-raise retest of the "
+        "last 14 days, on the same protocol as the test before, improves the weaker side by 7 "
+        "or more reps (beyond the test's error), "
+        "limb symmetry is at least 90 % and calf pain stayed at or below 3/10 for the last "
+        "7 days; the step never passes what the test supports (25 single-leg raises before "
+        "the loaded steps)."
+    ),
+    source=(
+        "hret.retest_error.hebert_losier_2017 (7 reps); lsi.threshold_90.expert_target; "
+        "rehab.progression_ladder; rehab.pain_monitoring.silbernagel_2007 (safe zone 0-3)"
+    ),
+    strength=Strength.SECONDARY,
+    expert_target=True,
+)
+
 ENTRIES: tuple[Evidence, ...] = (
+    PAIN_MONITORING_ADAPTATION,
+    RETEST_STEP_FORWARD,
     ALFREDSON_1998,
     ALFREDSON_LOAD_PROGRESSION,
     FAHLSTROM_2003,

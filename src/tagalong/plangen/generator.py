@@ -45,6 +45,7 @@ LONG_VS_OTHERS = 0.42  # long ≤ 0.42 × the other easy runs keeps it ≤ 30 % 
 HARD_VS_EASY = 0.24  # hard ≤ 0.24 × easy keeps easy ≥ 80 % with rounding room
 QUALITY_SHARE = 0.18
 MIN_QUALITY_MIN = 30.0
+SETTLE_ROUNDS = 50
 QUALITY_WARMUP_MIN = 15.0
 NOVICE_WEEKLY_KM = 8.0
 NOVICE_LONGEST_KM = 3.0
@@ -495,18 +496,40 @@ def _settle(
     history: list[Session],
 ) -> tuple[Session, ...]:
     """Shrink runs until the week meets the share and spike limits (shrinking only)."""
-    for _ in range(20):
+    for _ in range(SETTLE_ROUNDS):
         changed = _apply_shares(kinds, minutes)
         sessions = [_run_session(frame, d, kinds[d], minutes[d]) for d in sorted(minutes)]
         for i, s in enumerate(sessions):
             cap = _spike_cap_km(s.date, frame, [*history, *sessions[:i]])
             if (s.distance_km or 0.0) > cap:
-                minutes[s.date] *= cap / (s.distance_km or 1.0) * 0.999
+                # Distances are kept to 0.01 km: aim half a unit lower so rounding stays under.
+                target = cap * 0.999 - 0.005
+                minutes[s.date] = _minutes_for_km(frame, kinds[s.date], s, target)
                 changed = True
                 break
         if not changed:
             return tuple(s for s in sessions if s.duration_min > 0)
     raise AssertionError("run durations did not settle")
+
+
+def _minutes_for_km(frame: Frame, run_type: RunType, s: Session, km: float) -> float:
+    """Minutes, rounded down to the 0.1 sessions keep, that cover at most ``km``.
+
+    A quality run's 15-min easy warm-up covers a fixed distance, so scaling its minutes would
+    reach the cap only slowly: solve for the work instead. Rounding down matters: rounding
+    to the nearest 0.1 min can add more distance than the 0.1 % margin below the cap.
+    """
+    if run_type not in HARD_RUN_TYPES:
+        minutes = s.duration_min * km / (s.distance_km or 1.0)
+    else:
+        easy = frame.easy_pace
+        fast, _slow = frame.paces["tempo" if run_type == "tempo" else "intervals"]
+        warm_km = QUALITY_WARMUP_MIN * 60.0 / easy
+        if km <= warm_km:  # too short for quality work: _apply_shares makes it an easy run
+            minutes = km * easy / 60.0
+        else:
+            minutes = QUALITY_WARMUP_MIN + (km - warm_km) * fast / 60.0
+    return math.floor(minutes * 10) / 10
 
 
 def _apply_shares(kinds: dict[dt.date, RunType], minutes: dict[dt.date, float]) -> bool:
@@ -707,7 +730,7 @@ def _strength_session(frame: Frame, date: dt.date) -> Session:
     exercises = rung.exercises
     why = [
         Reason(
-            f"Calf ladder step {level + 1} of 7: {ladder.LADDER_NAMES[level]}.",
+            ladder.step_text(level),
             rung.evidence,
         ),
         STRENGTH_WHY,

@@ -1,4 +1,9 @@
-"""The calf-loading ladder (rehab.progression_ladder) and hip/mobility prescriptions."""
+"""The calf-loading ladder (rehab.progression_ladder) and hip/mobility prescriptions.
+
+Steps are numbered 1 to 7 everywhere: in ``Session.ladder_level``, the plan JSON, the database
+and the text ("step 3 of 7"). The plan's seven steps condense the ten steps of the evidence
+entry (and of the exercise library's ``ladder_level``); ``EVIDENCE_STEPS`` maps them.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +21,20 @@ LADDER_NAMES = (
     "eccentric emphasis",
     "plyometrics",
 )
-TOP_LEVEL = len(LADDER_NAMES) - 1
+FIRST_STEP = 1
+# The highest step a heel-raise test places on: past it, loading is judged by pain, not reps.
+TOP_PLACEMENT = 4
+TOP_LEVEL = len(LADDER_NAMES)  # the last step, 7
+# Plan step -> the steps of rehab.progression_ladder (and the exercise library) it covers.
+EVIDENCE_STEPS: dict[int, tuple[int, ...]] = {
+    1: (1,),
+    2: (2,),
+    3: (3,),
+    4: (4,),
+    5: (5, 6),
+    6: (7,),
+    7: (8, 9),
+}
 WEEKS_PER_LEVEL = 2
 # Placement by the weaker side's single-leg heel raises (rehab.progression_ladder).
 ISOMETRIC_BELOW_REPS = 10
@@ -50,18 +68,27 @@ def _minutes(exercises: tuple[Ex, ...]) -> float:
     return round(work_s / 60.0 + 5.0, 1)  # + 5 min warm-up
 
 
+def step_name(level: int) -> str:
+    return LADDER_NAMES[level - FIRST_STEP]
+
+
+def step_text(level: int) -> str:
+    """The sentence a strength session's first reason starts with."""
+    return f"Calf ladder step {level} of {TOP_LEVEL}: {step_name(level)}."
+
+
 def placement(tests: Tests, *, returning: bool) -> int:
-    """The ladder step the heel-raise test places the athlete on."""
+    """The ladder step (1–7) the heel-raise test places the athlete on."""
     heel = tests.heel_raise_reps
     if heel is None:
-        return 0 if returning else 1
+        return 1 if returning else 2
     if heel.weaker < ISOMETRIC_BELOW_REPS:
-        return 0
-    if heel.weaker < DOUBLE_LEG_BELOW_REPS:
         return 1
-    if heel.weaker < 25 or heel.symmetry_index < 90.0:
+    if heel.weaker < DOUBLE_LEG_BELOW_REPS:
         return 2
-    return 3
+    if heel.weaker < 25 or heel.symmetry_index < 90.0:
+        return 3
+    return TOP_PLACEMENT
 
 
 def _hsr(week_at_level: int) -> tuple[int, int]:
@@ -71,49 +98,52 @@ def _hsr(week_at_level: int) -> tuple[int, int]:
 
 
 def rung(level: int, week_at_level: int) -> Rung:
-    if level == 0:
+    """The exercises of ladder step ``level`` (1–7) in its ``week_at_level``-th week (from 0)."""
+    if not FIRST_STEP <= level <= TOP_LEVEL:
+        raise ValueError(f"ladder step must be 1–7, got {level}")
+    if level == 1:
         ex: tuple[Ex, ...] = (
             Ex("isometric-calf-hold-bent-knee", sets=5, hold_s=45, load="70 % of max effort"),
             Ex("isometric-calf-hold-straight-knee", sets=2, hold_s=45, load="70 % of max effort"),
         )
-        return Rung(0, ex, ("rehab.isometric.oneill_2018", "rehab.progression_ladder"), 0.0)
-    if level == 1:
+        return Rung(1, ex, ("rehab.isometric.oneill_2018", "rehab.progression_ladder"), 0.0)
+    if level == 2:
         ex = (
             Ex("double-leg-heel-raise", sets=3, reps=20),
             Ex("double-leg-heel-raise-bent-knee", sets=3, reps=20),
         )
-        return Rung(1, ex, ("rehab.progression_ladder",), 0.0)
-    if level == 2:
+        return Rung(2, ex, ("rehab.progression_ladder",), 0.0)
+    if level == 3:
         ex = (
             Ex("single-leg-heel-raise", sets=3, reps=15),
             Ex("single-leg-heel-raise-bent-knee", sets=3, reps=15),
         )
-        return Rung(2, ex, ("rehab.progression_ladder",), 0.0)
-    if level == 3:
+        return Rung(3, ex, ("rehab.progression_ladder",), 0.0)
+    if level == 4:
         ex = (
             Ex("single-leg-heel-raise-off-step", sets=3, reps=15, load="full range"),
             Ex("seated-soleus-raise", sets=3, reps=15),
         )
-        return Rung(3, ex, ("rehab.progression_ladder",), 0.0)
-    sets, rm = _hsr(week_at_level if level == 4 else 8)
+        return Rung(4, ex, ("rehab.progression_ladder",), 0.0)
+    sets, rm = _hsr(week_at_level if level == 5 else 8)
     heavy = (
         Ex(
             "weighted-heel-raise-straight-knee", sets=sets, reps=rm, load=f"{rm}RM, 3 s up 3 s down"
         ),
         Ex("weighted-heel-raise-bent-knee", sets=sets, reps=rm, load=f"{rm}RM, 3 s up 3 s down"),
     )
-    if level == 4:
-        return Rung(4, heavy, ("rehab.hsr.beyer_2015", "rehab.progression_ladder"), 0.0)
     if level == 5:
+        return Rung(5, heavy, ("rehab.hsr.beyer_2015", "rehab.progression_ladder"), 0.0)
+    if level == 6:
         ex = (
             *heavy[:1],
             Ex("eccentric-heel-drop-straight-knee", sets=3, reps=15),
             Ex("eccentric-heel-drop-bent-knee", sets=3, reps=15),
         )
-        return Rung(5, ex, ("rehab.alfredson_1998", "rehab.progression_ladder"), 0.0)
+        return Rung(6, ex, ("rehab.alfredson_1998", "rehab.progression_ladder"), 0.0)
     pogo = "pogo-hops-double-leg" if week_at_level < 2 else "pogo-hops-single-leg"
     ex = (*heavy[:1], Ex(pogo, sets=3, reps=20), Ex("forward-hops", sets=2, reps=10))
-    return Rung(6, ex, ("rehab.progression_ladder",), 0.0)
+    return Rung(7, ex, ("rehab.progression_ladder",), 0.0)
 
 
 def calf_session(level: int, week_at_level: int) -> Rung:
@@ -150,4 +180,12 @@ CADENCE_REASON = Reason(
     "with a metronome at +5 % of your usual step rate (never a fixed 180).",
     ("periodisation.plan.cadence_step",),
 )
-MAX_STRENGTH_MINUTES = max(calf_session(lv, w).minutes for lv in range(7) for w in range(9))
+MAX_STRENGTH_MINUTES = max(
+    calf_session(lv, w).minutes for lv in range(FIRST_STEP, TOP_LEVEL + 1) for w in range(9)
+)
+CALF_SLUGS = frozenset(
+    e.slug
+    for lv in range(FIRST_STEP, TOP_LEVEL + 1)
+    for w in range(9)
+    for e in rung(lv, w).exercises
+)

@@ -11,8 +11,9 @@ from tagalong.access.policy import athlete_for
 from tagalong.accounts.models import User
 from tagalong.api.schemas import ERRORS
 from tagalong.plangen.jsonio import GOAL_TYPES
+from tagalong.plans import proposals as adaptation
 from tagalong.plans import selectors, services
-from tagalong.plans.models import Plan, PlanSession, Template
+from tagalong.plans.models import Plan, PlanSession, Proposal, Template
 
 router = Router(tags=["plans"])
 
@@ -268,3 +269,115 @@ def rotate_feed(request: HttpRequest, athlete_id: int) -> Status:
     assert isinstance(request.user, User)
     token = services.rotate_feed_token(athlete=athlete, by=request.user)
     return Status(201, _feed_out(request, token.token))
+
+
+# --- adaptation proposals ---------------------------------------------------------------------
+
+ProposalState = Literal["proposed", "approved", "rejected", "applied"]
+
+
+class ProposalOut(Schema):
+    id: int
+    plan_id: int
+    athlete_id: int
+    trigger: str
+    source: str
+    status: str
+    summary: str
+    reasons: list[dict]
+    changes: list[dict]
+    applied: list[dict]
+    created_at: dt.datetime
+    decided_at: dt.datetime | None
+    note: str
+
+
+class DecisionIn(Schema):
+    note: str = Field(default="", max_length=300)
+
+
+class AdaptationIO(Schema):
+    auto_apply: bool
+
+
+def proposal_out(p: Proposal) -> ProposalOut:
+    return ProposalOut(
+        id=p.pk,
+        plan_id=p.plan_id,
+        athlete_id=p.plan.athlete_id,
+        trigger=p.trigger,
+        source=p.source,
+        status=p.status,
+        summary=p.summary,
+        reasons=p.reasons,
+        changes=p.changes,
+        applied=p.applied,
+        created_at=p.created_at,
+        decided_at=p.decided_at,
+        note=p.note,
+    )
+
+
+@router.get(
+    "/athletes/{athlete_id}/proposals",
+    response={200: list[ProposalOut], **ERRORS},
+    summary="Proposed and decided plan changes, newest first",
+)
+@rules.athlete_scoped
+def list_proposals(
+    request: HttpRequest, athlete_id: int, status: ProposalState | None = None
+) -> list[ProposalOut]:
+    athlete = athlete_for(request.user, athlete_id)
+    return [proposal_out(p) for p in selectors.athlete_proposals(athlete, status)]
+
+
+@router.post(
+    "/athletes/{athlete_id}/proposals/{proposal_id}/approve",
+    response={200: ProposalOut, **ERRORS},
+    summary="Approve a proposal: its changes become a new plan version",
+)
+@rules.athlete_scoped
+def approve_proposal(request: HttpRequest, athlete_id: int, proposal_id: int) -> ProposalOut:
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    by = _coach(request)
+    proposal = selectors.proposal_for(athlete, proposal_id)
+    return proposal_out(adaptation.approve(proposal=proposal, by=by))
+
+
+@router.post(
+    "/athletes/{athlete_id}/proposals/{proposal_id}/reject",
+    response={200: ProposalOut, **ERRORS},
+    summary="Reject a proposal: the plan stays as it is",
+)
+@rules.athlete_scoped
+def reject_proposal(
+    request: HttpRequest, athlete_id: int, proposal_id: int, payload: DecisionIn
+) -> ProposalOut:
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    by = _coach(request)
+    proposal = selectors.proposal_for(athlete, proposal_id)
+    return proposal_out(adaptation.reject(proposal=proposal, by=by, note=payload.note))
+
+
+@router.get(
+    "/athletes/{athlete_id}/plan-adaptation",
+    response={200: AdaptationIO, **ERRORS},
+    summary="Whether proposed changes are made without approval",
+)
+@rules.athlete_scoped
+def get_adaptation(request: HttpRequest, athlete_id: int) -> AdaptationIO:
+    athlete = athlete_for(request.user, athlete_id)
+    return AdaptationIO(auto_apply=selectors.auto_apply_on(athlete))
+
+
+@router.put(
+    "/athletes/{athlete_id}/plan-adaptation",
+    response={200: AdaptationIO, **ERRORS},
+    summary="Switch auto-apply of proposed changes on or off (the coach)",
+)
+@rules.athlete_scoped
+def put_adaptation(request: HttpRequest, athlete_id: int, payload: AdaptationIO) -> AdaptationIO:
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    by = _coach(request)
+    setting = adaptation.set_auto_apply(athlete=athlete, by=by, enabled=payload.auto_apply)
+    return AdaptationIO(auto_apply=setting.auto_apply)

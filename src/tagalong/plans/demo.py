@@ -1,4 +1,5 @@
-"""Demo plans: a 10K, a marathon (else a half or endurance) and a return to running."""
+"""Demo plans: a 10K, a marathon (else a half or endurance) and a return to running, then a
+first review so the demo's calf logs and runs show as proposals."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ DEMO_PLANS = (
 
 
 def add_demo_plans(world: DemoWorld) -> None:
+    from tagalong.plans.proposals import review_athlete
     from tagalong.plans.services import generate_for_athlete
 
     by_email = {a.user.email: a for a in world.athletes}
@@ -47,3 +49,5 @@ def add_demo_plans(world: DemoWorld) -> None:
             except DomainError:
                 continue
             break
+    for athlete in world.athletes:  # the other apps' demo data is in by now
+        review_athlete(athlete=athlete, source="nightly")

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from tagalong.athletes.models import AthleteProfile
+from tagalong.athletes.models import AthleteGroup, AthleteProfile
 from tagalong.exercises import LIBRARY
 from tagalong.plangen.jsonio import GOAL_TYPES
 from tagalong.plans.models import SessionKind
@@ -13,7 +13,7 @@ from tagalong.plans.services import GOAL_TITLES, WEEKDAY_NAMES
 DAY_LABELS = dict(
     zip(WEEKDAY_NAMES, ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True)
 )
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # what <input type=date> reads
 
 
 class GeneratePlanForm(forms.Form):
@@ -157,3 +157,23 @@ class ApplyTemplateForm(forms.Form):
     def __init__(self, *args: Any, athletes: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["athlete"].queryset = athletes  # type: ignore[attr-defined]
+
+
+class ApplyGroupForm(forms.Form):
+    group = forms.ModelChoiceField(queryset=AthleteGroup.objects.none(), label="Group")
+    start = forms.DateField(widget=DATE)
+
+    def __init__(self, *args: Any, groups: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = groups  # type: ignore[attr-defined]
+
+
+class DecisionForm(forms.Form):
+    note = forms.CharField(max_length=300, required=False, label="Note (optional)")
+    back = forms.ChoiceField(choices=[("plan", "plan"), ("list", "list")], required=False)
+
+
+class AutoApplyForm(forms.Form):
+    auto_apply = forms.BooleanField(
+        required=False, label="Make proposed changes at once (no approval needed)"
+    )

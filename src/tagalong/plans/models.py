@@ -93,6 +93,7 @@ class PlanSession(models.Model):
             "distance_km": self.distance_km,
             "target_pace_s_per_km": list(self.pace_range) if self.pace_range else None,
             "hr_zone": self.hr_zone or None,
+            "ladder_level": self.ladder_level,
             "exercises": self.exercises,
         }
 
@@ -162,3 +163,91 @@ class CalendarFeedToken(models.Model):
 
     def __str__(self) -> str:
         return f"Calendar feed of {self.athlete}"
+
+
+class ProposalStatus(models.TextChoices):
+    PROPOSED = "proposed", "Waiting for the coach"
+    APPROVED = "approved", "Approved by the coach"  # and its changes made
+    REJECTED = "rejected", "Not made"
+    APPLIED = "applied", "Made automatically"  # the athlete's auto-apply switch is on
+
+
+class ProposalTrigger(models.TextChoices):
+    PAIN = "pain", "Calf pain"
+    MISSED = "missed", "Missed session"
+    LOAD_SPIKE = "load_spike", "Load spike"
+    RETEST = "retest", "Better retest"
+
+
+class ReviewSource(models.TextChoices):
+    SYMPTOMS = "symptoms", "a new calf log"
+    IMPORT = "import", "a run import"
+    RETEST = "retest", "new test results"
+    NIGHTLY = "nightly", "the nightly review"
+
+
+class Proposal(models.Model):
+    """Changes the adaptation rules propose for a plan, with their reasons and evidence."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="proposals")
+    trigger = models.CharField(max_length=16, choices=ProposalTrigger.choices)
+    source = models.CharField(max_length=16, choices=ReviewSource.choices)
+    # The data that caused it (e.g. "pain:2026-03-04:left"): the same data never proposes twice.
+    key = models.CharField(max_length=200)
+    fingerprint = models.CharField(max_length=32)  # of the changes: no identical open twin
+    summary = models.CharField(max_length=300)
+    reasons = models.JSONField(default=list)  # [{text, evidence: [ids]}]
+    changes = models.JSONField(default=list)  # plangen.adapt_model.Change.to_json()
+    status = models.CharField(
+        max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.PROPOSED
+    )
+    plan_version = models.PositiveIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    note = models.CharField(max_length=300, blank=True)
+    applied_version = models.PositiveIntegerField(null=True, blank=True)
+    applied = models.JSONField(default=list, blank=True)  # [{session_id, text}] as made
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "trigger", "key"], name="one_proposal_per_trigger_data"
+            ),
+            models.UniqueConstraint(
+                fields=["plan", "trigger", "fingerprint"],
+                condition=models.Q(status="proposed"),
+                name="no_identical_open_proposal",
+            ),
+        ]
+        indexes = [models.Index(fields=["plan", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_trigger_display()} for {self.plan}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == ProposalStatus.PROPOSED
+
+    @property
+    def made(self) -> bool:
+        return self.status in (ProposalStatus.APPROVED, ProposalStatus.APPLIED)
+
+
+class AdaptationSetting(models.Model):
+    """Per athlete, set by the coach: make proposals at once instead of waiting for approval."""
+
+    athlete = models.OneToOneField(
+        AthleteProfile, on_delete=models.CASCADE, related_name="plan_adaptation"
+    )
+    auto_apply = models.BooleanField(default=False)
+    updated_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Plan adaptation for {self.athlete}"

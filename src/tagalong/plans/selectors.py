@@ -9,10 +9,12 @@ from collections.abc import Iterable
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from tagalong.athletes.models import AthleteProfile
+from tagalong.accounts.models import User
+from tagalong.athletes.models import AthleteProfile, CoachingLink
 from tagalong.calendars import FeedEvent, build_feed
 from tagalong.evidence import REGISTRY
 from tagalong.exercises import LIBRARY
@@ -20,7 +22,15 @@ from tagalong.plangen import generate_plan, plan_from_json
 from tagalong.plangen import limits as plan_limits
 from tagalong.plangen.fit_workout import session_steps, write_workout
 from tagalong.plangen.model import ExercisePrescription, Reason, Session, Week
-from tagalong.plans.models import CalendarFeedToken, Plan, PlanSession, PlanStatus
+from tagalong.plans.models import (
+    AdaptationSetting,
+    CalendarFeedToken,
+    Plan,
+    PlanSession,
+    PlanStatus,
+    Proposal,
+    ProposalStatus,
+)
 from tagalong.trainingload.compliance import Compliance, compliance
 
 RUN_SPORTS = ("running", "run", "trail_running", "treadmill_running")
@@ -174,7 +184,8 @@ def dose_text(item: dict[str, Any]) -> str:
 # --- hard limits after edits -----------------------------------------------------------
 
 
-def _core_session(s: PlanSession) -> Session:
+def core_session(s: PlanSession) -> Session:
+    """A stored session as the plan generator's ``Session``."""
     return Session(
         date=s.date,
         kind=s.kind,  # type: ignore[arg-type]
@@ -206,7 +217,7 @@ def limit_warnings(plan: Plan) -> list[dict[str, Any]]:
         for i, week in enumerate(blocks):
             if week.start <= s.date:
                 index = i
-        grouped[index].append(_core_session(s))
+        grouped[index].append(core_session(s))
     weeks: list[Week] = [
         dataclasses.replace(w, sessions=tuple(grouped.get(i, ()))) for i, w in enumerate(blocks)
     ]
@@ -260,15 +271,44 @@ def _describe(s: PlanSession) -> str:
     return "\n".join(lines)
 
 
+# The profile has no preferred training time yet: sessions start at 07:00 on the athlete's
+# clock. A day's sessions follow one another, runs first (run before strength work,
+# rehab.return_to_run.green_2022).
+DEFAULT_START = dt.time(7, 0)
+MIN_EVENT_MIN = 15.0
+DAY_ORDER = {"run": 0, "strength": 1, "mobility": 2, "cross": 3}
+
+
+def session_times(
+    sessions: Iterable[PlanSession], zone: ZoneInfo
+) -> dict[int, tuple[dt.datetime, dt.datetime]]:
+    """Start and end of each session on the athlete's wall clock (aware datetimes)."""
+    out: dict[int, tuple[dt.datetime, dt.datetime]] = {}
+    by_day: dict[dt.date, list[PlanSession]] = defaultdict(list)
+    for s in sessions:
+        by_day[s.date].append(s)
+    for day, todays in by_day.items():
+        start = dt.datetime.combine(day, DEFAULT_START, zone)
+        for s in sorted(todays, key=lambda x: (DAY_ORDER.get(x.kind, 9), x.pk)):
+            end = start + dt.timedelta(minutes=max(s.duration_min or 0.0, MIN_EVENT_MIN))
+            out[s.pk] = (start, end)
+            start = end
+    return out
+
+
 def feed_bytes(athlete: AthleteProfile, *, now: dt.datetime) -> bytes:
-    sessions = PlanSession.objects.filter(
-        plan__athlete=athlete, plan__status=PlanStatus.ACTIVE
-    ).exclude(kind="rest")
+    sessions = list(
+        PlanSession.objects.filter(plan__athlete=athlete, plan__status=PlanStatus.ACTIVE).exclude(
+            kind="rest"
+        )
+    )
+    times = session_times(sessions, ZoneInfo(athlete.time_zone))
     events = [
         FeedEvent(
             uid=f"{s.ical_uid}@tagalong",
             summary=s.label if s.kind != "run" else f"{s.label} · {s.duration_min:.0f} min",
-            start=s.date,
+            start=times[s.pk][0],
+            end=times[s.pk][1],
             sequence=s.ical_sequence,
             description=_describe(s),
         )
@@ -283,10 +323,72 @@ def feed_bytes(athlete: AthleteProfile, *, now: dt.datetime) -> bytes:
 
 
 def fit_bytes(session: PlanSession, *, now: dt.datetime) -> bytes:
-    core = _core_session(session)
+    core = core_session(session)
     return write_workout(session.label[:16], session_steps(core), created=now)
 
 
 def pace_text(seconds: float) -> str:
     whole = round(seconds)
     return f"{whole // 60}:{whole % 60:02d}"
+
+
+# --- proposals ---------------------------------------------------------------------------
+
+
+def proposal_for(athlete: AthleteProfile, proposal_id: int) -> Proposal:
+    proposal = (
+        Proposal.objects.select_related("plan")
+        .filter(plan__athlete=athlete, pk=proposal_id)
+        .first()
+    )
+    if proposal is None:
+        raise Http404("No such proposal")
+    return proposal
+
+
+def athlete_proposals(athlete: AthleteProfile, status: str | None = None) -> QuerySet[Proposal]:
+    found = Proposal.objects.select_related("plan", "decided_by").filter(plan__athlete=athlete)
+    return found.filter(status=status) if status else found
+
+
+def open_proposals(plan: Plan) -> list[Proposal]:
+    return list(plan.proposals.filter(status=ProposalStatus.PROPOSED))
+
+
+def made_proposals(plan: Plan, limit: int = 20) -> list[Proposal]:
+    made = (ProposalStatus.APPROVED, ProposalStatus.APPLIED)
+    return list(plan.proposals.filter(status__in=made).order_by("-decided_at", "-pk")[:limit])
+
+
+def coach_open_proposals(coach: User) -> list[Proposal]:
+    """Open proposals for the athletes this coach looks after (and may change)."""
+    mine = CoachingLink.objects.active().filter(coach=coach).values("athlete_id")
+    return list(
+        Proposal.objects.select_related("plan__athlete__user")
+        .filter(status=ProposalStatus.PROPOSED, plan__athlete_id__in=mine)
+        .order_by("-created_at", "-pk")
+    )
+
+
+def reason_entries(reasons: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Reasons with their evidence entries, for display."""
+    return [
+        {
+            "text": r.get("text", ""),
+            "evidence": [REGISTRY[i] for i in r.get("evidence", []) if i in REGISTRY],
+        }
+        for r in reasons
+    ]
+
+
+def auto_apply_on(athlete: AthleteProfile) -> bool:
+    return AdaptationSetting.objects.filter(athlete=athlete, auto_apply=True).exists()
+
+
+def proposal_rows(proposals: Iterable[Proposal]) -> list[dict[str, Any]]:
+    """For display: the proposal, its reasons with evidence, and one line per session."""
+    rows = []
+    for p in proposals:
+        lines = [m["text"] for m in p.applied] if p.made else [c["text"] for c in p.changes]
+        rows.append({"p": p, "reasons": reason_entries(p.reasons), "changes": lines})
+    return rows

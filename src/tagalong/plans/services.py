@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from tagalong.access.policy import Access, access_to_athlete
 from tagalong.accounts.models import User
-from tagalong.athletes.models import AthleteProfile
+from tagalong.athletes.models import AthleteGroup, AthleteProfile
 from tagalong.audit.services import record
 from tagalong.errors import DomainError
 from tagalong.exercises import LIBRARY
@@ -175,11 +177,16 @@ def generate_for_athlete(
             status=status,
             created_by=by,
             profile=profile,
-            summary={k: v for k, v in as_json.items() if k != "weeks"},
+            summary={
+                **{k: v for k, v in as_json.items() if k != "weeks"},
+                "blocks": [
+                    {"start": w.start.isoformat(), "phase": w.phase} for w in generated.weeks
+                ],
+            },
             current_version=0,
         )
         PlanSession.objects.bulk_create([_session_from_json(plan, s) for s in sessions])
-        _new_version(plan, by=by, reason="Generated")
+        new_version(plan, by=by, reason="Generated")
         record(actor=by, action="plan.generated", target=plan, athlete_id=athlete.pk, goal=goal)
     return plan
 
@@ -202,7 +209,7 @@ def _session_from_json(plan: Plan, s: Mapping[str, Any]) -> PlanSession:
     )
 
 
-def _new_version(plan: Plan, *, by: User | None, reason: str) -> PlanVersion:
+def new_version(plan: Plan, *, by: User | None, reason: str) -> PlanVersion:
     Plan.objects.filter(pk=plan.pk).update(current_version=plan.current_version + 1)
     plan.current_version += 1
     return PlanVersion.objects.create(
@@ -217,7 +224,7 @@ def _new_version(plan: Plan, *, by: User | None, reason: str) -> PlanVersion:
 def _changed(session: PlanSession, *, by: User, action: str, reason: str, **data: Any) -> None:
     """Bookkeeping shared by every edit: calendar sequence, plan version and the audit entry."""
     plan = Plan.objects.select_for_update().get(pk=session.plan_id)
-    _new_version(plan, by=by, reason=reason)
+    new_version(plan, by=by, reason=reason)
     record(
         actor=by,
         action=action,
@@ -347,7 +354,7 @@ def delete_session(*, session: PlanSession, by: User) -> None:
     )
     session.delete()
     locked = Plan.objects.select_for_update().get(pk=plan.pk)
-    _new_version(locked, by=by, reason=f"Removed {label.lower()} on {day}")
+    new_version(locked, by=by, reason=f"Removed {label.lower()} on {day}")
 
 
 @transaction.atomic
@@ -386,7 +393,7 @@ def copy_week(*, plan: Plan, source: dt.date, target: dt.date, by: User) -> list
     if max(c.date for c in copies) > locked.end:
         locked.end = max(c.date for c in copies)
         locked.save(update_fields=["end"])
-    _new_version(locked, by=by, reason=f"Copied week of {source} onto week of {target}")
+    new_version(locked, by=by, reason=f"Copied week of {source} onto week of {target}")
     record(
         actor=by,
         action="plan.week_copied",
@@ -460,7 +467,7 @@ def apply_template(
                 for row, day in zip(template.weeks, dates, strict=True)
             ]
         )
-        _new_version(plan, by=by, reason=f"Applied template {template.name}")
+        new_version(plan, by=by, reason=f"Applied template {template.name}")
         record(
             actor=by,
             action="plan.template_applied",
@@ -491,3 +498,42 @@ def revoke_feed_token(*, athlete: AthleteProfile, by: User) -> int:
     if count:
         record(actor=by, action="plan.feed_revoked", target=athlete, athlete_id=athlete.pk)
     return count
+
+
+@dataclass(frozen=True)
+class GroupApplied:
+    plans: list[Plan]
+    skipped: list[tuple[AthleteProfile, str]]  # the athlete and why no plan was made
+
+
+SKIP_REASONS = {
+    Access.READ: "you may view but not change this athlete's record",
+    Access.NONE: "you no longer coach this athlete",
+}
+
+
+@transaction.atomic
+def apply_template_to_group(
+    *, template: Template, group: AthleteGroup, start: dt.date, by: User
+) -> GroupApplied:
+    """A plan per member the coach may change; the others are skipped with the reason."""
+    writable: list[AthleteProfile] = []
+    skipped: list[tuple[AthleteProfile, str]] = []
+    for athlete in group.members.select_related("user").order_by("user__full_name", "pk"):
+        level = access_to_athlete(by, athlete)
+        if level is Access.WRITE:
+            writable.append(athlete)
+        else:
+            skipped.append((athlete, SKIP_REASONS[level]))
+    plans = (
+        apply_template(template=template, athletes=writable, start=start, by=by) if writable else []
+    )
+    record(
+        actor=by,
+        action="plan.template_applied_to_group",
+        target=template,
+        group_id=group.pk,
+        athlete_ids=[a.pk for a in writable],
+        skipped_ids=[a.pk for a, _ in skipped],
+    )
+    return GroupApplied(plans, skipped)

@@ -31,4 +31,13 @@ urlpatterns = [
     path(
         "coach/plan-templates/<int:template_id>/apply/", views.apply_template, name="apply_template"
     ),
+    path(
+        "coach/plan-templates/<int:template_id>/apply-group/",
+        views.apply_template_group,
+        name="apply_template_group",
+    ),
+    path("coach/plan-changes/", views.proposals, name="proposals"),
+    path(A + "plan-changes/<int:proposal_id>/approve/", views.approve_proposal, name="approve"),
+    path(A + "plan-changes/<int:proposal_id>/reject/", views.reject_proposal, name="reject"),
+    path(A + "plan-changes/auto-apply/", views.auto_apply, name="auto_apply"),
 ]

@@ -16,18 +16,24 @@ from tagalong.access.policy import (
     Access,
     access_to_athlete,
     athlete_for,
+    group_for,
     own_athlete_profile,
     visible_athletes,
 )
 from tagalong.accounts.models import User
+from tagalong.athletes.groups import coach_groups
 from tagalong.athletes.models import AthleteProfile
 from tagalong.errors import DomainError
+from tagalong.plans import proposals as adaptation
 from tagalong.plans import selectors, services
 from tagalong.plans.forms import (
+    ApplyGroupForm,
     ApplyTemplateForm,
+    AutoApplyForm,
     ChangeForm,
     CommentForm,
     CopyWeekForm,
+    DecisionForm,
     ExerciseForm,
     GeneratePlanForm,
     MoveForm,
@@ -66,6 +72,7 @@ def plan_index(request: HttpRequest, athlete_id: int) -> HttpResponse:
         "can_plan": _can_plan(request, athlete),
         "can_edit": _can_edit(request, athlete),
         "feed": selectors.live_feed_token(athlete),
+        "auto_apply": AutoApplyForm(initial={"auto_apply": selectors.auto_apply_on(athlete)}),
     }
     return render(request, "plans/index.html", context)
 
@@ -113,6 +120,8 @@ def _builder_context(request: HttpRequest, athlete: AthleteProfile, plan: Any) -
         "versions": plan.versions.select_related("created_by")[:10],
         "exercise_form": ExerciseForm(),
         "template_form": TemplateForm(initial={"name": plan.title}),
+        "open_proposals": selectors.proposal_rows(selectors.open_proposals(plan)),
+        "made_proposals": selectors.proposal_rows(selectors.made_proposals(plan)),
     }
 
 
@@ -400,6 +409,7 @@ def templates(request: HttpRequest) -> HttpResponse:
     context = {
         "templates": Template.objects.filter(coach=_user(request)),
         "apply_form": ApplyTemplateForm(athletes=athletes),
+        "group_form": ApplyGroupForm(groups=coach_groups(_user(request))),
     }
     return render(request, "plans/templates.html", context)
 
@@ -425,3 +435,87 @@ def apply_template(request: HttpRequest, template_id: int) -> HttpResponse:
         return redirect("plans:templates")
     messages.success(request, f"Plan made for {athlete.name}.")
     return redirect("plans:detail", athlete_id=athlete.pk, plan_id=plan.pk)
+
+
+@rules.coach
+@require_POST
+def apply_template_group(request: HttpRequest, template_id: int) -> HttpResponse:
+    template = get_object_or_404(Template, pk=template_id, coach=request.user)
+    form = ApplyGroupForm(request.POST, groups=coach_groups(_user(request)))
+    if not form.is_valid():
+        messages.error(request, "Pick one of your groups and a start date.")
+        return redirect("plans:templates")
+    group = group_for(request.user, form.cleaned_data["group"].pk)
+    try:
+        result = services.apply_template_to_group(
+            template=template, group=group, start=form.cleaned_data["start"], by=_user(request)
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("plans:templates")
+    made = ", ".join(p.athlete.name for p in result.plans) or "no one"
+    messages.success(request, f"Plans made from {template.name} for {made}.")
+    for athlete, reason in result.skipped:
+        messages.warning(request, f"Skipped {athlete.name}: {reason}.")
+    return redirect("plans:templates")
+
+
+# --- adaptation proposals ---------------------------------------------------------------------
+
+
+@rules.coach
+def proposals(request: HttpRequest) -> HttpResponse:
+    rows = selectors.proposal_rows(selectors.coach_open_proposals(_user(request)))
+    return render(request, "plans/proposals.html", {"rows": rows, "decision_form": DecisionForm()})
+
+
+def _decided(request: HttpRequest, athlete: AthleteProfile, proposal: Any) -> HttpResponse:
+    form = DecisionForm(request.POST)
+    if form.is_valid() and form.cleaned_data.get("back") == "list":
+        return redirect("plans:proposals")
+    url = reverse("plans:detail", kwargs={"athlete_id": athlete.pk, "plan_id": proposal.plan_id})
+    return redirect(f"{url}#proposals")
+
+
+@rules.athlete_scoped
+@require_POST
+def approve_proposal(request: HttpRequest, athlete_id: int, proposal_id: int) -> HttpResponse:
+    athlete = _coach_for(request, athlete_id)
+    proposal = selectors.proposal_for(athlete, proposal_id)
+    try:
+        adaptation.approve(proposal=proposal, by=_user(request))
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Approved: the plan has changed and the athlete sees why.")
+    return _decided(request, athlete, proposal)
+
+
+@rules.athlete_scoped
+@require_POST
+def reject_proposal(request: HttpRequest, athlete_id: int, proposal_id: int) -> HttpResponse:
+    athlete = _coach_for(request, athlete_id)
+    proposal = selectors.proposal_for(athlete, proposal_id)
+    form = DecisionForm(request.POST)
+    note = form.cleaned_data.get("note", "") if form.is_valid() else ""
+    try:
+        adaptation.reject(proposal=proposal, by=_user(request), note=note)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Rejected: the plan stays as it is.")
+    return _decided(request, athlete, proposal)
+
+
+@rules.athlete_scoped
+@require_POST
+def auto_apply(request: HttpRequest, athlete_id: int) -> HttpResponse:
+    athlete = _coach_for(request, athlete_id)
+    form = AutoApplyForm(request.POST)
+    enabled = bool(form.is_valid() and form.cleaned_data["auto_apply"])
+    adaptation.set_auto_apply(athlete=athlete, by=_user(request), enabled=enabled)
+    if enabled:
+        messages.success(request, "Proposed changes for this athlete are now made at once.")
+    else:
+        messages.success(request, "Proposed changes now wait for your approval.")
+    return redirect("plans:index", athlete_id=athlete.pk)

@@ -14,6 +14,7 @@ from tagalong.activities.models import Activity
 from tagalong.athletes.models import AthleteProfile
 from tagalong.audit.services import record
 from tagalong.errors import DomainError
+from tagalong.plans.hooks import plan_data_changed
 from tagalong.symptoms.models import REGION_SIDES, REGIONS, SCORE_FIELDS, SymptomLog
 
 
@@ -90,4 +91,5 @@ def log_symptoms(
         **values,
     )
     record(actor=by, action="symptoms.logged", target=log, athlete_id=athlete.pk, day=str(day))
+    plan_data_changed(athlete.pk, source="symptoms")
     return log

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tagalong.plans.models import CalendarFeedToken, Plan, PlanSession, Template
+from tagalong.athletes.models import AthleteGroup
+from tagalong.plans.models import CalendarFeedToken, Plan, PlanSession, Proposal, Template
 from tests.access.matrix import LOGIN, Case, statuses
 
 START = dt.date(2026, 3, 2)
@@ -65,6 +66,44 @@ def _template(world):  # type: ignore[no-untyped-def]
     return {"template_id": template.pk}
 
 
+def _proposal(world):  # type: ignore[no-untyped-def]
+    plan = _plan(world)
+    session = plan.sessions.get()
+    change = {
+        "kind": "run",
+        "session_id": session.pk,
+        "on": session.date.isoformat(),
+        "text": "Tue easy run: 40 → 28 min",
+        "reason": {"text": "Calf pain.", "evidence": ["rehab.pain_monitoring.silbernagel_2007"]},
+        "max_duration_min": 28.0,
+        "max_distance_km": None,
+        "easy": False,
+        "ladder_level": None,
+        "to": None,
+    }
+    return Proposal.objects.create(
+        plan=plan,
+        trigger="pain",
+        source="symptoms",
+        key="pain:2026-03-02:left",
+        fingerprint="f",
+        summary="Calf pain: step back.",
+        reasons=[{"text": "Pain 6/10.", "evidence": ["rehab.pain_monitoring.silbernagel_2007"]}],
+        changes=[change],
+        plan_version=plan.current_version,
+    )
+
+
+def _proposal_a(world):  # type: ignore[no-untyped-def]
+    return {"athlete_id": world.athlete_a.pk, "proposal_id": _proposal(world).pk}
+
+
+def _group_body(world):  # type: ignore[no-untyped-def]
+    group = AthleteGroup.objects.create(coach=world.coach_a, name="Tuesday runners")
+    group.members.add(world.athlete_a)
+    return {"group": group.pk, "start": "2026-03-02"}
+
+
 READ = statuses(404, anonymous=LOGIN, athlete_a=200, coach_a=200, colleague=200, staff=200)
 # Only the athlete's own coach changes the plan.
 COACH_WRITE = statuses(404, anonymous=LOGIN, athlete_a=403, coach_a=302, colleague=403, staff=403)
@@ -123,10 +162,27 @@ PAGES = {
         kwargs=_template,
         data=lambda w: {"athlete": w.athlete_a.pk, "start": "2026-03-02"},
     ),
+    "plans:apply_template_group": Case(
+        statuses(403, anonymous=LOGIN, coach_a=302, colleague=404, coach_other=404),
+        method="post",
+        kwargs=_template,
+        data=_group_body,
+    ),
+    "plans:proposals": Case(
+        statuses(403, anonymous=LOGIN, coach_a=200, colleague=200, coach_other=200)
+    ),
+    "plans:approve": Case(COACH_WRITE, method="post", kwargs=_proposal_a),
+    "plans:reject": Case(
+        COACH_WRITE, method="post", kwargs=_proposal_a, data=lambda w: {"note": "Not now."}
+    ),
+    "plans:auto_apply": Case(
+        COACH_WRITE, method="post", kwargs=_athlete_a, data=lambda w: {"auto_apply": "on"}
+    ),
 }
 
 API_READ = statuses(404, anonymous=401, athlete_a=200, coach_a=200, colleague=200, staff=200)
 API_OWN = statuses(404, anonymous=401, athlete_a=200, coach_a=200, colleague=403, staff=403)
+API_COACH_WRITE = statuses(404, anonymous=401, athlete_a=403, coach_a=200, colleague=403, staff=403)
 
 
 def _generate_body(world):  # type: ignore[no-untyped-def]
@@ -165,6 +221,17 @@ API = {
             "plan_id": _plan(w).pk,
             "name": "My block",
         },
+    ),
+    "GET /api/athletes/{athlete_id}/proposals": Case(API_READ, kwargs=_athlete_a),
+    "POST /api/athletes/{athlete_id}/proposals/{proposal_id}/approve": Case(
+        API_COACH_WRITE, method="post", kwargs=_proposal_a
+    ),
+    "POST /api/athletes/{athlete_id}/proposals/{proposal_id}/reject": Case(
+        API_COACH_WRITE, method="post", kwargs=_proposal_a, data=lambda w: {"note": "Not now."}
+    ),
+    "GET /api/athletes/{athlete_id}/plan-adaptation": Case(API_READ, kwargs=_athlete_a),
+    "PUT /api/athletes/{athlete_id}/plan-adaptation": Case(
+        API_COACH_WRITE, method="put", kwargs=_athlete_a, data=lambda w: {"auto_apply": True}
     ),
     "GET /api/athletes/{athlete_id}/calendar-feed": Case(API_OWN, kwargs=_athlete_a),
     "POST /api/athletes/{athlete_id}/calendar-feed": Case(
