@@ -51,19 +51,25 @@ def time_fitdecode(files: list[tuple[str, bytes]]) -> float:
 
 
 def peak_rss_mib(decoder: str) -> tuple[float, float]:
-    """Peak RSS of a fresh interpreter that imports everything, then decodes large.fit."""
+    """Peak RSS of a fresh interpreter that imports everything, then decodes large.fit.
+
+    VmHWM, not ru_maxrss: Linux carries the parent's ru_maxrss across the exec.
+    """
     code = (
-        "import resource, fitdecode\n"
+        "import fitdecode\n"
         "from pathlib import Path\n"
         "from tagalong.activityfile.decode import decode_activity\n"
         "import tagalong.activityfile.fit, tagalong.activityfile.fit_readers\n"
+        "def hwm():\n"
+        "    return next(int(l.split()[1]) for l in open('/proc/self/status')"
+        " if l.startswith('VmHWM:'))\n"
         f"data = Path({str(LARGE)!r}).read_bytes()\n"
-        "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "base = hwm()\n"
         f"if {decoder!r} == 'ours':\n"
         "    decode_activity(data, filename='large.fit')\n"
         "else:\n"
         "    frames = [f for f in fitdecode.FitReader(data)]\n"
-        "print(base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "print(base, hwm())\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     base_kib, peak_kib = (int(v) for v in out.stdout.split())

@@ -111,3 +111,26 @@ def test_run_summaries_feed_the_calf_check_and_skip_unreadable_files(capsys) -> 
     assert summary.avg_cadence_spm is not None and summary.avg_cadence_spm > 130
     assert summary.avg_speed_m_s is not None and summary.avg_speed_m_s > 0
     assert "Settings.fit" in capsys.readouterr().err
+
+
+def test_bench_import_prints_its_figures_as_json_for_a_few_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "tagalong.cli", "bench", "import", "--json", "--limit", "3"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "TAGALONG_"))}
+    done = subprocess.run(
+        [*command, "--no-rss", "--corpus", str(CORPUS)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=300,
+    )
+    figures = json.loads(done.stdout)
+    assert {"files", "pipeline_s", "baseline_s", "ratio", "peak_rss_mb"} <= set(figures)
+    assert figures["files"] == 3 and figures["pipeline_s"] > 0 and figures["ratio"] > 0
+    assert figures["peak_rss_mb"] is None  # --no-rss: the large.fit probe was skipped
+    assert not any(tmp_path.iterdir())  # the throwaway data folder is gone

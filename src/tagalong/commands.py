@@ -80,3 +80,7 @@ def _register(sub: Any) -> None:
     plan.add_argument("--json", action="store_true", help="print JSON (the only format)")
     plan.add_argument("profile", help="path to PROFILE.json (docs/plans.md)")
     plan.set_defaults(func=_plan)
+
+    from tagalong.benchmarking import register as register_bench
+
+    register_bench(sub)

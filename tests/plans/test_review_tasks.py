@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 
+from tagalong.activities import tasks as activity_tasks
 from tagalong.activities.models import Activity
 from tagalong.assessments.services import record_test_session
 from tagalong.plans import hooks, review_inputs, selectors, tasks
@@ -61,6 +63,16 @@ def test_new_test_results_queue_a_review(
             values={"heel_raise": (20.0, 22.0)},
         )
     assert calls == [(world.athlete_a.pk, "retest")]
+
+
+def test_a_finished_import_part_queues_a_review(
+    world: World, calls, monkeypatch, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    batch = SimpleNamespace(athlete_id=world.athlete_a.pk)
+    monkeypatch.setattr(activity_tasks, "run_part", lambda part_id: batch)
+    with django_capture_on_commit_callbacks(execute=True):
+        activity_tasks.run_import_part.call(1)
+    assert calls == [(world.athlete_a.pk, "import")]
 
 
 def test_the_hook_queues_the_review_only_after_commit(

@@ -90,3 +90,25 @@ def test_comparison_defaults_to_the_athletes_easiest_speed_within_the_reference(
     result = compare_with_novices(line)
     assert result.speed_m_s == pytest.approx(2.9)
     assert result.extrapolated
+
+
+def test_line_from_stored_histograms_recovers_the_athletes_slope():
+    from tagalong.trainingload.activity_metrics import activity_metrics
+    from tagalong.trainingload.cadence_speed import fit_speed_bins, pooled_speed_bins
+
+    speeds = np.repeat([2.6, 3.1, 3.6, 4.1], 300)
+    cadence = 120.0 + 12.0 * speeds  # 12 spm per m/s
+    run = make_activity(seconds=speeds.size - 1, speed_m_s=speeds, cadence_spm=cadence)
+    joint = activity_metrics(run).speed_cadence
+    assert joint is not None
+    fit = fit_speed_bins(pooled_speed_bins([joint, joint]))
+    assert fit.slope_spm_per_m_s == pytest.approx(12.0, abs=1.0)
+    assert fit.cadence_at(3.0) == pytest.approx(156.0, abs=1.5)
+    assert fit.r_squared > 0.95
+
+
+def test_one_speed_band_is_not_enough_for_a_line():
+    from tagalong.trainingload.cadence_speed import SpeedCadencePoint, fit_speed_bins
+
+    with pytest.raises(NotEnoughCadenceData, match="two or more speeds"):
+        fit_speed_bins((SpeedCadencePoint(3.0, 165.0, 600.0),))

@@ -212,3 +212,49 @@ def test_adding_load_never_lowers_fatigue(days, extra_day, extra):
     for plain, loaded in zip(base, recompute(more, start=START, end=end), strict=True):
         assert loaded.atl >= plain.atl
         assert loaded.ctl >= plain.ctl
+
+
+def test_a_long_rest_keeps_no_rows_but_the_same_numbers_after_it():
+    from tagalong.trainingload import daily
+
+    days = {_day(i): DayInput(load=60, distance_km=8, longest_run_km=8) for i in range(0, 40, 2)}
+    days[_day(400)] = DayInput(load=80, distance_km=12, longest_run_km=12)
+    rows = recompute(days, start=START, end=_day(410))
+    shown = {row.day for row in rows}
+    assert _day(38 + daily.REST_GAP_DAYS) in shown
+    assert _day(39 + daily.REST_GAP_DAYS) not in shown
+    assert {_day(400), _day(410)} <= shown
+    step_by_step = {r.day: r for r in _every_day(days, end=_day(410))}
+    for row in rows:
+        other = step_by_step[row.day]
+        assert row.ctl == pytest.approx(other.ctl, rel=1e-9, abs=1e-12)
+        assert row.atl == pytest.approx(other.atl, rel=1e-9, abs=1e-12)
+        assert (row.acwr is None) == (other.acwr is None)
+        assert row.run_spike == other.run_spike and row.weekly_distance == other.weekly_distance
+
+
+def _every_day(days, *, end):  # type: ignore[no-untyped-def]
+    from tagalong.trainingload.daily import _REST_DAY, _next_day, initial_state
+
+    state, rows = initial_state(START), []
+    for offset in range((end - START).days + 1):
+        row = _next_day(state, days.get(START + timedelta(days=offset), _REST_DAY))
+        rows.append(row)
+        state = row.state
+    return rows
+
+
+def test_fast_forward_equals_stepping_through_rest_days():
+    from tagalong.trainingload.daily import fast_forward
+
+    days = {_day(i): DayInput(load=50 + i, distance_km=5, longest_run_km=5) for i in range(10)}
+    state = recompute(days, start=START, end=_day(9))[-1].state
+    for rest in (0, 3, 7, 25, 40):
+        jumped = fast_forward(state, rest)
+        stepped = update_from(state, {}, from_day=_day(10), end=_day(10 + rest))[-1].state
+        walked = fast_forward(state, rest + 1)
+        assert walked.day == stepped.day
+        assert walked.ctl == pytest.approx(stepped.ctl)
+        assert walked.recent_chronic == pytest.approx(stepped.recent_chronic)
+        assert walked.recent_distance_km == stepped.recent_distance_km
+        assert jumped.days_seen == state.days_seen + rest

@@ -1,4 +1,5 @@
 from datetime import date, datetime
+from typing import Literal
 
 from django.http import Http404, HttpRequest
 from ninja import File, Router, Schema, Status
@@ -7,9 +8,12 @@ from pydantic import Field
 
 from tagalong.access import rules
 from tagalong.access.policy import athlete_for
+from tagalong.accounts.models import User
 from tagalong.activities import selectors, services
-from tagalong.activities.models import Activity, DailyLoad, ImportBatch
+from tagalong.activities.load import settings_of
+from tagalong.activities.models import Activity, DailyLoad, ImportBatch, LoadSettings
 from tagalong.api.schemas import ERRORS
+from tagalong.trainingload.cadence_speed import NOVICE_REFERENCE
 
 router = Router(tags=["activities"])
 
@@ -190,3 +194,146 @@ def load(
 ) -> list[DailyLoad]:
     athlete = athlete_for(request.user, athlete_id)
     return list(selectors.load_series(athlete, start=start, end=end))
+
+
+class SpeedPointOut(Schema):
+    speed_m_s: float
+    pace_s_per_km: float
+    cadence_spm: float
+    running_minutes: float
+
+
+class CadenceLineOut(Schema):
+    slope_spm_per_m_s: float
+    intercept_spm: float
+    r_squared: float
+    speed_range_m_s: tuple[float, float]
+    evidence_id: str
+
+
+class EasyBandOut(Schema):
+    low_m_s: float
+    high_m_s: float
+    source: str
+    evidence_id: str
+
+
+class CadenceSpeedOut(Schema):
+    runs: int
+    points: list[SpeedPointOut]
+    line: CadenceLineOut | None
+    why_no_line: str | None
+    easy_band: EasyBandOut | None
+    novice_reference: list[tuple[float, float]] = Field(
+        description="van Oeveren 2017 novices: (speed m/s, steps/min)"
+    )
+
+
+@router.get(
+    "/athletes/{athlete_id}/cadence-speed",
+    response={200: CadenceSpeedOut, **ERRORS},
+    summary="Cadence at each running speed over the last year, and the line through it",
+)
+@rules.athlete_scoped
+def cadence_speed(request: HttpRequest, athlete_id: int) -> CadenceSpeedOut:
+    athlete = athlete_for(request.user, athlete_id)
+    view = selectors.cadence_speed(athlete)
+    fit, band = view.fit, view.easy_band
+    return CadenceSpeedOut(
+        runs=view.runs,
+        points=[
+            SpeedPointOut(
+                speed_m_s=p.speed_m_s,
+                pace_s_per_km=1000 / p.speed_m_s,
+                cadence_spm=p.cadence_spm,
+                running_minutes=p.seconds / 60,
+            )
+            for p in view.points
+        ],
+        line=None
+        if fit is None
+        else CadenceLineOut(
+            slope_spm_per_m_s=fit.slope_spm_per_m_s,
+            intercept_spm=fit.intercept_spm,
+            r_squared=fit.r_squared,
+            speed_range_m_s=fit.speed_range_m_s,
+            evidence_id=fit.evidence_id,
+        ),
+        why_no_line=view.why_no_fit,
+        easy_band=None
+        if band is None
+        else EasyBandOut(
+            low_m_s=band.low_m_s,
+            high_m_s=band.high_m_s,
+            source=band.source,
+            evidence_id=band.evidence_id,
+        ),
+        novice_reference=list(NOVICE_REFERENCE),
+    )
+
+
+class LoadBasisOut(Schema):
+    measure: str
+    chosen_by: str
+    activities_with_measure: int
+    activities: int
+    rate_per_minute: float | None
+    evidence_id: str | None
+
+
+class LoadSettingsOut(Schema):
+    measure: str
+    threshold_pace_s_per_km: float | None
+    basis: LoadBasisOut
+
+
+class LoadSettingsIn(Schema):
+    measure: Literal["auto", "srpe", "trimp", "rtss", "duration"] = "auto"
+    threshold_pace_s_per_km: float | None = Field(default=None, ge=150, le=900)
+
+
+def _settings_out(settings: LoadSettings) -> LoadSettingsOut:
+    basis = selectors.load_basis(settings.athlete)
+    return LoadSettingsOut(
+        measure=settings.measure,
+        threshold_pace_s_per_km=settings.threshold_pace_s_per_km,
+        basis=LoadBasisOut(
+            measure=basis.measure,
+            chosen_by=basis.chosen_by,
+            activities_with_measure=basis.having,
+            activities=basis.total,
+            rate_per_minute=basis.rate_per_minute,
+            evidence_id=basis.evidence_id,
+        ),
+    )
+
+
+@router.get(
+    "/athletes/{athlete_id}/load-settings",
+    response={200: LoadSettingsOut, **ERRORS},
+    summary="How the daily load is measured: the measure in use and the threshold pace",
+)
+@rules.athlete_scoped
+def get_load_settings(request: HttpRequest, athlete_id: int) -> LoadSettingsOut:
+    athlete = athlete_for(request.user, athlete_id)
+    return _settings_out(settings_of(athlete))
+
+
+@router.put(
+    "/athletes/{athlete_id}/load-settings",
+    response={200: LoadSettingsOut, **ERRORS},
+    summary="Set the load measure (or auto) and the threshold pace; the series is recomputed",
+)
+@rules.athlete_scoped
+def put_load_settings(
+    request: HttpRequest, athlete_id: int, payload: LoadSettingsIn
+) -> LoadSettingsOut:
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    assert isinstance(request.user, User)
+    settings = services.update_load_settings(
+        athlete=athlete,
+        by=request.user,
+        measure=payload.measure,
+        threshold_pace_s_per_km=payload.threshold_pace_s_per_km,
+    )
+    return _settings_out(settings)

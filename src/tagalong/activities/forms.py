@@ -3,6 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from tagalong.activities.models import SeriesMeasure
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
@@ -47,3 +49,41 @@ class ManualRunForm(forms.Form):
         if day > timezone.localdate():
             raise forms.ValidationError("The date can't be in the future.")
         return day
+
+
+class LoadSettingsForm(forms.Form):
+    measure = forms.ChoiceField(
+        label="Measure the daily load in",
+        choices=SeriesMeasure.choices,
+        help_text="One measure for every day, so the numbers stay comparable.",
+    )
+    threshold_pace = forms.CharField(
+        label="Threshold pace (per km)",
+        required=False,
+        max_length=5,
+        help_text="The pace you could hold for about an hour, as m:ss, e.g. 4:45. It sets rTSS "
+        "and your easy pace; leave empty to take easy pace from your own runs.",
+        widget=forms.TextInput(attrs={"placeholder": "4:45", "inputmode": "numeric"}),
+    )
+
+    def clean_threshold_pace(self) -> float | None:
+        text = (self.cleaned_data.get("threshold_pace") or "").strip()
+        if not text:
+            return None
+        minutes, colon, seconds = text.partition(":")
+        try:
+            value = int(minutes) * 60 + (int(seconds) if colon else 0)
+        except ValueError:
+            raise forms.ValidationError("Write the pace as minutes:seconds, e.g. 4:45.") from None
+        if colon and not 0 <= int(seconds) < 60:
+            raise forms.ValidationError("Seconds go from 00 to 59.")
+        if not 150 <= value <= 900:
+            raise forms.ValidationError("A threshold pace lies between 2:30 and 15:00 per km.")
+        return float(value)
+
+
+def pace_text(seconds_per_km: float | None) -> str:
+    if not seconds_per_km:
+        return ""
+    minutes, seconds = divmod(round(seconds_per_km), 60)
+    return f"{minutes}:{seconds:02d}"

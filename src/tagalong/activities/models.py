@@ -46,6 +46,9 @@ class Activity(models.Model):
     load_value = models.FloatField(default=0)
     load_measure = models.CharField(max_length=8, choices=LoadMeasure.choices)
     load_note = models.CharField(max_length=300, blank=True)
+    # Every load measure the data allowed, {measure: value}; the athlete's daily series keeps to
+    # one of them (trainingload.athlete_load), load_value above is this activity's best one.
+    loads = models.JSONField(default=dict, blank=True)
     metrics = models.JSONField(default=dict, blank=True)
     recovered = models.BooleanField(default=False)
     warnings = models.JSONField(default=list, blank=True)
@@ -103,6 +106,15 @@ class ImportBatch(models.Model):
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
+    # A large archive is imported in parts that workers share (ImportPart); the part that
+    # finishes last updates the daily load once, from the earliest day any part changed.
+    parts_total = models.PositiveIntegerField(default=0)
+    parts_done = models.PositiveIntegerField(default=0)
+    earliest_change = models.DateField(null=True, blank=True)
+    # Bytes unpacked by all parts together, held against the upload's total unpacked limit.
+    unpacked_bytes = models.BigIntegerField(default=0)
+    # What every part must agree on, fixed when the import starts (the easy-speed band).
+    context = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -115,6 +127,28 @@ class ImportBatch(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (BatchStatus.DONE, BatchStatus.FAILED)
+
+
+class ImportPart(models.Model):
+    """Some of a batch's files, or a run of members of one large zip: one task's work."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="parts")
+    # [[file index in batch.files, first member, stop member or null for the whole file], ...]
+    slices = models.JSONField(default=list)
+    status = models.CharField(max_length=8, choices=BatchStatus.choices, default="queued")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"import {self.batch_id} part {self.pk} ({self.status})"
+
+    def file_slices(self) -> list[tuple[int, range | None]]:
+        """(file index, zip members to read or None for all) for each slice."""
+        return [
+            (int(source), None if stop is None else range(int(first), int(stop)))
+            for source, first, stop in self.slices
+        ]
 
 
 class ItemStatus(models.TextChoices):
@@ -166,3 +200,47 @@ class DailyLoad(models.Model):
 
     def __str__(self) -> str:
         return f"{self.athlete_id} {self.day}: {self.load:.0f}"
+
+
+class SeriesMeasure(models.TextChoices):
+    AUTO = "auto", "the one most of my activities have"
+    SRPE = "srpe", "session RPE (effort × minutes)"
+    TRIMP = "trimp", "TRIMP (heart rate)"
+    RTSS = "rtss", "rTSS (pace against threshold pace)"
+    DURATION = "duration", "minutes"
+
+
+class LoadSettings(models.Model):
+    """How an athlete's load is measured: the series measure and the threshold pace.
+
+    ``measure_in_use`` and ``rate_in_use`` record what the stored daily series was computed
+    with; a change of either makes the next refresh recompute the whole series.
+    """
+
+    athlete = models.OneToOneField(
+        AthleteProfile, on_delete=models.CASCADE, related_name="load_settings"
+    )
+    measure = models.CharField(
+        "load measure for the daily series",
+        max_length=8,
+        choices=SeriesMeasure.choices,
+        default=SeriesMeasure.AUTO,
+    )
+    threshold_pace_s_per_km = models.FloatField(
+        "threshold pace (seconds per km)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(150), MaxValueValidator(900)],
+        help_text="The pace you could hold for about an hour; 2:30–15:00 per km.",
+    )
+    measure_in_use = models.CharField(max_length=8, blank=True)
+    rate_in_use = models.FloatField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"load settings of {self.athlete_id}"
+
+    @property
+    def threshold_m_s(self) -> float | None:
+        pace = self.threshold_pace_s_per_km
+        return None if not pace else 1000.0 / pace

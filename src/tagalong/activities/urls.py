@@ -21,4 +21,5 @@ urlpatterns = [
     ),
     path("athletes/<int:athlete_id>/imports/<int:batch_id>/", views.batch_detail, name="batch"),
     path("athletes/<int:athlete_id>/trends/", views.trends, name="trends"),
+    path("athletes/<int:athlete_id>/load-settings/", views.load_settings, name="load_settings"),
 ]

@@ -8,10 +8,13 @@ from django.views.decorators.http import require_POST
 from tagalong.access import rules
 from tagalong.access.policy import Access, access_to_athlete, athlete_for, own_athlete_profile
 from tagalong.activities import selectors, services
-from tagalong.activities.forms import ManualRunForm, UploadForm
+from tagalong.activities.forms import LoadSettingsForm, ManualRunForm, UploadForm, pace_text
+from tagalong.activities.load import settings_of
 from tagalong.activities.models import Activity, ImportBatch
 from tagalong.errors import DomainError
+from tagalong.evidence import REGISTRY
 from tagalong.trainingload.daily import ACWR_NOTE, ACWR_WARNING_ABOVE, PMC_CONVENTION
+from tagalong.trainingload.easy_pace import describe
 
 
 @rules.athlete
@@ -109,6 +112,9 @@ def trends(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete = athlete_for(request.user, athlete_id)
     rows = list(selectors.load_series(athlete))
     latest = rows[-1] if rows else None
+    cadence = selectors.cadence_speed(athlete)
+    basis = selectors.load_basis(athlete)
+    band = cadence.easy_band
     context = {
         "athlete": athlete,
         "latest": latest,
@@ -117,5 +123,37 @@ def trends(request: HttpRequest, athlete_id: int) -> HttpResponse:
         "convention": PMC_CONVENTION,
         "acwr_note": ACWR_NOTE,
         "acwr_warning_above": ACWR_WARNING_ABOVE,
+        "basis": basis,
+        "basis_evidence": REGISTRY.get(basis.evidence_id or ""),
+        "cadence": cadence,
+        "cadence_chart": selectors.cadence_chart(cadence),
+        "easy_band": describe(band) if band is not None else None,
+        "easy_evidence": REGISTRY.get(band.evidence_id) if band is not None else None,
+        "can_edit": access_to_athlete(request.user, athlete) is Access.WRITE,
     }
     return render(request, "activities/trends.html", context)
+
+
+@rules.athlete_scoped
+def load_settings(request: HttpRequest, athlete_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    current = settings_of(athlete)
+    initial = {
+        "measure": current.measure,
+        "threshold_pace": pace_text(current.threshold_pace_s_per_km),
+    }
+    form = LoadSettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_load_settings(
+                athlete=athlete,
+                by=request.user,  # type: ignore[arg-type]
+                measure=form.cleaned_data["measure"],
+                threshold_pace_s_per_km=form.cleaned_data["threshold_pace"],
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Load settings saved; the trends are recalculated.")
+            return redirect("activities:trends", athlete_id=athlete.pk)
+    return render(request, "activities/load_settings.html", {"athlete": athlete, "form": form})

@@ -131,10 +131,16 @@ class _Budget:
     bytes_left: int
     entries_left: int
     exhausted: bool = False
+    members: range | None = None  # top-level zip members to read; None: all
 
 
 def iter_upload(
-    source: UploadSource, *, filename: str, limits: UploadLimits
+    source: UploadSource,
+    *,
+    filename: str,
+    limits: UploadLimits,
+    members: range | None = None,
+    bytes_budget: int | None = None,
 ) -> Iterator[UploadItem]:
     """Yield the activity files in an upload, with what was skipped and what was refused.
 
@@ -142,8 +148,14 @@ def iter_upload(
     position; a seekable one is never copied). ``filename`` is the name the uploader gave; a zip
     is recognised by its content as well as its name. The file a path names is closed when the
     iterator is exhausted or closed.
+
+    ``members`` reads only those top-level members of a zip (by their index in the archive),
+    so that several workers can share one archive; the others are passed over unread but still
+    count towards ``max_entries``. ``bytes_budget`` is what is left of the total unpacked size
+    when other parts of the upload were read elsewhere (default: all of it).
     """
-    budget = _Budget(limits.max_total_uncompressed_bytes, limits.max_entries)
+    total = limits.max_total_uncompressed_bytes if bytes_budget is None else bytes_budget
+    budget = _Budget(total, limits.max_entries, members=members)
     with ExitStack() as stack:
         try:
             stream = _open_seekable(source, stack, limits)
@@ -337,6 +349,8 @@ def _iter_zip(
                 )
                 return
             budget.entries_left -= 1
+            if depth == 0 and budget.members is not None and index not in budget.members:
+                continue
             yield from _member(
                 zf,
                 info,

@@ -10,7 +10,7 @@ import fitfast
 import numpy as np
 from fitdecode import profile as fit_profile
 
-from tagalong.activityfile import tracks
+from tagalong.activityfile import fit_structure, tracks
 from tagalong.activityfile.cadence import fit_steps_per_minute, is_foot_sport
 from tagalong.activityfile.errors import DecodeError
 from tagalong.activityfile.fit_readers import FitTables, Row, read_fast, read_lenient
@@ -36,6 +36,8 @@ FILE_TYPE_WORDS = {
 }
 
 MAX_SAMPLE_GAP_IN_DAMAGED_FILE_S = 24 * 3600.0
+# Each mend fixes one CRC or cuts once; real files need at most three (CRC, cut, new CRC).
+MAX_MENDS = 6
 
 # Record fields copied to the streams as they are (the profile already gives these units).
 DIRECT_STREAMS = {
@@ -54,8 +56,43 @@ def decode_fit(data: bytes, *, filename: str) -> Activity:
     try:
         tables = read_fast(data)
     except fitfast.FitDecodeError as fast_error:
-        tables = _read_damaged(data, filename=filename, fast_error=str(fast_error))
+        tables = _read_mended(data, str(fast_error)) or _read_damaged(
+            data, filename=filename, fast_error=str(fast_error)
+        )
     return build_activity(tables, filename=filename)
+
+
+def _read_mended(data: bytes, error: str) -> FitTables | None:
+    """The fast path on a mended copy: CRCs rewritten, or the file cut at its damage.
+
+    Marks the result the way the lenient reader would (damage and offset, or a checksum
+    warning); None when the mending does not satisfy fitfast, so the lenient reader decides.
+    """
+    current, cut, checksum_errors = data, None, []
+    for _ in range(MAX_MENDS):
+        patched = fit_structure.patch_checksum(current, error)
+        if patched is not None:
+            if cut is None:  # after a cut the CRC is ours to write, not the file's fault
+                checksum_errors.append(error)
+            current = patched
+        elif cut is None and (cut := fit_structure.find_damage(current)) is not None:
+            shortened = fit_structure.cut_at(current, cut.offset, file_crc=False)
+            if shortened is None:
+                return None
+            current = shortened
+        else:
+            return None
+        try:
+            tables = read_fast(current)
+        except fitfast.FitDecodeError as again:
+            error = str(again)
+            continue
+        if cut is not None:
+            tables.damage, tables.damage_offset = cut.reason, cut.offset
+        elif checksum_errors:
+            tables.warnings.append(_integrity_warning(checksum_errors[0]))
+        return tables
+    return None
 
 
 def decode_fit_lenient(data: bytes, *, filename: str) -> Activity:
@@ -73,11 +110,15 @@ def _read_damaged(data: bytes, *, filename: str, fast_error: str | None) -> FitT
             file=filename, code="corrupt", reason=f"the FIT data cannot be read at all ({exc})"
         ) from exc
     if fast_error is not None and tables.damage is None:
-        tables.warnings.append(
-            f"The file failed its integrity check ({_plain(fast_error)}); "
-            "every message was read anyway, but some values may be wrong."
-        )
+        tables.warnings.append(_integrity_warning(fast_error))
     return tables
+
+
+def _integrity_warning(fast_error: str) -> str:
+    return (
+        f"The file failed its integrity check ({_plain(fast_error)}); "
+        "every message was read anyway, but some values may be wrong."
+    )
 
 
 def _plain(message: str) -> str:
@@ -93,7 +134,7 @@ def enum_name(type_name: str, number: float | None) -> str | None:
 
 def build_activity(tables: FitTables, *, filename: str) -> Activity:
     _require_activity(tables, filename=filename)
-    records = _with_timestamps(tables.records, damaged=tables.damage is not None)
+    records = _in_time_order(_with_timestamps(tables.records, damaged=tables.damage is not None))
     timestamps = records.get("timestamp", np.empty(0))
     sessions = [] if tables.damage else tables.sessions
     start_ts = _start_timestamp(tables.sessions, timestamps)
@@ -153,6 +194,19 @@ def _with_timestamps(records: dict[str, FloatArray], *, damaged: bool) -> dict[s
     if bool(keep.all()):
         return records
     return {name: values[keep] for name, values in records.items()}
+
+
+def _in_time_order(records: dict[str, FloatArray]) -> dict[str, FloatArray]:
+    """Records sorted by time when the clock steps back (a GPS time fix, chained files).
+
+    Every consumer of the streams measures each sample until the next one, so a step back
+    would count negative seconds; a stable sort keeps equal times in file order.
+    """
+    timestamps = records.get("timestamp")
+    if timestamps is None or timestamps.size < 2 or bool(np.all(np.diff(timestamps) >= 0)):
+        return records
+    order = np.argsort(timestamps, kind="stable")
+    return {name: values[order] for name, values in records.items()}
 
 
 def _start_timestamp(sessions: list[Row], timestamps: FloatArray) -> float:

@@ -18,6 +18,7 @@ import numpy as np
 from fitdecode import profile as fit_profile
 from fitdecode.types import DevField
 
+from tagalong.activityfile.fit_structure import pick_messages
 from tagalong.activityfile.model import FloatArray
 
 Row = dict[str, float]
@@ -25,6 +26,10 @@ Row = dict[str, float]
 RECORD_MESG_NUM = 20
 SEMICIRCLE_TO_DEG = 180.0 / 2**31
 SUMMARY_MESSAGES = ("session", "lap", "file_id")
+# Global numbers of the summary messages, plus the developer-field declarations their
+# definitions may refer to (FIT profile: file_id 0, session 18, lap 19, field_description 206,
+# developer_data_id 207).
+SUMMARY_GLOBALS = frozenset({0, 18, 19, 206, 207})
 
 NATIVE_RECORD_FIELDS = frozenset(
     f.name for f in fit_profile.MESSAGE_TYPES[RECORD_MESG_NUM].fields.values()
@@ -64,9 +69,14 @@ def _rows(columns: dict[str, FloatArray]) -> list[Row]:
 
 
 def read_fast(data: bytes) -> FitTables:
-    """Columnar NumPy decode; raises ``fitfast.FitDecodeError`` on any damage."""
+    """Columnar NumPy decode; raises ``fitfast.FitDecodeError`` on any damage.
+
+    The full pass (records, every CRC) runs once; the summaries come from a copy holding only
+    their messages (``fit_structure.pick_messages``), a few kilobytes to decode.
+    """
     records = fitfast.records(data, "record")
-    summaries = {kind: _rows(fitfast.records(data, kind)) for kind in SUMMARY_MESSAGES}
+    small = pick_messages(data, SUMMARY_GLOBALS) or data
+    summaries = {kind: _rows(fitfast.records(small, kind)) for kind in SUMMARY_MESSAGES}
     return FitTables(
         records=records,
         developer_fields=_developer_names(records),

@@ -1,70 +1,186 @@
-"""GPX tracks (Garmin Connect, Strava and other writers) as activities."""
+"""GPX tracks (Garmin Connect, Strava and other writers) as activities.
+
+Read without gpxpy, which builds and deep-copies an object per point and per extension: the
+points are picked out of the checked bytes (``xmlpoints``, the usual case) or walked in the
+element tree (GPX 1.0 and 1.1, any namespace prefix). Both give what gpxpy gives
+(``tests/activityfile/test_xml_readers_agree.py``), several times faster.
+"""
 
 from __future__ import annotations
 
-import gpxpy
-import gpxpy.gpx
+import math
+from xml.etree.ElementTree import Element
 
+import numpy as np
+
+from tagalong.activityfile import xmlpoints
 from tagalong.activityfile.errors import DecodeError
 from tagalong.activityfile.model import Activity
-from tagalong.activityfile.samples import Header, Samples, build_from_samples, sport_from_label
-from tagalong.activityfile.xmlsafety import check_safe_xml
+from tagalong.activityfile.samples import (
+    Header,
+    PointColumns,
+    Samples,
+    build_from_samples,
+    number,
+    sport_from_label,
+    time_us,
+)
+from tagalong.activityfile.xmlsafety import (
+    local_name,
+    namespace,
+    parse_safe_xml,
+    refuse_declarations,
+)
 
-# Garmin TrackPointExtension children, by local name.
+# Garmin TrackPointExtension children (any namespace), by lower-cased local name.
 EXTENSION_FIELDS = {"hr": "heart_rate", "cad": "cadence", "power": "power"}
+_TIME = xmlpoints.Field(b"time")
+_ELEVATION = xmlpoints.Field(b"ele")
+_EXTENSIONS = {
+    field: xmlpoints.Field(name.encode(), ignore_case=True)
+    for name, field in EXTENSION_FIELDS.items()
+}
 
 
-def decode_gpx(data: bytes, *, filename: str) -> Activity:
-    check_safe_xml(data, filename=filename)
-    try:
-        document = gpxpy.parse(data.decode("utf-8-sig", errors="replace"))
-    except gpxpy.gpx.GPXException as exc:
-        raise DecodeError(
-            file=filename, code="corrupt", reason=f"the GPX is invalid ({exc})"
-        ) from exc
-    points = [
-        point for track in document.tracks for segment in track.segments for point in segment.points
-    ]
+class _PointReader:
+    """Appends one track point at a time; caches what each tag means, since tags repeat."""
+
+    def __init__(self, ns: str, samples: Samples) -> None:
+        self.time_tag, self.ele_tag, self.ext_tag = f"{ns}time", f"{ns}ele", f"{ns}extensions"
+        self.samples = samples
+        self._fields: dict[str, str | None] = {}
+
+    def _field(self, tag: str) -> str | None:
+        try:
+            return self._fields[tag]
+        except KeyError:
+            name = EXTENSION_FIELDS.get(local_name(tag).lower())
+            self._fields[tag] = name
+            return name
+
+    def add(self, point: Element) -> None:
+        moment: int | None = None
+        elevation = math.nan
+        values = {"heart_rate": math.nan, "cadence": math.nan, "power": math.nan}
+        for child in point:
+            tag = child.tag
+            if tag == self.time_tag:
+                moment = time_us(child.text)
+            elif tag == self.ele_tag:
+                elevation = number(child.text)
+            elif tag == self.ext_tag:
+                for element in child.iter():
+                    name = self._field(element.tag)
+                    if name is not None and element.text:
+                        value = number(element.text)
+                        if not math.isnan(value):
+                            values[name] = value
+        if moment is None:
+            return
+        samples = self.samples
+        samples.times_us.append(moment)
+        samples.latitude.append(number(point.get("lat")))
+        samples.longitude.append(number(point.get("lon")))
+        samples.altitude.append(elevation)
+        samples.heart_rate.append(values["heart_rate"])
+        samples.cadence.append(values["cadence"])
+        samples.power.append(values["power"])
+        samples.distance.append(math.nan)
+        samples.speed.append(math.nan)
+
+
+def decode_gpx(data: bytes, *, filename: str, fast: bool = True) -> Activity:
+    """``fast=False`` walks the element tree even where the patterns could read the points."""
+    found = _read_fast(data, filename=filename) if fast and xmlpoints.suitable(data) else None
+    root, points, samples = found or _read_tree(data, filename=filename)
+    ns = namespace(root.tag)
     if not points:
-        what = "only a planned route" if document.routes else "only waypoints or nothing"
+        routes = root.find(f"{ns}rte") is not None
+        what = "only a planned route" if routes else "only waypoints or nothing"
         raise DecodeError(
             file=filename, code="no_track", reason=f"the GPX holds no recorded track ({what})"
         )
-    timed = [point for point in points if point.time is not None]
-    if not timed:
+    if not len(samples.times_us):
         raise DecodeError(
             file=filename,
             code="no_timestamps",
             reason="the GPX track has no times, so it cannot be placed on a day or timed",
         )
-    samples = Samples()
-    for point in timed:
-        assert point.time is not None  # filtered above; narrows the type for mypy
-        samples.add(
-            point.time,
-            latitude=point.latitude,
-            longitude=point.longitude,
-            altitude=point.elevation,
-            **_extension_values(point),
-        )
-    track = document.tracks[0]
+    track = root.find(f"{ns}trk")
+    document_name = root.findtext(f"{ns}metadata/{ns}name") or root.findtext(f"{ns}name")
     header = Header(
         source_format="gpx",
-        sport=sport_from_label(track.type),
-        name=track.name or document.name,
-        device=document.creator,
+        sport=sport_from_label(None if track is None else track.findtext(f"{ns}type")),
+        name=(None if track is None else track.findtext(f"{ns}name")) or document_name,
+        device=root.get("creator"),
     )
     return build_from_samples(samples, header)
 
 
-def _extension_values(point: gpxpy.gpx.GPXTrackPoint) -> dict[str, float | None]:
-    values: dict[str, float | None] = {}
-    for extension in point.extensions:
-        for element in extension.iter():
-            name = EXTENSION_FIELDS.get(element.tag.rpartition("}")[2].lower())
-            if name and element.text:
-                try:
-                    values[name] = float(element.text)
-                except ValueError:
-                    continue
-    return values
+def _read_tree(data: bytes, *, filename: str) -> tuple[Element, int, Samples | PointColumns]:
+    root = parse_safe_xml(data, filename=filename)
+    ns = namespace(root.tag)
+    samples = Samples()
+    reader = _PointReader(ns, samples)
+    points = 0
+    for track in root.iterfind(f"{ns}trk"):
+        for segment in track.iterfind(f"{ns}trkseg"):
+            for point in segment.iterfind(f"{ns}trkpt"):
+                points += 1
+                reader.add(point)
+    return root, points, samples
+
+
+def _read_fast(data: bytes, *, filename: str) -> tuple[Element, int, Samples | PointColumns] | None:
+    refuse_declarations(data, filename=filename)
+    points = xmlpoints.find_points(data, b"trkpt")
+    if points is None or not xmlpoints.plain_points(data, points):
+        return None
+    root = parse_safe_xml(points.rest, filename=filename)
+    # The rest has just been parsed; points that fit a template are well-formed too. Points
+    # read field by field are not checked by the patterns, so the parser checks them first.
+    texts = xmlpoints.template_texts(data, points, _field_of, _ATTRIBUTES)
+    if texts is None:
+        xmlpoints.check(data, filename=filename)
+        texts = _field_by_field(data, points)
+    nothing: list[bytes | None] = [None] * len(points)
+    stamps = [
+        None if text is None else time_us(text.decode("ascii", "replace"))
+        for text in texts.get("time", nothing)
+    ]
+    timed = np.array([stamp is not None for stamp in stamps], dtype=bool)
+    columns = PointColumns(
+        np.array([s for s in stamps if s is not None], dtype=np.int64),
+        {
+            name: xmlpoints.numbers(texts.get(name, nothing))[timed]
+            for name in ("latitude", "longitude", "altitude", "heart_rate", "cadence", "power")
+        },
+    )
+    return root, len(points), columns
+
+
+_ATTRIBUTES = {b"lat": "latitude", b"lon": "longitude"}
+
+
+def _field_of(path: tuple[bytes, ...]) -> str | None:
+    """The field of a leaf below a track point, as the tree reader would see it."""
+    local = path[-1].rpartition(b":")[2]
+    if len(path) == 1:
+        return {b"time": "time", b"ele": "altitude"}.get(local)
+    if path[0].rpartition(b":")[2] == b"extensions":
+        return EXTENSION_FIELDS.get(local.decode("ascii", "replace").lower())
+    return None
+
+
+def _field_by_field(data: bytes, points: xmlpoints.Points) -> dict[str, list[bytes | None]]:
+    lowered = data.lower()
+    texts = {
+        "time": xmlpoints.field_texts(data, points, _TIME),
+        "altitude": xmlpoints.field_texts(data, points, _ELEVATION),
+    }
+    for name, field in _EXTENSIONS.items():
+        texts[name] = xmlpoints.field_texts(data, points, field, lowered=lowered)
+    positions = xmlpoints.attribute_pairs(points, b"lat", b"lon")
+    texts["latitude"] = [None if p is None else p[0] for p in positions]
+    texts["longitude"] = [None if p is None else p[1] for p in positions]
+    return texts

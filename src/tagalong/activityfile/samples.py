@@ -3,21 +3,82 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 import numpy as np
+import numpy.typing as npt
 
 from tagalong.activityfile import tracks
 from tagalong.activityfile.cadence import ensure_run_steps_per_minute, is_foot_sport
 from tagalong.activityfile.model import Activity, FloatArray, Lap, SourceFormat, Streams
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+# What gpxpy also accepts beyond ISO 8601 proper: one-digit fields, a space for the T, a
+# fraction of any length, a zone without its colon.
+_LOOSE_TIME = re.compile(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{1,2}):(\d{1,2})(\.\d+)?"
+    r"(Z|[+\-\u2212]\d{2}:?(?:\d{2})?)?$"
+)
+
+
+def time_us(text: str | None) -> int | None:
+    """An XML time as integer microseconds since 1970 (UTC); no zone means UTC; None if unreadable.
+
+    Integers keep the sample times exact (float seconds since 1970 lose the microseconds).
+    """
+    if not text:
+        return None
+    text = text.strip()
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        loose = _loose_time(text)
+        if loose is None:
+            return None
+        moment = loose
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return (moment - _EPOCH) // _MICROSECOND
+
+
+def _loose_time(text: str) -> datetime | None:
+    match = _LOOSE_TIME.match(text)
+    if match is None:
+        return None
+    fraction = (match.group(7) or ".0")[1:7].ljust(6, "0")
+    zone = UTC
+    if match.group(8) and match.group(8) != "Z":
+        sign = -1 if match.group(8)[0] in "-\u2212" else 1
+        digits = match.group(8)[1:].replace(":", "").ljust(4, "0")
+        zone = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    try:
+        year, month, day, hour, minute, second = (int(match.group(i)) for i in range(1, 7))
+        return datetime(year, month, day, hour, minute, second, int(fraction), tzinfo=zone)
+    except ValueError:
+        return None
+
+
+def number(text: str | None) -> float:
+    """A number written in XML, or NaN when absent or unreadable."""
+    if text is None:
+        return math.nan
+    try:
+        return float(text)
+    except ValueError:
+        return math.nan
+
+
+IntArray = npt.NDArray[np.int64]
+
 
 @dataclass(slots=True)
 class Samples:
-    """Columns filled point by point; ``math.nan`` where a point lacks the value."""
+    """Columns filled point by point, one entry per timed point; NaN where a value is missing."""
 
-    times: list[datetime] = field(default_factory=list)
+    times_us: list[int] = field(default_factory=list)  # microseconds since 1970, UTC
     latitude: list[float] = field(default_factory=list)
     longitude: list[float] = field(default_factory=list)
     altitude: list[float] = field(default_factory=list)
@@ -27,11 +88,19 @@ class Samples:
     speed: list[float] = field(default_factory=list)
     power: list[float] = field(default_factory=list)
 
+    def columns(self) -> PointColumns:
+        return PointColumns(
+            np.asarray(self.times_us, dtype=np.int64),
+            {name: np.asarray(getattr(self, name), dtype=np.float64) for name in VALUE_COLUMNS},
+        )
+
     def add(self, time: datetime, **values: float | None) -> None:
-        # A time without a zone is taken as UTC, which is what GPX and TCX prescribe.
-        self.times.append(time if time.tzinfo else time.replace(tzinfo=UTC))
+        """One point from Python values (a time without a zone is UTC); readers append directly."""
+        aware = time if time.tzinfo else time.replace(tzinfo=UTC)
+        self.times_us.append((aware - _EPOCH) // _MICROSECOND)
         for name in VALUE_COLUMNS:
-            getattr(self, name).append(_float(values.get(name)))
+            value = values.get(name)
+            getattr(self, name).append(math.nan if value is None else float(value))
 
 
 VALUE_COLUMNS = (
@@ -46,12 +115,19 @@ VALUE_COLUMNS = (
 )
 
 
-def _float(value: float | None) -> float:
-    return math.nan if value is None else float(value)
+@dataclass(frozen=True, slots=True)
+class PointColumns:
+    """The same columns as arrays, as readers that take a column at once give them."""
 
+    times_us: IntArray
+    values: dict[str, FloatArray]  # by VALUE_COLUMNS name; a missing name is all NaN
 
-def _array(values: list[float]) -> FloatArray:
-    return np.asarray(values, dtype=np.float64)
+    def __len__(self) -> int:
+        return int(self.times_us.shape[0])
+
+    def column(self, name: str) -> FloatArray:
+        found = self.values.get(name)
+        return np.full(len(self), np.nan) if found is None else found
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,30 +141,37 @@ class Header:
     cadence_per_leg: bool = True
 
 
-def build_from_samples(samples: Samples, header: Header) -> Activity:
-    start = min(samples.times).astimezone(UTC)
-    order = np.argsort(np.array([t.timestamp() for t in samples.times]), kind="stable")
-    time_s = np.array([(t - start).total_seconds() for t in samples.times])[order]
-    lat, lon = _array(samples.latitude)[order], _array(samples.longitude)[order]
-    file_distance = tracks.column_or_none(_array(samples.distance)[order])
+def build_from_samples(samples: Samples | PointColumns, header: Header) -> Activity:
+    points = samples.columns() if isinstance(samples, Samples) else samples
+    times = points.times_us
+    if times.size == 0:
+        raise ValueError("build_from_samples needs at least one timed point")
+    start_us = int(times.min())
+    start = _EPOCH + timedelta(microseconds=start_us)
+    order: slice | np.ndarray = slice(None)
+    if times.size > 1 and not bool(np.all(np.diff(times) >= 0)):
+        order = np.argsort(times, kind="stable")
+    time_s = (times[order] - start_us) / 1e6
+    lat, lon = points.column("latitude")[order], points.column("longitude")[order]
+    file_distance = tracks.column_or_none(points.column("distance")[order])
     distance = file_distance
     if distance is None and np.isfinite(lat).any():
         distance = tracks.cumulative_distance_m(lat, lon)
-    speed = tracks.column_or_none(_array(samples.speed)[order])
+    speed = tracks.column_or_none(points.column("speed")[order])
     if speed is None and distance is not None:
         speed = tracks.speed_from_distance(time_s, distance)
-    altitude = tracks.column_or_none(_array(samples.altitude)[order])
+    altitude = tracks.column_or_none(points.column("altitude")[order])
     climb = tracks.climb_m(altitude) if altitude is not None else None
     streams = Streams(
         time_s=time_s,
         distance_m=distance,
         speed_m_s=speed,
-        heart_rate_bpm=tracks.column_or_none(_array(samples.heart_rate)[order]),
-        cadence_spm=_cadence(_array(samples.cadence)[order], header),
+        heart_rate_bpm=tracks.column_or_none(points.column("heart_rate")[order]),
+        cadence_spm=_cadence(points.column("cadence")[order], header),
         altitude_m=altitude,
         latitude_deg=tracks.column_or_none(lat),
         longitude_deg=tracks.column_or_none(lon),
-        power_w=tracks.column_or_none(_array(samples.power)[order]),
+        power_w=tracks.column_or_none(points.column("power")[order]),
     )
     return Activity(
         source_format=header.source_format,

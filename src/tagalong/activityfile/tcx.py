@@ -1,40 +1,100 @@
 """Garmin Training Center (TCX) activities.
 
-Parsed with defusedxml's ElementTree rather than tcxreader: tcxreader only reads from a path
-(a temporary file per upload) and builds its own objects we would convert again, while the
-safe tree we already need for the XML-bomb check gives every field in a few lines.
+Read from the safe element tree rather than through tcxreader: tcxreader only reads from a path
+(a temporary file per upload) and builds its own objects we would convert again. Each track
+point is walked once, every tag looked up in a small table, instead of one path search per field.
 """
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from xml.etree.ElementTree import Element
 
-from defusedxml import ElementTree as SafeElementTree
+import numpy as np
 
+from tagalong.activityfile import xmlpoints
 from tagalong.activityfile.errors import DecodeError
 from tagalong.activityfile.model import Activity, Lap
-from tagalong.activityfile.samples import Header, Samples, build_from_samples, sport_from_label
-from tagalong.activityfile.xmlsafety import check_safe_xml
+from tagalong.activityfile.samples import (
+    Header,
+    PointColumns,
+    Samples,
+    build_from_samples,
+    number,
+    sport_from_label,
+    time_us,
+)
+from tagalong.activityfile.xmlsafety import local_name, parse_safe_xml, refuse_declarations
 
 NS = "{http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2}"
+# Track point fields by tag; extension values (ns3:RunCadence, ns3:Speed, ns3:Watts ...) by local
+# name, whatever their namespace prefix. Within the TCX namespace, "Value" only occurs under
+# HeartRateBpm in a track point, and the degrees only under Position.
+POINT_FIELDS = {
+    f"{NS}Time": "time",
+    f"{NS}LatitudeDegrees": "latitude",
+    f"{NS}LongitudeDegrees": "longitude",
+    f"{NS}AltitudeMeters": "altitude",
+    f"{NS}DistanceMeters": "distance",
+    f"{NS}Value": "heart_rate",
+    f"{NS}Cadence": "cadence",
+}
+EXTENSION_FIELDS = {"RunCadence": "run_cadence", "Speed": "speed", "Watts": "power"}
+# The same fields for the pattern reader (xmlpoints), by local name in any namespace.
+_FIELDS = {
+    name: xmlpoints.Field(local.encode())
+    for local, name in [
+        *((tag.rpartition("}")[2], name) for tag, name in POINT_FIELDS.items()),
+        *EXTENSION_FIELDS.items(),
+    ]
+}
 
 
-def decode_tcx(data: bytes, *, filename: str) -> Activity:
-    check_safe_xml(data, filename=filename)
-    root = SafeElementTree.fromstring(data, forbid_dtd=True)
-    activity = root.find(f"{NS}Activities/{NS}Activity")
-    if activity is None:
-        what = "a course" if root.find(f"{NS}Courses") is not None else "no activity"
-        raise DecodeError(
-            file=filename, code="no_track", reason=f"the TCX holds {what}, not a recorded activity"
-        )
-    samples = Samples()
-    for point in activity.iter(f"{NS}Trackpoint"):
-        time = _time(point.findtext(f"{NS}Time"))
-        if time is not None:
-            samples.add(time, **_point_values(point))
-    if not samples.times:
+class _PointReader:
+    def __init__(self, samples: Samples) -> None:
+        self.samples = samples
+        self._fields: dict[str, str | None] = dict(POINT_FIELDS)
+
+    def _field(self, tag: str) -> str | None:
+        try:
+            return self._fields[tag]
+        except KeyError:
+            name = EXTENSION_FIELDS.get(local_name(tag))
+            self._fields[tag] = name
+            return name
+
+    def add(self, point: Element) -> None:
+        found: dict[str, str] = {}
+        for element in point.iter():
+            name = self._field(element.tag)
+            # The first occurrence with text counts, as a path search would find it.
+            if name is not None and element.text and name not in found:
+                found[name] = element.text
+        moment = time_us(found.get("time"))
+        if moment is None:
+            return
+        samples = self.samples
+        cadence = number(found.get("cadence"))
+        # RunCadence (foot pods) and Cadence are both strides or revolutions per minute.
+        if math.isnan(cadence):
+            cadence = number(found.get("run_cadence"))
+        samples.times_us.append(moment)
+        samples.latitude.append(number(found.get("latitude")))
+        samples.longitude.append(number(found.get("longitude")))
+        samples.altitude.append(number(found.get("altitude")))
+        samples.distance.append(number(found.get("distance")))
+        samples.heart_rate.append(number(found.get("heart_rate")))
+        samples.cadence.append(cadence)
+        samples.speed.append(number(found.get("speed")))
+        samples.power.append(number(found.get("power")))
+
+
+def decode_tcx(data: bytes, *, filename: str, fast: bool = True) -> Activity:
+    """``fast=False`` walks the element tree even where the patterns could read the points."""
+    found = _read_fast(data, filename=filename) if fast and xmlpoints.suitable(data) else None
+    activity, samples = found or _read_tree(data, filename=filename)
+    if not len(samples.times_us):
         raise DecodeError(
             file=filename,
             code="no_timestamps",
@@ -48,6 +108,72 @@ def decode_tcx(data: bytes, *, filename: str) -> Activity:
         laps=tuple(lap for lap in map(_lap, activity.iter(f"{NS}Lap")) if lap is not None),
     )
     return build_from_samples(samples, header)
+
+
+_POINT_LOCAL = {tag.rpartition("}")[2].encode(): name for tag, name in POINT_FIELDS.items()}
+_EXTENSION_LOCAL = {local.encode(): name for local, name in EXTENSION_FIELDS.items()}
+
+
+def _field_of(path: tuple[bytes, ...]) -> str | None:
+    """The field of a leaf below a track point, as the tree reader would see it: TCX fields
+    unprefixed (the default namespace), extension values by local name in any namespace."""
+    prefix, _, local = path[-1].rpartition(b":")
+    return _EXTENSION_LOCAL.get(local) or (None if prefix else _POINT_LOCAL.get(local))
+
+
+def _activity(root: Element, *, filename: str) -> Element:
+    activity = root.find(f"{NS}Activities/{NS}Activity")
+    if activity is None:
+        what = "a course" if root.find(f"{NS}Courses") is not None else "no activity"
+        raise DecodeError(
+            file=filename, code="no_track", reason=f"the TCX holds {what}, not a recorded activity"
+        )
+    return activity
+
+
+def _read_tree(data: bytes, *, filename: str) -> tuple[Element, Samples | PointColumns]:
+    activity = _activity(parse_safe_xml(data, filename=filename), filename=filename)
+    samples = Samples()
+    reader = _PointReader(samples)
+    for point in activity.iter(f"{NS}Trackpoint"):
+        reader.add(point)
+    return activity, samples
+
+
+def _read_fast(data: bytes, *, filename: str) -> tuple[Element, Samples | PointColumns] | None:
+    refuse_declarations(data, filename=filename)
+    points = xmlpoints.find_points(data, b"Trackpoint")
+    if points is None or not xmlpoints.plain_points(data, points):
+        return None
+    root = parse_safe_xml(points.rest, filename=filename)
+    activity = _activity(root, filename=filename)
+    if len(root.findall(f"{NS}Activities/{NS}Activity")) > 1 or root.find(f"{NS}Courses"):
+        return None  # points of several activities or courses: only the tree tells them apart
+    # A path search finds the first match in document order; so does keep="first".
+    # The rest has just been parsed; points that fit a template are well-formed too. Points
+    # read field by field are not checked by the patterns, so the parser checks them first.
+    text = xmlpoints.template_texts(data, points, _field_of, {}, keep="first")
+    if text is None:
+        xmlpoints.check(data, filename=filename)
+        text = {
+            name: xmlpoints.field_texts(data, points, field, keep="first")
+            for name, field in _FIELDS.items()
+        }
+    nothing: list[bytes | None] = [None] * len(points)
+    text = {name: text.get(name, nothing) for name in _FIELDS}
+    stamps = [None if t is None else time_us(t.decode("ascii", "replace")) for t in text["time"]]
+    timed = np.array([stamp is not None for stamp in stamps], dtype=bool)
+    column = {
+        name: xmlpoints.numbers(values)[timed] for name, values in text.items() if name != "time"
+    }
+    cadence = column["cadence"]
+    # RunCadence (foot pods) and Cadence are both strides or revolutions per minute.
+    cadence = np.where(np.isnan(cadence), column["run_cadence"], cadence)
+    column["cadence"] = cadence
+    del column["run_cadence"]
+    return activity, PointColumns(
+        np.array([s for s in stamps if s is not None], dtype=np.int64), column
+    )
 
 
 def _time(text: str | None) -> datetime | None:
@@ -67,32 +193,6 @@ def _number(element: Element, path: str) -> float | None:
         return float(text)
     except ValueError:
         return None
-
-
-def _local_number(element: Element, local_name: str) -> float | None:
-    """An extension value (ns3:RunCadence, ns3:Watts ...) whatever its namespace prefix."""
-    for child in element.iter():
-        if child.tag.rpartition("}")[2] == local_name and child.text:
-            try:
-                return float(child.text)
-            except ValueError:
-                return None
-    return None
-
-
-def _point_values(point: Element) -> dict[str, float | None]:
-    cadence = _number(point, f"{NS}Cadence")
-    return {
-        "latitude": _number(point, f"{NS}Position/{NS}LatitudeDegrees"),
-        "longitude": _number(point, f"{NS}Position/{NS}LongitudeDegrees"),
-        "altitude": _number(point, f"{NS}AltitudeMeters"),
-        "distance": _number(point, f"{NS}DistanceMeters"),
-        "heart_rate": _number(point, f"{NS}HeartRateBpm/{NS}Value"),
-        # RunCadence (foot pods) and Cadence are both strides or revolutions per minute.
-        "cadence": cadence if cadence is not None else _local_number(point, "RunCadence"),
-        "speed": _local_number(point, "Speed"),
-        "power": _local_number(point, "Watts"),
-    }
 
 
 def _lap(lap: Element) -> Lap | None:

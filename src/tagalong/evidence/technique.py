@@ -94,4 +94,20 @@ ENTRIES: tuple[Evidence, ...] = (
         source="FIT SDK profile; GoldenCheetah issue #2060",
         strength=Strength.VERIFIED,
     ),
+    Evidence(
+        id="cadence.easy_band.own_runs",
+        statement=(
+            "Without a threshold pace, a runner's easy speed band is the 10th to 70th centile of "
+            "their own running time by speed over their last 90 days of runs: endurance runners "
+            "do about 75–80 % of their training at low intensity (Seiler), so the slower 70 % of "
+            "running time is mostly easy; the slowest tenth (warm-ups, shuffles) is left out. "
+            "With a threshold pace, Daniels' E range (63–73 % of VDOT) is used instead."
+        ),
+        source=(
+            "Practice convention built on Seiler & Kjerland, SJMSS 2006;16:49–56 and Seiler & "
+            "Tønnessen 2009 (periodisation.intensity.seiler); Daniels' Running Formula 3rd ed."
+        ),
+        strength=Strength.SECONDARY,
+        expert_target=True,
+    ),
 )

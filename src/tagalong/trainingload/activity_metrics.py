@@ -9,7 +9,7 @@ rate and power count every sample.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Literal
 
 import numpy as np
@@ -58,6 +58,22 @@ class Histogram:
     above_s: float
 
 
+# The joint speed × cadence distribution of running samples: kept per run so that cadence at any
+# speed (cadence at easy pace, the athlete's cadence-speed line) can be worked out later from
+# stored data, without the file.
+JOINT_SPEED_EDGES = _edges(0, 7, 0.25)
+JOINT_CADENCE_EDGES = _edges(120, 220, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class JointHistogram:
+    """Seconds per (speed bin, cadence bin) cell; only cells with time are listed."""
+
+    speed_edges: tuple[float, ...]
+    cadence_edges: tuple[float, ...]
+    cells: tuple[tuple[int, int, float], ...]  # (speed bin, cadence bin, seconds)
+
+
 @dataclass(frozen=True, slots=True)
 class ZoneTime:
     zone: str
@@ -89,22 +105,29 @@ class ActivityMetrics:
     foot_strike: FootStrike | None
     time_in_hr_zones: tuple[ZoneTime, ...] | None
     distributions: dict[str, Histogram] = field(default_factory=dict)
+    speed_cadence: JointHistogram | None = None
 
     def to_dict(self) -> dict[str, JsonValue]:
         """A JSON-ready dict: tuples become lists and NaN or infinity becomes None."""
-        cleaned = _json_ready(asdict(self))
+        cleaned = _json_ready(self)
         assert isinstance(cleaned, dict)
         return cleaned
 
 
 def _json_ready(value: object) -> JsonValue:
-    if isinstance(value, dict):
-        return {str(k): _json_ready(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_json_ready(v) for v in value]
+    # Walks nested dataclasses directly: dataclasses.asdict deep-copies every value first,
+    # which cost more than the rest of the metrics for a run's histograms.
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
     if isinstance(value, bool | int | str) or value is None:
         return value
-    if isinstance(value, float | np.floating):
+    if isinstance(value, list | tuple):
+        return [_json_ready(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _json_ready(v) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _json_ready(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, np.floating):
         number = float(value)
         return number if math.isfinite(number) else None
     raise TypeError(f"cannot serialise {type(value).__name__} in activity metrics")
@@ -195,6 +218,31 @@ def _easy_cadence(
     return float(np.median(cadence[chosen]))
 
 
+def joint_speed_cadence(
+    streams: Streams, dt: FloatArray, moving: BoolArray
+) -> JointHistogram | None:
+    """Seconds of moving, cadence-bearing samples in each speed × cadence cell."""
+    cadence, speed = streams.cadence_spm, streams.speed_m_s
+    if cadence is None or speed is None:
+        return None
+    with np.errstate(invalid="ignore"):
+        used = moving & _valid(cadence, positive=True) & np.isfinite(speed) & (dt > 0)
+    if not np.any(used):
+        return None
+    seconds, _, _ = np.histogram2d(
+        speed[used],
+        cadence[used],
+        bins=(np.asarray(JOINT_SPEED_EDGES), np.asarray(JOINT_CADENCE_EDGES)),
+        weights=dt[used],
+    )
+    rows, columns = np.nonzero(seconds)
+    cells = tuple(
+        (int(i), int(j), round(float(seconds[i, j]), 3))
+        for i, j in zip(rows.tolist(), columns.tolist(), strict=True)
+    )
+    return JointHistogram(JOINT_SPEED_EDGES, JOINT_CADENCE_EDGES, cells) if cells else None
+
+
 def _ground_contact(streams: Streams, dt: FloatArray, moving: BoolArray) -> float | None:
     values = streams.stance_time_ms
     if values is None or not np.any(_valid(values, positive=True)):
@@ -270,6 +318,7 @@ def activity_metrics(
         foot_strike=foot_strike(streams, moving),
         time_in_hr_zones=None if hr_zones is None else _time_in_zones(hr, dt, hr_zones),
         distributions=distributions,
+        speed_cadence=joint_speed_cadence(streams, dt, moving) if activity.is_run else None,
     )
 
 

@@ -1,5 +1,10 @@
 """An athlete's cadence-versus-speed line, judged against novices at the same speed.
 
+Two ways in: :func:`fit_cadence_speed` from raw samples (a Theil–Sen line through 0.5 m/s bin
+medians), and :func:`pooled_speed_bins` + :func:`fit_speed_bins` from the speed × cadence
+histograms stored with each run (a weighted least-squares line through 0.25 m/s bins), which is
+what the pages and the API show.
+
 Cadence rises with speed, so a cadence means nothing without its speed: this module never compares
 with a fixed 180 (load.cadence_by_speed.van_oeveren_2017). Samples from many runs are pooled,
 binned by speed (0.5 m/s bins), each bin reduced to its median speed and median cadence, and a
@@ -16,6 +21,7 @@ from itertools import combinations
 import numpy as np
 
 from tagalong.activityfile.model import Activity, FloatArray
+from tagalong.trainingload.activity_metrics import JointHistogram
 
 BIN_WIDTH_M_S = 0.5
 MIN_SAMPLES_PER_BIN = 30
@@ -154,3 +160,89 @@ def compare_with_novices(
         difference_spm=athlete - novice,
         extrapolated=not slowest <= speed <= fastest,
     )
+
+
+# --- the athlete's relation from stored runs (speed × cadence histograms) -----------------------
+
+# A speed bin joins the fit with at least this much running in it, so a few seconds of a sprint
+# finish cannot pull the line.
+MIN_SECONDS_PER_BIN = 120.0
+
+
+@dataclass(frozen=True, slots=True)
+class SpeedCadencePoint:
+    speed_m_s: float  # middle of the 0.25 m/s bin
+    cadence_spm: float  # time-weighted median cadence in the bin
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class CadenceSpeedFit:
+    """Cadence = intercept + slope × speed, a least-squares line through the speed bins."""
+
+    points: tuple[SpeedCadencePoint, ...]
+    slope_spm_per_m_s: float
+    intercept_spm: float
+    r_squared: float
+    evidence_id: str = "load.cadence_by_speed.van_oeveren_2017"
+
+    @property
+    def speed_range_m_s(self) -> tuple[float, float]:
+        return self.points[0].speed_m_s, self.points[-1].speed_m_s
+
+    def cadence_at(self, speed_m_s: float) -> float:
+        return self.intercept_spm + self.slope_spm_per_m_s * speed_m_s
+
+
+def pooled_speed_bins(
+    histograms: Iterable[JointHistogram], *, min_seconds: float = MIN_SECONDS_PER_BIN
+) -> tuple[SpeedCadencePoint, ...]:
+    """Pool runs' speed × cadence time; per running speed bin, its median cadence."""
+    pooled: FloatArray | None = None
+    speed_edges: tuple[float, ...] = ()
+    cadence_edges: tuple[float, ...] = ()
+    for joint in histograms:
+        if pooled is None:
+            speed_edges, cadence_edges = joint.speed_edges, joint.cadence_edges
+            pooled = np.zeros((len(speed_edges) - 1, len(cadence_edges) - 1))
+        if (joint.speed_edges, joint.cadence_edges) != (speed_edges, cadence_edges):
+            raise ValueError("speed × cadence histograms must share their bin edges")
+        for i, j, seconds in joint.cells:
+            pooled[i, j] += seconds
+    if pooled is None:
+        return ()
+    cadences = np.asarray(cadence_edges)
+    points = []
+    for i, row in enumerate(pooled):
+        middle = (speed_edges[i] + speed_edges[i + 1]) / 2
+        total = float(row.sum())
+        if middle < MIN_RUNNING_SPEED_M_S or total < min_seconds:
+            continue
+        cumulative = np.concatenate([[0.0], np.cumsum(row)])
+        median = float(np.interp(total / 2, cumulative, cadences))
+        points.append(SpeedCadencePoint(middle, median, total))
+    return tuple(points)
+
+
+def fit_speed_bins(points: tuple[SpeedCadencePoint, ...]) -> CadenceSpeedFit:
+    """Least-squares line (numpy.polyfit) through the bins, each weighted by its running time.
+
+    The weight is the square root of the seconds (polyfit weights multiply residuals), so a
+    bin with four times the running counts twice as much, not four times.
+    """
+    if len({p.speed_m_s for p in points}) < 2:
+        raise NotEnoughCadenceData(
+            "a cadence-speed line needs running at two or more speeds, "
+            f"{MIN_SECONDS_PER_BIN:g} s or more in each 0.25 m/s band"
+        )
+    x = np.array([p.speed_m_s for p in points])
+    y = np.array([p.cadence_spm for p in points])
+    w = np.sqrt(np.array([p.seconds for p in points]))
+    slope, intercept = np.polyfit(x, y, 1, w=w)
+    predicted = intercept + slope * x
+    weights = w**2
+    mean = float(np.average(y, weights=weights))
+    total = float(np.sum(weights * (y - mean) ** 2))
+    residual = float(np.sum(weights * (y - predicted) ** 2))
+    r_squared = 1.0 - residual / total if total > 0 else 1.0
+    return CadenceSpeedFit(points, float(slope), float(intercept), r_squared)

@@ -15,11 +15,19 @@ is the one that had been reached at the end of day t − 7, so the seven days of
 
 Days before ``start`` count as zero load and zero distance. Each day is computed from the state at
 the end of the previous day alone (:class:`LoadState`), so an import that changes day d recomputes
-from d forward with :func:`update_from`, starting from the state stored with day d − 1.
+from d forward with :func:`update_from`, starting from the state stored with day d − 1 (or with
+any earlier day: the days between are recomputed too).
+
+Rows are produced for the days within ``REST_GAP_DAYS`` after a day with load or distance (or
+after the series start), and for the last day; a longer rest is crossed in one step
+(:func:`fast_forward`). Nothing is lost: by then the fatigue, acute load and distance windows
+are empty and fitness has fallen below a tenth. A history with years-long breaks (an old
+watch's unset clock, a runner's comeback) then costs rows only where training happened.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right, insort
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
@@ -48,6 +56,8 @@ SPIKE_RED_ABOVE = 1.00
 # is exactly +10 %, not a spike, although 11/10 − 1 is 0.1000000000000001 in floating point.
 BOUNDARY_TOLERANCE = 1e-9
 _HISTORY_DAYS = 3 * 7 - 1  # distance days kept besides today: three 7-day blocks
+# After this many days without a session the following rest days get no row (see module doc).
+REST_GAP_DAYS = 90
 
 SpikeBand = Literal["none", "no_history", "up_to_30", "30_to_100", "over_100"]
 Tone = Literal["none", "amber", "red"]
@@ -255,12 +265,59 @@ def _next_day(state: LoadState, today: DayInput) -> DayLoad:
 _REST_DAY = DayInput()
 
 
+def fast_forward(state: LoadState, rest_days: int) -> LoadState:
+    """The state after ``rest_days`` days without load or distance, computed in one step."""
+    if rest_days < 0:
+        raise ValueError(f"rest_days must be >= 0, got {rest_days}")
+    n = rest_days
+    ctl_keep, atl_keep = 1 - 1 / CTL_DAYS, 1 - 1 / ATL_DAYS
+    chronic_keep = 1 - CHRONIC_LAMBDA
+
+    def decayed(recent: tuple[float, ...], last: float, keep: float) -> tuple[float, ...]:
+        # The last len(recent) day-end values: older stored ones, then the decayed new ones.
+        new = tuple(last * keep**k for k in range(max(1, n - len(recent) + 1), n + 1))
+        return (*recent[len(new) :], *new) if n else recent
+
+    def shifted(recent: tuple[float, ...]) -> tuple[float, ...]:
+        return (*recent[min(n, len(recent)) :], *(0.0,) * min(n, len(recent)))
+
+    return LoadState(
+        day=state.day + timedelta(days=n),
+        days_seen=state.days_seen + n,
+        ctl=state.ctl * ctl_keep**n,
+        atl=state.atl * atl_keep**n,
+        acute_ewma=state.acute_ewma * (1 - ACUTE_LAMBDA) ** n,
+        chronic_ewma=state.chronic_ewma * chronic_keep**n,
+        recent_ctl=decayed(state.recent_ctl, state.ctl, ctl_keep),
+        recent_chronic=decayed(state.recent_chronic, state.chronic_ewma, chronic_keep),
+        recent_distance_km=shifted(state.recent_distance_km),
+        recent_longest_run_km=shifted(state.recent_longest_run_km),
+    )
+
+
+def training_days(days: Mapping[date, DayInput], *, start: date | None = None) -> list[date]:
+    """The days with any load or distance, in order; with ``start`` (the series start) too."""
+    trained = sorted(day for day, value in days.items() if value != _REST_DAY)
+    if start is not None and start not in trained:
+        insort(trained, start)
+    return trained
+
+
+def has_row(day: date, trained: list[date], *, end: date) -> bool:
+    """Whether the series keeps a row for ``day``: the last day, or a day soon after training."""
+    if day == end:
+        return True
+    index = bisect_right(trained, day)
+    return index > 0 and (day - trained[index - 1]).days <= REST_GAP_DAYS
+
+
 def update_from(
     previous_state: LoadState, days: Mapping[date, DayInput], *, from_day: date, end: date
 ) -> list[DayLoad]:
     """Days ``from_day`` … ``end`` continuing from the state at the end of ``from_day`` − 1.
 
-    Days missing from ``days`` are rest days.
+    Days missing from ``days`` are rest days. Days that get no row (see module doc) are
+    crossed with :func:`fast_forward`.
     """
     if previous_state.day != from_day - timedelta(days=1):
         raise ValueError(
@@ -269,12 +326,24 @@ def update_from(
         )
     if end < from_day:
         raise ValueError(f"end {end} is before from_day {from_day}")
+    # The series start counts as a training day, so a series always opens with rows.
+    series_start = previous_state.day - timedelta(days=previous_state.days_seen - 1)
+    trained = training_days(days, start=series_start)
     result: list[DayLoad] = []
     state = previous_state
-    for _ in range((end - from_day).days + 1):
-        row = _next_day(state, days.get(state.day + timedelta(days=1), _REST_DAY))
-        result.append(row)
-        state = row.state
+    day = from_day
+    while day <= end:
+        if has_row(day, trained, end=end):
+            row = _next_day(state, days.get(day, _REST_DAY))
+            result.append(row)
+            state = row.state
+            day += timedelta(days=1)
+            continue
+        # No training from ``day`` until the next training day (or the end): skip to it.
+        index = bisect_right(trained, day)
+        resume = min(trained[index], end) if index < len(trained) else end
+        state = fast_forward(state, (resume - day).days)
+        day = resume
     return result
 
 

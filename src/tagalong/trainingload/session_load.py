@@ -172,6 +172,28 @@ def choose_load(
     return _duration_load(minutes)
 
 
+def available_loads(
+    *,
+    minutes: float,
+    rpe: float | None = None,
+    activity: Activity | None = None,
+    hr_profile: HeartRateProfile | None = None,
+    threshold_m_s: float | None = None,
+) -> dict[LoadMeasure, SessionLoad]:
+    """Every measure the inputs allow, by measure; ``duration`` is always there.
+
+    Stored with each activity so the athlete's daily series can keep to one measure
+    (``athlete_load``) whichever one each activity would prefer.
+    """
+    _check_minutes(minutes)
+    found: dict[LoadMeasure, SessionLoad] = {}
+    for measure in DEFAULT_ORDER:
+        load = _try_measure(measure, minutes, rpe, activity, hr_profile, threshold_m_s)
+        if load is not None:
+            found[measure] = load
+    return found
+
+
 def _try_measure(
     measure: LoadMeasure,
     minutes: float,

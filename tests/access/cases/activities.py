@@ -45,6 +45,7 @@ PAGES = {
     "activities:batch": Case(READ, kwargs=_batch_a),
     "activities:upload": Case(WRITE_PAGE, kwargs=_athlete_a),
     "activities:manual": Case(WRITE_PAGE, kwargs=_athlete_a),
+    "activities:load_settings": Case(WRITE_PAGE, kwargs=_athlete_a),
     "activities:delete": Case(
         statuses(404, anonymous=LOGIN, athlete_a=302, coach_a=302, colleague=403, staff=403),
         method="post",
@@ -70,4 +71,12 @@ API = {
         _api_write(204), method="delete", kwargs=_activity_a
     ),
     "GET /api/athletes/{athlete_id}/load": Case(API_READ, kwargs=_athlete_a),
+    "GET /api/athletes/{athlete_id}/cadence-speed": Case(API_READ, kwargs=_athlete_a),
+    "GET /api/athletes/{athlete_id}/load-settings": Case(API_READ, kwargs=_athlete_a),
+    "PUT /api/athletes/{athlete_id}/load-settings": Case(
+        _api_write(200),
+        method="put",
+        kwargs=_athlete_a,
+        data=lambda w: {"measure": "auto", "threshold_pace_s_per_km": 285},
+    ),
 }

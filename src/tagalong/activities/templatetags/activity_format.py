@@ -39,3 +39,15 @@ def number(value: float | None, digits: int = 0) -> str:
     if value is None:
         return "–"
     return f"{value:.{digits}f}"
+
+
+@register.filter
+def speed_band(band: object) -> str:
+    """A stored easy band ({"low_m_s": 2.5, "high_m_s": 3.0, ...}) as "5:33–6:40 /km"."""
+    if not isinstance(band, dict):
+        return "–"
+    try:
+        fast, slow = 1000 / float(band["high_m_s"]), 1000 / float(band["low_m_s"])
+    except (KeyError, TypeError, ValueError, ZeroDivisionError):
+        return "–"
+    return f"{pace(fast).removesuffix(' /km')}–{pace(slow)}"

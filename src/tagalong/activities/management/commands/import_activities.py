@@ -11,11 +11,10 @@ from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tagalong.activities.models import ImportBatch
+from tagalong.activities.progress import ProgressDisplay
 from tagalong.activities.services import ALLOWED_SUFFIXES, claim_batch, process_batch, start_import
 from tagalong.athletes.models import AthleteProfile
 from tagalong.errors import DomainError
-
-BAR_WIDTH = 30
 
 
 def collect(paths: list[str]) -> list[Path]:
@@ -34,14 +33,6 @@ def collect(paths: list[str]) -> list[Path]:
         else:
             raise CommandError(f"{raw}: no such file or folder")
     return found
-
-
-def progress_bar(batch: ImportBatch) -> None:
-    total = max(batch.total, batch.done, 1)
-    filled = round(BAR_WIDTH * batch.done / total)
-    bar = "#" * filled + "-" * (BAR_WIDTH - filled)
-    sys.stderr.write(f"\r[{bar}] {batch.done}/{total}")
-    sys.stderr.flush()
 
 
 class Command(BaseCommand):
@@ -66,8 +57,11 @@ class Command(BaseCommand):
                 raise CommandError(error.message) from None
         claimed = claim_batch(batch.pk)
         assert claimed is not None
-        batch = process_batch(claimed, progress=progress_bar)
-        sys.stderr.write("\n")
+        display = ProgressDisplay(sys.stderr)
+        try:
+            batch = process_batch(claimed, progress=display)
+        finally:
+            display.close()
         self._summary(batch)
 
     def _summary(self, batch: ImportBatch) -> None:

@@ -78,9 +78,37 @@
     }
   }
 
+  function pace(speed) {
+    return speed > 0 ? clock(1000 / speed) + " /km" : "–";
+  }
+
+  function cadenceChart() {
+    var el = document.getElementById("cadence-chart");
+    var d = readJson("cadence-data");
+    if (!el || !d || !d.x.length) return;
+    var spm = function (u, v) { return v == null ? "–" : v.toFixed(0) + " spm"; };
+    plot(el, {
+      scales: { x: { time: false }, y: { auto: true }, min: { auto: true } },
+      axes: [
+        { label: "Speed (m/s) · pace", values: function (u, vals) {
+          return vals.map(function (v) { return v.toFixed(1) + " · " + pace(v).replace(" /km", ""); });
+        } },
+        { label: "Steps/min" }
+      ],
+      series: [
+        { label: "Speed", value: function (u, v) { return v == null ? "–" : v.toFixed(2) + " m/s (" + pace(v) + ")"; } },
+        { label: "Your cadence", stroke: "#2f855a", width: 0, points: { show: true, size: 8, fill: "#2f855a" }, value: spm },
+        { label: "Fitted line", stroke: "#2b6cb0", value: spm },
+        { label: "Novices (van Oeveren)", stroke: "#a0aec0", dash: [4, 4], value: spm, spanGaps: false },
+        { label: "Running time (min)", scale: "min", show: false, value: function (u, v) { return v == null ? "–" : v + " min"; } }
+      ]
+    }, [d.x, d.cadence, d.fit, d.novice, d.minutes]);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     if (typeof uPlot === "undefined") return;
     activityChart();
     trendCharts();
+    cadenceChart();
   });
 })();
