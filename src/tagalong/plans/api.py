@@ -1,6 +1,7 @@
 import datetime as dt
 from typing import Literal
 
+from django.db import transaction
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from ninja import Router, Schema, Status
@@ -75,6 +76,17 @@ class GenerateIn(Schema):
     recent_race: RaceIn | None = None
 
 
+class ExerciseIn(Schema):
+    """A library slug, or ``custom-<id>`` for one of the coach's practice's own exercises.
+    Dosage fields left out take the exercise's own dosage."""
+
+    slug: str = Field(min_length=1, max_length=80)
+    sets: int | None = Field(default=None, ge=1, le=10)
+    reps: int | None = Field(default=None, ge=1, le=100)
+    hold_s: int | None = Field(default=None, ge=1, le=600)
+    load: str | None = Field(default=None, max_length=60)
+
+
 class SessionPatch(Schema):
     date: dt.date | None = None
     kind: Kind | None = None
@@ -83,6 +95,7 @@ class SessionPatch(Schema):
     distance_km: float | None = Field(default=None, ge=0, le=100)
     target_pace_s_per_km: tuple[float, float] | None = None
     hr_zone: str | None = Field(default=None, max_length=16)
+    add_exercises: list[ExerciseIn] = Field(default_factory=list, max_length=20)
 
 
 class TemplateOut(Schema):
@@ -194,7 +207,7 @@ def get_plan(request: HttpRequest, athlete_id: int, plan_id: int) -> PlanDetailO
 @router.patch(
     "/athletes/{athlete_id}/plans/{plan_id}/sessions/{session_id}",
     response={200: SessionOut, **ERRORS},
-    summary="Move a session or change its targets",
+    summary="Move a session, change its targets or add exercises",
 )
 @rules.athlete_scoped
 def patch_session(
@@ -203,17 +216,22 @@ def patch_session(
     athlete = athlete_for(request.user, athlete_id, write=True)
     by = _coach(request)
     plan = selectors.plan_for(athlete, plan_id)
-    session = plan.sessions.filter(pk=session_id).first()
+    session = plan.sessions.select_related("plan").filter(pk=session_id).first()
     if session is None:
         raise Http404("No such session in this plan")
     data = payload.dict(exclude_unset=True)
     new_date = data.pop("date", None)
+    exercises = [e.dict() for e in payload.add_exercises]
+    data.pop("add_exercises", None)
     if "target_pace_s_per_km" in data:
         data["pace_range"] = data.pop("target_pace_s_per_km")
-    if data:
-        session = services.change_session(session=session, by=by, changes=data)
-    if new_date is not None and new_date != session.date:
-        session = services.move_session(session=session, to=new_date, by=by)
+    with transaction.atomic():  # one request, all or nothing: a refused exercise undoes the rest
+        if data:
+            session = services.change_session(session=session, by=by, changes=data)
+        for exercise in exercises:
+            session = services.add_exercise(session=session, by=by, **exercise)
+        if new_date is not None and new_date != session.date:
+            session = services.move_session(session=session, to=new_date, by=by)
     return session_out(session)
 
 

@@ -4,11 +4,12 @@ from typing import Any
 
 from django import forms
 
+from tagalong.access.policy import AnyUser, visible_custom_exercises
 from tagalong.athletes.models import AthleteGroup, AthleteProfile
 from tagalong.exercises import LIBRARY
 from tagalong.plangen.jsonio import GOAL_TYPES
 from tagalong.plans.models import SessionKind
-from tagalong.plans.services import GOAL_TITLES, WEEKDAY_NAMES
+from tagalong.plans.services import GOAL_TITLES, UNKNOWN_EXERCISE, WEEKDAY_NAMES
 
 DAY_LABELS = dict(
     zip(WEEKDAY_NAMES, ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True)
@@ -124,15 +125,24 @@ class ChangeForm(forms.Form):
         return {k: self.cleaned_data.get(k) for k in keys}
 
 
+LIBRARY_CHOICES = sorted(((e.slug, e.name) for e in LIBRARY.values()), key=lambda c: c[1])
+
+
 class ExerciseForm(forms.Form):
-    slug = forms.ChoiceField(
-        label="Exercise",
-        choices=sorted(((e.slug, e.name) for e in LIBRARY.values()), key=lambda c: c[1]),
-    )
+    slug = forms.ChoiceField(label="Exercise", error_messages={"invalid_choice": UNKNOWN_EXERCISE})
     sets = forms.IntegerField(min_value=1, max_value=10, required=False)
     reps = forms.IntegerField(min_value=1, max_value=100, required=False)
     hold_s = forms.IntegerField(min_value=1, max_value=600, required=False, label="Hold (s)")
     load = forms.CharField(max_length=60, required=False)
+
+    def __init__(self, *args: Any, user: AnyUser, **kwargs: Any) -> None:
+        """The library, then the practice's own exercises this coach may see."""
+        super().__init__(*args, **kwargs)
+        own = [(c.slug, f"{c.name} (by {c.author_name})") for c in visible_custom_exercises(user)]
+        choices: list[Any] = [("Library", LIBRARY_CHOICES)]
+        if own:
+            choices.append(("Your practice's exercises", own))
+        self.fields["slug"].choices = choices  # type: ignore[attr-defined]
 
 
 class CopyWeekForm(forms.Form):

@@ -13,7 +13,10 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from tagalong.access.policy import AnyUser, visible_custom_exercises
 from tagalong.accounts.models import User
+from tagalong.assessments.exercise_selectors import custom_url, library_url
+from tagalong.assessments.models import custom_id
 from tagalong.athletes.models import AthleteProfile, CoachingLink
 from tagalong.calendars import FeedEvent, build_feed
 from tagalong.evidence import REGISTRY
@@ -162,12 +165,48 @@ def why_entries(session: PlanSession) -> list[dict[str, Any]]:
     ]
 
 
-def exercise_rows(session: PlanSession) -> list[dict[str, Any]]:
+@dataclasses.dataclass(frozen=True)
+class ExerciseRef:
+    name: str
+    url: str | None  # None where the viewer may not open it (or it was deleted)
+
+
+# A coach's exercise the viewer may not see (another practice, or deleted): no name, no link.
+UNAVAILABLE = ExerciseRef("Coach's exercise (no longer available)", None)
+
+
+def exercise_refs(sessions: Iterable[PlanSession], viewer: AnyUser) -> dict[str, ExerciseRef]:
+    """Name and page of each exercise in these sessions: the library's, and the coaches' own
+    that ``viewer`` may see (``tagalong.access.policy``), in one query."""
+    slugs = {str(item.get("slug", "")) for s in sessions for item in s.exercises}
+    refs = {
+        slug: ExerciseRef(LIBRARY[slug].name, library_url(slug)) for slug in slugs & LIBRARY.keys()
+    }
+    ids = [number for number in map(custom_id, slugs) if number is not None]
+    if ids:
+        for exercise in visible_custom_exercises(viewer).filter(pk__in=ids):
+            refs[exercise.slug] = ExerciseRef(exercise.name, custom_url(exercise))
+    return refs
+
+
+def exercise_rows(session: PlanSession, refs: dict[str, ExerciseRef]) -> list[dict[str, Any]]:
+    """The session's exercises with the name and page (``url``) of each, from ``exercise_refs``."""
     rows = []
     for item in session.exercises:
-        exercise = LIBRARY.get(item.get("slug", ""))
-        rows.append({**item, "name": exercise.name if exercise else item.get("slug", "")})
+        slug = str(item.get("slug", ""))
+        ref = refs.get(slug) or (
+            UNAVAILABLE if custom_id(slug) is not None else ExerciseRef(slug, None)
+        )
+        rows.append({**item, "name": ref.name, "url": ref.url})
     return rows
+
+
+def exercise_rows_by_session(
+    sessions: Iterable[PlanSession], viewer: AnyUser
+) -> dict[int, list[dict[str, Any]]]:
+    sessions = list(sessions)
+    refs = exercise_refs(sessions, viewer)
+    return {s.pk: exercise_rows(s, refs) for s in sessions}
 
 
 def dose_text(item: dict[str, Any]) -> str:
@@ -255,7 +294,7 @@ def live_feed_token(athlete: AthleteProfile) -> CalendarFeedToken | None:
     return athlete.feed_tokens.filter(revoked_at__isnull=True).first()
 
 
-def _describe(s: PlanSession) -> str:
+def _describe(s: PlanSession, refs: dict[str, ExerciseRef]) -> str:
     lines = []
     if s.duration_min:
         lines.append(f"{s.duration_min:.0f} min")
@@ -266,7 +305,7 @@ def _describe(s: PlanSession) -> str:
         lines.append(f"pace {pace_text(fast)}–{pace_text(slow)} /km")
     if s.hr_zone:
         lines.append(f"heart rate {s.hr_zone}")
-    lines += [f"{row['name']}: {dose_text(row)}" for row in exercise_rows(s)]
+    lines += [f"{row['name']}: {dose_text(row)}" for row in exercise_rows(s, refs)]
     lines += [reason.get("text", "") for reason in s.why]
     return "\n".join(lines)
 
@@ -303,6 +342,9 @@ def feed_bytes(athlete: AthleteProfile, *, now: dt.datetime) -> bytes:
         )
     )
     times = session_times(sessions, ZoneInfo(athlete.time_zone))
+    refs = exercise_refs(
+        sessions, athlete.user
+    )  # the feed is the athlete's: names as they see them
     events = [
         FeedEvent(
             uid=f"{s.ical_uid}@tagalong",
@@ -310,7 +352,7 @@ def feed_bytes(athlete: AthleteProfile, *, now: dt.datetime) -> bytes:
             start=times[s.pk][0],
             end=times[s.pk][1],
             sequence=s.ical_sequence,
-            description=_describe(s),
+            description=_describe(s, refs),
         )
         for s in sessions
     ]

@@ -11,12 +11,13 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from tagalong.access.policy import Access, access_to_athlete
+from tagalong.access.policy import Access, access_to_athlete, visible_custom_exercises
 from tagalong.accounts.models import User
-from tagalong.athletes.models import AthleteGroup, AthleteProfile
+from tagalong.assessments.models import CustomExercise, custom_id
+from tagalong.athletes.models import AthleteGroup, AthleteProfile, CoachingLink
 from tagalong.audit.services import record
 from tagalong.errors import DomainError
-from tagalong.exercises import LIBRARY
+from tagalong.exercises import LIBRARY, Exercise
 from tagalong.physiology.vdot import VdotError
 from tagalong.plangen import (
     InfeasiblePlan,
@@ -301,6 +302,34 @@ def change_session(*, session: PlanSession, by: User, changes: Mapping[str, Any]
     return session
 
 
+UNKNOWN_EXERCISE = "Pick an exercise from the library or from your practice's own exercises."
+
+
+def prescribable_exercise(
+    slug: str, *, by: User, athlete: AthleteProfile
+) -> Exercise | CustomExercise:
+    """The library exercise, or the coach's practice's own one, that ``slug`` names.
+
+    A coach's exercise must be one ``by`` may see (``tagalong.access.policy``); the same message
+    answers one that does not exist and one of another practice, so neither is revealed. The
+    athlete must be coached in its practice too, or they could not open it from their plan.
+    """
+    if slug in LIBRARY:
+        return LIBRARY[slug]
+    number = custom_id(slug)
+    custom = None if number is None else visible_custom_exercises(by).filter(pk=number).first()
+    if custom is None:
+        raise DomainError(UNKNOWN_EXERCISE, field="slug")
+    links = CoachingLink.objects.active().filter(athlete=athlete, practice_id=custom.practice_id)
+    if not links.exists():
+        raise DomainError(
+            f"{athlete.name} is not coached in the practice that wrote {custom.name}, "
+            "so they could not open it.",
+            field="slug",
+        )
+    return custom
+
+
 @transaction.atomic
 def add_exercise(
     *,
@@ -312,9 +341,7 @@ def add_exercise(
     hold_s: int | None = None,
     load: str | None = None,
 ) -> PlanSession:
-    exercise = LIBRARY.get(slug)
-    if exercise is None:
-        raise DomainError("Pick an exercise from the library.", field="slug")
+    exercise = prescribable_exercise(slug, by=by, athlete=session.plan.athlete)
     dose = exercise.dosage
     if reps is None and hold_s is None:
         reps, hold_s = dose.reps, dose.hold_s

@@ -118,7 +118,7 @@ def _builder_context(request: HttpRequest, athlete: AthleteProfile, plan: Any) -
         "can_plan": can_plan,
         "warnings": selectors.limit_warnings(plan) if can_plan else [],
         "versions": plan.versions.select_related("created_by")[:10],
-        "exercise_form": ExerciseForm(),
+        "exercise_rows": selectors.exercise_rows_by_session(sessions, request.user),
         "template_form": TemplateForm(initial={"name": plan.title}),
         "open_proposals": selectors.proposal_rows(selectors.open_proposals(plan)),
         "made_proposals": selectors.proposal_rows(selectors.made_proposals(plan)),
@@ -136,7 +136,12 @@ def plan_detail(request: HttpRequest, athlete_id: int, plan_id: int) -> HttpResp
 def plan_print(request: HttpRequest, athlete_id: int, plan_id: int) -> HttpResponse:
     athlete = athlete_for(request.user, athlete_id)
     plan = selectors.plan_for(athlete, plan_id)
-    context = {"athlete": athlete, "plan": plan, "weeks": selectors.weeks_of(plan)}
+    context = {
+        "athlete": athlete,
+        "plan": plan,
+        "weeks": selectors.weeks_of(plan),
+        "exercise_rows": selectors.exercise_rows_by_session(plan.sessions.all(), request.user),
+    }
     return render(request, "plans/print.html", context)
 
 
@@ -177,11 +182,14 @@ def _session_context(
 ) -> dict[str, Any]:
     today = selectors.athlete_today(athlete)
     can_plan = _can_plan(request, athlete)
+    exercise_form = extra.pop("exercise_form", None)
+    if exercise_form is None and can_plan:  # its choices are the coach's practice's exercises
+        exercise_form = ExerciseForm(user=request.user)
     return {
         "athlete": athlete,
         "session": session,
         "why": selectors.why_entries(session),
-        "exercises": selectors.exercise_rows(session),
+        "exercises": selectors.exercise_rows_by_session([session], request.user)[session.pk],
         "comments": session.comments.select_related("author"),
         "compliance": selectors.compliance_by_session(athlete, [session], today).get(session.pk),
         "can_plan": can_plan,
@@ -189,7 +197,7 @@ def _session_context(
         "comment_form": extra.pop("comment_form", CommentForm()),
         "move_form": extra.pop("move_form", MoveForm(initial={"date": session.date})),
         "change_form": extra.pop("change_form", _change_form(session)),
-        "exercise_form": extra.pop("exercise_form", ExerciseForm()),
+        "exercise_form": exercise_form,
         **extra,
     }
 
@@ -247,6 +255,7 @@ def _card(
         "can_plan": True,
         "errors": errors,
         "compliance": selectors.compliance_by_session(athlete, [session], today),
+        "exercise_rows": selectors.exercise_rows_by_session([session], request.user),
         "warnings": selectors.limit_warnings(session.plan),
     }
     return render(request, "plans/_session_card_htmx.html", context)
@@ -310,9 +319,12 @@ def change(request: HttpRequest, athlete_id: int, session_id: int) -> HttpRespon
 def add_exercise(request: HttpRequest, athlete_id: int, session_id: int) -> HttpResponse:
     athlete = _coach_for(request, athlete_id)
     session = selectors.session_for(athlete, session_id)
-    form = ExerciseForm(request.POST)
+    form = ExerciseForm(request.POST, user=request.user)
     if form.is_valid():
-        services.add_exercise(session=session, by=_user(request), **form.cleaned_data)
+        try:
+            services.add_exercise(session=session, by=_user(request), **form.cleaned_data)
+        except DomainError as error:
+            form.add_error("slug", error.message)
     return _edited(request, athlete, session, **({"exercise_form": form} if form.errors else {}))
 
 
