@@ -18,7 +18,6 @@ import random
 import sys
 import tempfile
 import time
-import uuid
 from decimal import Decimal
 from pathlib import Path
 
@@ -111,25 +110,7 @@ def _clone_plans(templates, athletes) -> None:  # type: ignore[no-untyped-def]
     )
     rows = {t.pk: list(t.sessions.all()) for t in templates}
     PlanSession.objects.bulk_create(
-        (
-            PlanSession(
-                plan=p,
-                date=s.date,
-                kind=s.kind,
-                run_type=s.run_type,
-                duration_min=s.duration_min,
-                distance_km=s.distance_km,
-                pace_fast_s_per_km=s.pace_fast_s_per_km,
-                pace_slow_s_per_km=s.pace_slow_s_per_km,
-                hr_zone=s.hr_zone,
-                ladder_level=s.ladder_level,
-                exercises=s.exercises,
-                why=s.why,
-                ical_uid=uuid.uuid4(),
-            )
-            for p, t in zip(plans, sources, strict=True)
-            for s in rows[t.pk]
-        ),
+        (s.copy_to(p, s.date) for p, t in zip(plans, sources, strict=True) for s in rows[t.pk]),
         batch_size=2000,
     )
 

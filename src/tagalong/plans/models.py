@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from django.db import models
 from django.utils import timezone
@@ -81,6 +82,23 @@ class PlanSession(models.Model):
         if self.pace_fast_s_per_km is None or self.pace_slow_s_per_km is None:
             return None
         return (self.pace_fast_s_per_km, self.pace_slow_s_per_km)
+
+    def copy_to(self, plan: Plan, day: date) -> PlanSession:
+        """An unsaved copy of this session in ``plan`` on ``day``, with a new calendar UID."""
+        return PlanSession(
+            plan=plan,
+            date=day,
+            kind=self.kind,
+            run_type=self.run_type,
+            duration_min=self.duration_min,
+            distance_km=self.distance_km,
+            pace_fast_s_per_km=self.pace_fast_s_per_km,
+            pace_slow_s_per_km=self.pace_slow_s_per_km,
+            hr_zone=self.hr_zone,
+            ladder_level=self.ladder_level,
+            exercises=self.exercises,
+            why=self.why,
+        )
 
     def snapshot(self) -> dict[str, object]:
         return {

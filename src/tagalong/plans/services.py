@@ -396,23 +396,7 @@ def copy_week(*, plan: Plan, source: dt.date, target: dt.date, by: User) -> list
     if not originals:
         raise DomainError("That week has no sessions to copy.", field="source")
     shift = target - source
-    copies = [
-        PlanSession(
-            plan=plan,
-            date=s.date + shift,
-            kind=s.kind,
-            run_type=s.run_type,
-            duration_min=s.duration_min,
-            distance_km=s.distance_km,
-            pace_fast_s_per_km=s.pace_fast_s_per_km,
-            pace_slow_s_per_km=s.pace_slow_s_per_km,
-            hr_zone=s.hr_zone,
-            ladder_level=s.ladder_level,
-            exercises=s.exercises,
-            why=s.why,
-        )
-        for s in originals
-    ]
+    copies = [s.copy_to(plan, s.date + shift) for s in originals]
     replaced = plan.sessions.filter(date__gte=target, date__lt=target + dt.timedelta(7))
     replaced.delete()
     PlanSession.objects.bulk_create(copies)
