@@ -248,7 +248,7 @@ def get_slots(
     profile = AthleteProfile.objects.filter(user_id=request.user.pk).first()
     if profile is not None:
         mine = profile.time_zone
-    found = offers(session_type=session_type, start=start, end=end, now=now)
+    found = offers(session_type=session_type, start=start, end=end, now=now, runner=profile)
     return [
         SlotOut(
             start=o.slot.start,

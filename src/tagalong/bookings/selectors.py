@@ -26,6 +26,7 @@ from tagalong.bookings.models import (
 )
 from tagalong.bookings.services import ensure_coach_setup, may_book
 from tagalong.errors import DomainError
+from tagalong.plans.selectors import planned_windows
 from tagalong.scheduling import Interval, SchedulingError, Slot, free_slots, seats_left
 
 MAX_WINDOW = timedelta(days=62)
@@ -169,8 +170,14 @@ class Offer:
 
 
 def offers(
-    *, session_type: SessionType, start: datetime, end: datetime, now: datetime
+    *,
+    session_type: SessionType,
+    start: datetime,
+    end: datetime,
+    now: datetime,
+    runner: AthleteProfile | None = None,
 ) -> list[Offer]:
+    """Bookable times. For a runner, one-on-one times also avoid their planned training."""
     if end <= start or end - start > MAX_WINDOW:
         raise DomainError("Ask for a window of up to 62 days.", field="end")
     availability = ensure_coach_setup(coach=session_type.coach)
@@ -198,6 +205,8 @@ def offers(
             end__gt=start - timedelta(days=1),
         )
     ]
+    if runner is not None:
+        busy += [Interval(a, b) for a, b in planned_windows(runner, start=start, end=end)]
     exceptions = [e.to_core() for e in session_type.coach.availability_exceptions.all()]
     try:
         slots = free_slots(

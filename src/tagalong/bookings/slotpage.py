@@ -104,7 +104,7 @@ def slot_page(
         first, days = min(max(first or today, today), last), WEEK.days
     start = max(localise(datetime.combine(first, time.min), tz), now)
     end = localise(datetime.combine(first + timedelta(days=days), time.min), tz)
-    found = offers(session_type=session_type, start=start, end=end, now=now)
+    found = offers(session_type=session_type, start=start, end=end, now=now, runner=athlete)
     held = _held_sessions(athlete, session_type)
     by_day = _by_day([_row(o, runner_zone, held) for o in found], runner_zone)
     shown = sorted(by_day) if session_type.is_group else [first + timedelta(d) for d in range(7)]

@@ -335,6 +335,22 @@ def session_times(
     return out
 
 
+def planned_windows(
+    athlete: AthleteProfile, *, start: dt.datetime, end: dt.datetime
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """When the athlete's active plan has them training between ``start`` and ``end``, on the
+    same clock as the calendar feed: bookings offered to them avoid these times."""
+    zone = ZoneInfo(athlete.time_zone)
+    sessions = PlanSession.objects.filter(
+        plan__athlete=athlete,
+        plan__status=PlanStatus.ACTIVE,
+        date__gte=start.astimezone(zone).date(),
+        date__lte=end.astimezone(zone).date(),
+    ).exclude(kind="rest")
+    windows = session_times(sessions, zone).values()
+    return sorted((a, b) for a, b in windows if a < end and b > start)
+
+
 def feed_bytes(athlete: AthleteProfile, *, now: dt.datetime) -> bytes:
     sessions = list(
         PlanSession.objects.filter(plan__athlete=athlete, plan__status=PlanStatus.ACTIVE).exclude(
