@@ -83,6 +83,18 @@ def test_runner_feed_holds_bookings_under_their_invitation_uid_and_the_plan(worl
     assert events[f"{planned.ical_uid}@tagalong"].decoded("DTSTART").date() == planned.date
 
 
+def test_runner_feed_without_bookings_still_defines_the_plans_time_zone(world):
+    world.athlete_a.time_zone = "America/New_York"
+    world.athlete_a.save(update_fields=["time_zone"])
+    planned = _plan_session(world)
+    calendar = _calendar(rotate_feed(user=world.athlete_a.user).token)
+    zones = {str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")}
+    start = _events(calendar)[f"{planned.ical_uid}@tagalong"]["DTSTART"]
+    assert zones == {"America/New_York"}
+    assert start.params["TZID"] == "America/New_York"
+    assert start.dt.date() == planned.date and start.dt.hour == 7
+
+
 def test_runner_feed_follows_a_move_and_drops_a_cancellation(world):
     open_coach(world.coach_a)
     check_in = one_on_one(world.coach_a)

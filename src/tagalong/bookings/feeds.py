@@ -2,7 +2,7 @@
 
 Events keep the UIDs of the email invitations (the runner's booking UID), so a calendar shows
 one event, and a cancelled session drops out of the feed. The runner's plan sessions come from
-the plans app's own feed, whose events are merged in unchanged.
+the plans app (``plan_feed_events``), in one calendar with one VTIMEZONE for both.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from icalendar import Calendar
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile
@@ -24,7 +23,7 @@ from tagalong.bookings.models import (
 )
 from tagalong.bookings.notices import session_url
 from tagalong.calendars import FeedEvent, build_feed
-from tagalong.plans.selectors import feed_bytes as plan_feed_bytes
+from tagalong.plans.selectors import plan_feed_events
 
 HISTORY = timedelta(days=90)
 WITH_A_PLACE = (BookingStatus.CONFIRMED, BookingStatus.ATTENDED, BookingStatus.NO_SHOW)
@@ -104,17 +103,12 @@ def runner_feed(athlete: AthleteProfile, *, now: datetime) -> bytes:
         session__status=SessionStatus.SCHEDULED,
         session__start__gte=now - HISTORY,
     ).select_related("session__session_type", "session__coach")
-    own = build_feed(
+    return build_feed(
         name=f"Sessions and plan · {athlete.name}",
-        events=[_runner_event(b) for b in bookings],
+        events=[*(_runner_event(b) for b in bookings), *plan_feed_events(athlete)],
         tz_name=athlete.time_zone,
         dtstamp=now,
     )
-    calendar = Calendar.from_ical(own)
-    for event in Calendar.from_ical(plan_feed_bytes(athlete, now=now)).walk("VEVENT"):
-        calendar.add_component(event)
-    merged: bytes = calendar.to_ical()
-    return merged
 
 
 def feed_for(user: User, *, now: datetime) -> bytes:

@@ -351,7 +351,8 @@ def planned_windows(
     return sorted((a, b) for a, b in windows if a < end and b > start)
 
 
-def feed_bytes(athlete: AthleteProfile, *, now: dt.datetime) -> bytes:
+def plan_feed_events(athlete: AthleteProfile) -> list[FeedEvent]:
+    """The calendar events of the athlete's active plan, timed on their clock."""
     sessions = list(
         PlanSession.objects.filter(plan__athlete=athlete, plan__status=PlanStatus.ACTIVE).exclude(
             kind="rest"
@@ -361,7 +362,7 @@ def feed_bytes(athlete: AthleteProfile, *, now: dt.datetime) -> bytes:
     refs = exercise_refs(
         sessions, athlete.user
     )  # the feed is the athlete's: names as they see them
-    events = [
+    return [
         FeedEvent(
             uid=f"{s.ical_uid}@tagalong",
             summary=s.label if s.kind != "run" else f"{s.label} · {s.duration_min:.0f} min",
@@ -372,9 +373,12 @@ def feed_bytes(athlete: AthleteProfile, *, now: dt.datetime) -> bytes:
         )
         for s in sessions
     ]
+
+
+def feed_bytes(athlete: AthleteProfile, *, now: dt.datetime) -> bytes:
     return build_feed(
         name=f"Training plan · {athlete.name}",
-        events=events,
+        events=plan_feed_events(athlete),
         tz_name=athlete.time_zone,
         dtstamp=now,
     )
