@@ -10,6 +10,7 @@ from pydantic import Field
 
 from tagalong.access import rules
 from tagalong.access.policy import own_athlete_profile
+from tagalong.access.sessions import attendee_for, session_to_join
 from tagalong.accounts.models import User
 from tagalong.api.schemas import ERRORS
 from tagalong.athletes.models import AthleteProfile
@@ -21,6 +22,7 @@ from tagalong.bookings.selectors import (
     my_bookings,
     offers,
     own_session,
+    type_to_book,
 )
 from tagalong.bookings.services import (
     SlotRequest,
@@ -176,17 +178,9 @@ def booking_out(b: Booking) -> BookingOut:
     )
 
 
-def _target(athlete: AthleteProfile, session_id: int | None, type_id: int | None, start):  # type: ignore[no-untyped-def]
-    if session_id is not None:
-        session = Session.objects.select_related("session_type").filter(pk=session_id).first()
-        if session is None:
-            raise DomainError("No such session.", field="session_id")
-        return session
-    if type_id is None or start is None:
+def _slot(session_type: SessionType, start: datetime | None) -> SlotRequest:
+    if start is None:
         raise DomainError("Send session_id, or type_id with start.", field="start")
-    session_type = SessionType.objects.select_related("coach").filter(pk=type_id).first()
-    if session_type is None:
-        raise DomainError("No such session type.", field="type_id")
     return SlotRequest(session_type=session_type, start=start)
 
 
@@ -266,7 +260,15 @@ def get_slots(
 @rules.athlete
 def post_booking(request: HttpRequest, payload: BookingIn) -> Status:
     athlete = own_athlete_profile(request.user)
-    target = _target(athlete, payload.session_id, payload.type_id, payload.start)
+    token = payload.token
+    if payload.session_id is not None:
+        target: Session | SlotRequest = session_to_join(
+            athlete, payload.session_id, link_token=token
+        )
+    elif payload.type_id is None:
+        raise DomainError("Send session_id, or type_id with start.", field="type_id")
+    else:
+        target = _slot(type_to_book(request.user, payload.type_id, link_token=token), payload.start)
     booking = book(
         athlete=athlete, session_or_slot=target, now=timezone.now(), link_token=payload.token
     )
@@ -292,8 +294,12 @@ def post_cancel(request: HttpRequest, booking_id: int) -> BookingOut:
 def post_reschedule(request: HttpRequest, booking_id: int, payload: RescheduleIn) -> Status:
     booking = booking_for(request.user, booking_id, write=True)
     assert isinstance(request.user, User)
-    type_id = booking.session.session_type_id if payload.start else None
-    target = _target(booking.athlete, payload.session_id, type_id, payload.start)
+    session_type = booking.session.session_type
+    target = (
+        session_to_join(booking.athlete, payload.session_id, booked_type=session_type.pk)
+        if payload.session_id is not None
+        else _slot(session_type, payload.start)
+    )
     moved = reschedule(booking=booking, to=target, by=request.user, now=timezone.now())
     return Status(201, booking_out(moved))
 
@@ -303,13 +309,7 @@ def post_reschedule(request: HttpRequest, booking_id: int, payload: RescheduleIn
 def post_note(request: HttpRequest, session_id: int, payload: NoteIn) -> Status:
     session = own_session(request.user, session_id)
     assert isinstance(request.user, User)
-    athlete = (
-        AthleteProfile.objects.filter(pk=payload.athlete_id, bookings__session=session)
-        .distinct()
-        .first()
-    )
-    if athlete is None:
-        raise DomainError("This runner did not book this session.", field="athlete_id")
+    athlete = attendee_for(session, payload.athlete_id)
     note = save_note(
         session=session,
         athlete=athlete,

@@ -6,7 +6,7 @@ from datetime import date
 from itertools import groupby
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
 from tagalong.access.policy import own_athlete_profile
+from tagalong.access.sessions import session_to_join
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile
 from tagalong.bookings import selectors, services
@@ -79,17 +80,27 @@ def _slots_page(
     return render(request, "bookings/slots.html", context)
 
 
-def _target(session_type: SessionType, form: BookForm) -> Session | SlotRequest:
+def _target(
+    session_type: SessionType,
+    form: BookForm,
+    athlete: AthleteProfile,
+    *,
+    token: str = "",
+    moving: bool = False,
+) -> Session | SlotRequest:
+    """The class or free time picked. Someone else's session reads as one no longer on offer."""
     session_id = form.cleaned_data.get("session")
     if session_id:
-        found = (
-            Session.objects.select_related("session_type")
-            .filter(pk=session_id, session_type=session_type)
-            .first()
-        )
-        if found is None:
-            raise DomainError("That class is not on offer any more.")
-        return found
+        try:
+            return session_to_join(
+                athlete,
+                session_id,
+                link_token=token,
+                type_id=session_type.pk,
+                booked_type=session_type.pk if moving else None,
+            )
+        except Http404:
+            raise DomainError("That class is not on offer any more.") from None
     return SlotRequest(session_type=session_type, start=form.cleaned_data["start"])
 
 
@@ -116,7 +127,7 @@ def book_type(request: HttpRequest, type_id: int) -> HttpResponse:
     try:
         booking = services.book(
             athlete=athlete,
-            session_or_slot=_target(session_type, form),
+            session_or_slot=_target(session_type, form, athlete, token=token),
             now=timezone.now(),
             link_token=token,
         )
@@ -211,7 +222,7 @@ def reschedule(request: HttpRequest, booking_id: int) -> HttpResponse:
     try:
         moved = services.reschedule(
             booking=booking,
-            to=_target(session_type, form),
+            to=_target(session_type, form, booking.athlete, moving=True),
             by=_user(request),
             now=timezone.now(),
         )

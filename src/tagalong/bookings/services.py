@@ -460,6 +460,8 @@ def _open_class(
     athlete: AthleteProfile, session_id: int, now: datetime, moving: int | None
 ) -> Session:
     session = Session.objects.select_for_update().select_related("session_type").get(pk=session_id)
+    if session.session_type.kind != Kind.GROUP:  # a one-on-one is its booker's alone
+        raise DomainError("This session is not open to you.", code="forbidden")
     if session.status != SessionStatus.SCHEDULED or session.start <= now:
         raise DomainError("This session can no longer be booked.")
     holding = session.bookings.filter(athlete=athlete, status__in=HOLDING).exclude(pk=moving)

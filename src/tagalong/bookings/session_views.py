@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
+from tagalong.access.sessions import attendee_for
 from tagalong.accounts.models import User
-from tagalong.athletes.models import AthleteProfile
 from tagalong.bookings import selectors, services
 from tagalong.bookings.facts import key_facts
 from tagalong.bookings.forms import AttendanceForm, NoteForm
@@ -165,22 +165,11 @@ def attendance(request: HttpRequest, booking_id: int) -> HttpResponse:
     return redirect("bookings:session", session_id=booking.session_id)
 
 
-def _attendee(session: Session, athlete_id: int) -> AthleteProfile:
-    athlete = (
-        AthleteProfile.objects.select_related("user")
-        .filter(pk=athlete_id, bookings__session=session)
-        .first()
-    )
-    if athlete is None:
-        raise Http404("This runner did not book this session")
-    return athlete
-
-
 @rules.coach
 @require_POST
 def note(request: HttpRequest, session_id: int, athlete_id: int) -> HttpResponse:
     session = selectors.own_session(request.user, session_id)
-    athlete = _attendee(session, athlete_id)
+    athlete = attendee_for(session, athlete_id)
     form = NoteForm(request.POST)
     saved = False
     if form.is_valid():

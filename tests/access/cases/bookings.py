@@ -155,7 +155,7 @@ API = {
         statuses(404, anonymous=401, athlete_a=200, coach_a=200), kwargs=_type_of_coach_a
     ),
     "POST /api/bookings": Case(
-        statuses(403, anonymous=401, athlete_a=201, athlete_b=400),
+        statuses(403, anonymous=401, athlete_a=201, athlete_b=404),
         method="post",
         data=lambda w: {"session_id": _class(w).pk},
     ),
