@@ -224,6 +224,17 @@ def revoke_api_token(*, token: ApiToken, by: User, now: datetime) -> None:
     record(actor=by, action="api_token.revoked", target=token)
 
 
+def after_password_change(*, user: User, now: datetime) -> None:
+    """A new password ends every personal token (a leaked password must not leave a key
+    behind) and lifts a sign-in lockout on the account (a reset proves who they are)."""
+    revoked = ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
+    if revoked:
+        record(
+            actor=user, action="api_token.revoked_on_password_change", target=user, count=revoked
+        )
+    clear_login_failures(email=user.email)
+
+
 def user_for_api_token(raw: str, *, now: datetime) -> User | None:
     if not raw.startswith(ApiToken.PREFIX):
         return None

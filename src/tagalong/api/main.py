@@ -14,7 +14,7 @@ api = NinjaAPI(
         "Coaching and calf-health data. Authenticate with the browser session (send the "
         "X-CSRFToken header on writes) or a personal token: `Authorization: Bearer tg_…`."
     ),
-    auth=[session, personal_token],
+    auth=[personal_token, session],
     urls_namespace="api",
 )
 errors.install(api)
