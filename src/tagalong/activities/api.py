@@ -64,6 +64,9 @@ class BatchOut(Schema):
     created_at: datetime
     finished_at: datetime | None
     items: list[ItemOut]
+    resumed_at: datetime | None = Field(
+        default=None, description="When another worker took up an import a stopped one left."
+    )
 
 
 class ManualRunIn(Schema):
@@ -99,6 +102,7 @@ def _batch_out(batch: ImportBatch) -> BatchOut:
         created_at=batch.created_at,
         finished_at=batch.finished_at,
         items=items,
+        resumed_at=batch.resumed_at,
     )
 
 

@@ -18,3 +18,14 @@ class ActivitiesConfig(AppConfig):
         )
         if add_demo_activities not in demo.DEMO_EXTENSIONS:
             demo.DEMO_EXTENSIONS.append(add_demo_activities)
+        self._register_periodic_jobs()
+
+    def _register_periodic_jobs(self) -> None:
+        from datetime import timedelta
+
+        from tagalong.activities.leases import lease_length
+        from tagalong.activities.tasks import resume_stalled_imports
+        from tagalong.notifications.periodic import register
+
+        every = max(lease_length() / 2, timedelta(seconds=30))
+        register("activities.resume_stalled_imports", every=every, task=resume_stalled_imports)

@@ -17,6 +17,7 @@ import os
 import time
 import zipfile
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -30,6 +31,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
+from tagalong.activities import leases
 from tagalong.activities.easy import band_from_json, band_to_json, easy_band, refresh_easy_cadence
 from tagalong.activities.load import local_day, refresh_daily_load, settings_of
 from tagalong.activities.models import (
@@ -58,6 +60,8 @@ from tagalong.trainingload.session_load import (
 )
 
 log = logging.getLogger(__name__)
+# The part and ordinal of the entry being imported: its item records them (activities.leases).
+_ENTRY: ContextVar[tuple[int, int] | None] = ContextVar("import_entry", default=None)
 
 PART_SIZE = 50  # archive members per part: small enough to share, large enough to be cheap
 SAME_ACTIVITY_WITHIN = timedelta(seconds=60)
@@ -86,13 +90,8 @@ def upload_limits() -> UploadLimits:
 
 
 def claim_batch(batch_id: int) -> ImportBatch | None:
-    """Claim a queued batch; None when another worker has it or it is finished."""
-    claimed = ImportBatch.objects.filter(pk=batch_id, status=BatchStatus.QUEUED).update(
-        status=BatchStatus.RUNNING
-    )
-    if not claimed:
-        return None
-    return ImportBatch.objects.select_related("athlete", "athlete__user").get(pk=batch_id)
+    """Claim a queued (or stalled) batch; None when another worker has it or it is finished."""
+    return leases.claim_batch(batch_id, now=timezone.now())
 
 
 def plan_parts(batch: ImportBatch) -> list[ImportPart]:
@@ -154,12 +153,7 @@ def _zip_members(path: str, limits: UploadLimits) -> list[str] | None:
 
 
 def claim_part(part_id: int) -> ImportPart | None:
-    claimed = ImportPart.objects.filter(pk=part_id, status=BatchStatus.QUEUED).update(
-        status=BatchStatus.RUNNING
-    )
-    if not claimed:
-        return None
-    return ImportPart.objects.select_related("batch__athlete__user").get(pk=part_id)
+    return leases.claim_part(part_id, now=timezone.now())
 
 
 def run_part(part_id: int, *, progress: ProgressCallback | None = None) -> ImportBatch | None:
@@ -170,6 +164,9 @@ def run_part(part_id: int, *, progress: ProgressCallback | None = None) -> Impor
     earliest, error = None, ""
     try:
         earliest = _import_part(part, progress)
+    except leases.LeaseLost:
+        log.warning("import part %s: taken over by another worker, stopping here", part.pk)
+        return None
     except Exception as exc:
         log.exception("import part %s failed", part.pk)
         error = f"The import stopped: {exc}"
@@ -188,9 +185,8 @@ def _finish_part(part: ImportPart, *, earliest: date | None, error: str) -> Impo
     """Count the part done; the part that completes the batch refreshes the load, once."""
     batch_id = part.batch_id
     with transaction.atomic():
-        ImportPart.objects.filter(pk=part.pk).update(
-            status=BatchStatus.FAILED if error else BatchStatus.DONE
-        )
+        if not leases.finish_part(part, failed=bool(error)):
+            return None  # another worker took it over and finishes it
         changes: dict[str, object] = {"parts_done": F("parts_done") + 1}
         if earliest is not None:
             day = Value(earliest)
@@ -217,9 +213,11 @@ def _complete(batch: ImportBatch) -> None:
     if batch.earliest_change is not None:
         refresh_daily_load(athlete=athlete, from_day=batch.earliest_change)
     batch.status = BatchStatus.FAILED if batch.error else BatchStatus.DONE
+    if batch.resumed_at is not None:  # a stopped worker's last counts were never written
+        batch.done = max(batch.done, batch.items.count())
     batch.total = max(batch.total, batch.done)
     batch.finished_at = timezone.now()
-    batch.save(update_fields=["status", "total", "finished_at"])
+    batch.save(update_fields=["status", "done", "total", "finished_at"])
 
 
 # --- one part ----------------------------------------------------------------------------------
@@ -276,8 +274,10 @@ def _hr_zones(athlete: AthleteProfile) -> HeartRateZones | None:
 class _Tally:
     """Counts a part's files and unpacked bytes, written to the batch every half second."""
 
-    def __init__(self, batch: ImportBatch, callback: ProgressCallback | None) -> None:
-        self.batch, self.callback = batch, callback
+    def __init__(
+        self, batch: ImportBatch, callback: ProgressCallback | None, part: ImportPart | None = None
+    ) -> None:
+        self.batch, self.callback, self.part = batch, callback, part
         self.files = self.bytes = 0
         self.bytes_counted = 0  # by this part, written or not
         self.written_at = time.monotonic()
@@ -295,7 +295,11 @@ class _Tally:
         return None
 
     def write(self) -> int:
-        """Add the counts to the batch; returns the bytes all parts have unpacked so far."""
+        """Add the counts to the batch; returns the bytes all parts have unpacked so far.
+
+        Also renews the part's lease (LeaseLost when another worker has taken it over)."""
+        if self.part is not None:
+            leases.renew(self.part, now=timezone.now())
         ImportBatch.objects.filter(pk=self.batch.pk).update(
             done=F("done") + self.files, unpacked_bytes=F("unpacked_bytes") + self.bytes
         )
@@ -313,7 +317,9 @@ def _import_part(part: ImportPart, callback: ProgressCallback | None) -> date | 
     batch = part.batch
     limits = upload_limits()
     context = _Context.for_batch(batch)
-    tally = _Tally(batch, callback)
+    tally = _Tally(batch, callback, part)
+    recorded = set(part.items.values_list("ordinal", flat=True))  # by a worker that stopped
+    ordinal = -1
     budget = limits.max_total_uncompressed_bytes - tally.write()
     earliest: date | None = None
     for source, members in part.file_slices():
@@ -327,9 +333,16 @@ def _import_part(part: ImportPart, callback: ProgressCallback | None) -> date | 
             Path(path), filename=name, limits=limits, members=members, bytes_budget=left
         )
         for entry in entries:
-            changed = _import_entry(
-                batch, entry, context=context, strava=strava, same_bytes=same_bytes
-            )
+            ordinal += 1
+            if ordinal in recorded:
+                continue
+            place = _ENTRY.set((part.pk, ordinal))
+            try:
+                changed = _import_entry(
+                    batch, entry, context=context, strava=strava, same_bytes=same_bytes
+                )
+            finally:
+                _ENTRY.reset(place)
             if changed is not None:
                 earliest = changed if earliest is None else min(earliest, changed)
             unpacked = tally.count(getattr(entry, "name", name), getattr(entry, "size", 0))
@@ -517,8 +530,16 @@ def _item(
     activity: Activity | None = None,
 ) -> ImportItem:
     gear = (row.gear or "") if row is not None else ""
+    part_id, ordinal = _ENTRY.get() or (None, None)
     return ImportItem.objects.create(
-        batch=batch, name=name, status=status, reason=reason, gear_name=gear, activity=activity
+        batch=batch,
+        name=name,
+        status=status,
+        reason=reason,
+        gear_name=gear,
+        activity=activity,
+        part_id=part_id,
+        ordinal=ordinal,
     )
 
 

@@ -117,6 +117,10 @@ class ImportBatch(models.Model):
     context = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # While a worker plans the batch and queues its parts (activities.leases).
+    lease_until = models.DateTimeField(null=True, blank=True)
+    # When another worker took up work a stopped worker had claimed (shown to the runner).
+    resumed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -136,6 +140,10 @@ class ImportPart(models.Model):
     # [[file index in batch.files, first member, stop member or null for the whole file], ...]
     slices = models.JSONField(default=list)
     status = models.CharField(max_length=8, choices=BatchStatus.choices, default="queued")
+    # The claim of the worker running it: renewed as it goes; expired, another may take it up.
+    lease_owner = models.CharField(max_length=32, blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["id"]
@@ -167,9 +175,17 @@ class ImportItem(models.Model):
     activity = models.ForeignKey(
         Activity, null=True, blank=True, on_delete=models.SET_NULL, related_name="import_items"
     )
+    # Which entry of which part this is: a part taken up again skips the entries it has.
+    part = models.ForeignKey(
+        ImportPart, null=True, blank=True, on_delete=models.CASCADE, related_name="items"
+    )
+    ordinal = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["part", "ordinal"], name="one_item_per_part_entry")
+        ]
 
     def __str__(self) -> str:
         return f"{self.name}: {self.status}"

@@ -200,3 +200,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("TAGALONG_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Import work carries a lease its worker renews; expired, another worker takes it up.
+IMPORT_LEASE_S = env_int("TAGALONG_IMPORT_LEASE_S", 120)
