@@ -23,6 +23,7 @@ from tagalong.athletes.models import AthleteGroup, AthleteProfile, CoachingLink
 
 if TYPE_CHECKING:
     from tagalong.assessments.models import CustomExercise
+    from tagalong.dataexport.models import DataExport
     from tagalong.messaging.models import Thread
 
 AnyUser = User | AnonymousUser
@@ -254,3 +255,23 @@ def visible_threads(user: AnyUser) -> QuerySet[Thread]:
     if user.is_platform_staff:
         return everyone.none()
     return everyone.filter(athlete__user=user)
+
+
+# --- Data exports (tagalong.dataexport.DataExport) ------------------------------------------
+# An archive holds the whole record: only the athlete it is about and the person who asked
+# for it (their coach) may see or download it.
+
+
+def export_for(user: AnyUser, export_id: int) -> DataExport:
+    from tagalong.dataexport.models import DataExport
+
+    if not user.is_authenticated or not 0 < export_id < 2**63:
+        raise Http404("No such export")
+    export = (
+        DataExport.objects.select_related("athlete__user", "requested_by")
+        .filter(pk=export_id)
+        .first()
+    )
+    if export is None or user.pk not in (export.athlete.user_id, export.requested_by_id):
+        raise Http404("No such export")
+    return export

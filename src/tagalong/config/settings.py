@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "tagalong.plans",
     "tagalong.bookings",
     "tagalong.messaging",
+    "tagalong.dataexport",
 ]
 
 MIDDLEWARE = [

@@ -33,5 +33,11 @@ class MessagingConfig(AppConfig):
         post_save.connect(
             open_thread_for_new_link, sender=CoachingLink, dispatch_uid="messaging.link_thread"
         )
+        from tagalong.dataexport import erasure, registry
+        from tagalong.messaging.erasure import erase_member_messages
+        from tagalong.messaging.export import write_messages
+
+        registry.register("messages", title="Messages", write=write_messages, order=105)
+        erasure.register_eraser("messaging.messages", erase_member_messages)
         if add_demo_threads not in demo.DEMO_EXTENSIONS:
             demo.DEMO_EXTENSIONS.append(add_demo_threads)
