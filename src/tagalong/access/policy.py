@@ -23,6 +23,8 @@ from tagalong.athletes.models import AthleteGroup, AthleteProfile, CoachingLink
 
 if TYPE_CHECKING:
     from tagalong.assessments.models import CustomExercise
+    from tagalong.dataexport.models import DataExport
+    from tagalong.messaging.models import Thread
 
 AnyUser = User | AnonymousUser
 
@@ -198,3 +200,78 @@ def _custom_slugs_in_plans_of(user: User, practice_id: int | None) -> set[str]:
             if isinstance(slug, str) and custom_id(slug) is not None:
                 slugs.add(slug)
     return slugs
+
+
+# --- Message threads (tagalong.messaging.Thread) ---------------------------------------------
+# The thread's athlete and coach read and write; other coaches who may see the athlete's record
+# (practice colleagues on a shared link, the athlete's other coaches) read. Staff read nothing:
+# a conversation is not a record to audit from outside.
+
+
+def access_to_thread(user: AnyUser, thread: Thread) -> Access:
+    if not user.is_authenticated or not user.is_active:
+        return Access.NONE
+    assert isinstance(user, User)
+    athlete = thread.athlete
+    if athlete is not None and athlete.user_id == user.pk:
+        return Access.WRITE
+    if not user.is_coach:
+        return Access.NONE
+    if thread.coach_id == user.pk:
+        return Access.WRITE
+    if athlete is not None and access_to_athlete(user, athlete) is not Access.NONE:
+        return Access.READ
+    return Access.NONE
+
+
+def thread_for(user: AnyUser, thread_id: int, *, write: bool = False) -> Thread:
+    """404 to those outside the thread, 403 to colleagues who may only read it on writes."""
+    from tagalong.messaging.models import Thread
+
+    if not 0 < thread_id < 2**63:
+        raise Http404("No such conversation")
+    thread = (
+        Thread.objects.select_related("athlete__user", "coach", "practice")
+        .filter(pk=thread_id)
+        .first()
+    )
+    level = Access.NONE if thread is None else access_to_thread(user, thread)
+    if thread is None or level is Access.NONE:
+        raise Http404("No such conversation")
+    if write and level is not Access.WRITE:
+        raise PermissionDenied("Only the runner and their coach write in this conversation.")
+    return thread
+
+
+def visible_threads(user: AnyUser) -> QuerySet[Thread]:
+    from tagalong.messaging.models import Thread
+
+    everyone = Thread.objects.select_related("athlete__user", "coach")
+    if not user.is_authenticated or not user.is_active:
+        return everyone.none()
+    assert isinstance(user, User)
+    if user.is_coach:
+        return everyone.filter(Q(coach=user) | Q(athlete__in=visible_athletes(user).values("pk")))
+    if user.is_platform_staff:
+        return everyone.none()
+    return everyone.filter(athlete__user=user)
+
+
+# --- Data exports (tagalong.dataexport.DataExport) ------------------------------------------
+# An archive holds the whole record: only the athlete it is about and the person who asked
+# for it (their coach) may see or download it.
+
+
+def export_for(user: AnyUser, export_id: int) -> DataExport:
+    from tagalong.dataexport.models import DataExport
+
+    if not user.is_authenticated or not 0 < export_id < 2**63:
+        raise Http404("No such export")
+    export = (
+        DataExport.objects.select_related("athlete__user", "requested_by")
+        .filter(pk=export_id)
+        .first()
+    )
+    if export is None or user.pk not in (export.athlete.user_id, export.requested_by_id):
+        raise Http404("No such export")
+    return export

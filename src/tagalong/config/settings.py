@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "tagalong.assessments",
     "tagalong.plans",
     "tagalong.bookings",
+    "tagalong.messaging",
+    "tagalong.dataexport",
 ]
 
 MIDDLEWARE = [

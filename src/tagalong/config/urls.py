@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include("tagalong.plans.urls")),
     path("", include("tagalong.bookings.urls")),
     path("", include("tagalong.notifications.urls")),
+    path("", include("tagalong.messaging.urls")),
+    path("", include("tagalong.dataexport.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,11 @@
+// A saved reply chosen above the message box is copied into it, to be edited before sending.
+document.addEventListener("change", (event) => {
+  const select = event.target.closest("[data-saved-reply-for]");
+  if (!select || !select.value) return;
+  const box = document.getElementById(select.dataset.savedReplyFor);
+  if (box) {
+    box.value = box.value ? `${box.value}\n${select.value}` : select.value;
+    box.focus();
+  }
+  select.value = "";
+});
