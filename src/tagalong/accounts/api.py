@@ -1,14 +1,15 @@
 from datetime import datetime
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from tagalong.access import rules
 from tagalong.access.policy import link_for, require_coach
 from tagalong.accounts.models import Invitation, User
 from tagalong.accounts.services import end_link, invite_athlete, revoke_invitation
+from tagalong.api.pagination import PageQuery, one_page
 from tagalong.api.schemas import ERRORS
 from tagalong.athletes.models import CoachingLink
 
@@ -91,11 +92,11 @@ def me(request: HttpRequest) -> MeOut:
 
 @router.get("/links", response={200: list[LinkOut], **ERRORS}, summary="My coaching links")
 @rules.signed_in
-def my_links(request: HttpRequest) -> list[LinkOut]:
+def my_links(request: HttpRequest, response: HttpResponse, page: Query[PageQuery]) -> list[LinkOut]:
     user = request.user
     links = CoachingLink.objects.select_related("athlete__user", "coach", "practice")
     mine = links.filter(coach=user) if user.is_coach else links.filter(athlete__user=user)
-    return [_link_out(link) for link in mine]
+    return [_link_out(link) for link in one_page(request, response, mine, page)]
 
 
 @router.post(
@@ -112,8 +113,11 @@ def end_my_link(request: HttpRequest, link_id: int) -> LinkOut:
     "/invitations", response={200: list[InvitationOut], **ERRORS}, summary="Invitations I sent"
 )
 @rules.coach
-def list_invitations(request: HttpRequest) -> list[InvitationOut]:
-    return [_invitation_out(i) for i in Invitation.objects.filter(coach=request.user)]
+def list_invitations(
+    request: HttpRequest, response: HttpResponse, page: Query[PageQuery]
+) -> list[InvitationOut]:
+    sent = Invitation.objects.filter(coach=request.user)
+    return [_invitation_out(i) for i in one_page(request, response, sent, page)]
 
 
 @router.post("/invitations", response={201: InvitationOut, **ERRORS}, summary="Invite an athlete")

@@ -1,8 +1,8 @@
 from datetime import date, datetime
 from typing import Literal
 
-from django.http import Http404, HttpRequest
-from ninja import File, Router, Schema, Status
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
 
@@ -12,6 +12,7 @@ from tagalong.accounts.models import User
 from tagalong.activities import selectors, services
 from tagalong.activities.load import settings_of
 from tagalong.activities.models import Activity, DailyLoad, ImportBatch, LoadSettings
+from tagalong.api.pagination import PAGINATED, PageQuery, one_page
 from tagalong.api.schemas import ERRORS
 from tagalong.trainingload.cadence_speed import NOVICE_REFERENCE
 
@@ -146,11 +147,14 @@ def get_import(request: HttpRequest, athlete_id: int, batch_id: int) -> BatchOut
     "/athletes/{athlete_id}/activities",
     response={200: list[ActivityOut], **ERRORS},
     summary="An athlete's activities, newest first",
+    description=PAGINATED.strip(),
 )
 @rules.athlete_scoped
-def list_activities(request: HttpRequest, athlete_id: int, limit: int = 100) -> list[Activity]:
+def list_activities(
+    request: HttpRequest, athlete_id: int, response: HttpResponse, page: Query[PageQuery]
+) -> list[Activity]:
     athlete = athlete_for(request.user, athlete_id)
-    return list(selectors.activities_of(athlete)[: max(1, min(limit, 1000))])
+    return one_page(request, response, selectors.activities_of(athlete), page)
 
 
 @router.post(
@@ -191,13 +195,19 @@ def delete_activity(request: HttpRequest, athlete_id: int, activity_id: int) -> 
     "/athletes/{athlete_id}/load",
     response={200: list[DayLoadOut], **ERRORS},
     summary="The daily load series: fitness, fatigue, form, acute:chronic, weekly distance",
+    description="Oldest day first, from `start` to `end` (both optional)." + PAGINATED,
 )
 @rules.athlete_scoped
 def load(
-    request: HttpRequest, athlete_id: int, start: date | None = None, end: date | None = None
+    request: HttpRequest,
+    athlete_id: int,
+    response: HttpResponse,
+    page: Query[PageQuery],
+    start: date | None = None,
+    end: date | None = None,
 ) -> list[DailyLoad]:
     athlete = athlete_for(request.user, athlete_id)
-    return list(selectors.load_series(athlete, start=start, end=end))
+    return one_page(request, response, selectors.load_series(athlete, start=start, end=end), page)
 
 
 class SpeedPointOut(Schema):

@@ -108,6 +108,7 @@ def refresh_daily_load(
     """
     settings = settings_of(athlete)
     days, basis = series_inputs(athlete, settings)
+    _summarise(athlete, basis)
     if not days:
         DailyLoad.objects.filter(athlete=athlete).delete()
         return
@@ -140,6 +141,7 @@ def recompute_daily_load(*, athlete: AthleteProfile, today: date | None = None) 
     """The whole series from the first activity; returns the number of days written."""
     settings = settings_of(athlete)
     days, basis = series_inputs(athlete, settings)
+    _summarise(athlete, basis)
     if not days:
         DailyLoad.objects.filter(athlete=athlete).delete()
         return 0
@@ -147,6 +149,13 @@ def recompute_daily_load(*, athlete: AthleteProfile, today: date | None = None) 
     _replace(athlete, rows, since=None)
     _remember(settings, basis)
     return len(rows)
+
+
+def _summarise(athlete: AthleteProfile, basis: SeriesBasis) -> None:
+    """The trends page's stored summary follows every change of the series' inputs."""
+    from tagalong.activities.trends import refresh_trend_summary
+
+    refresh_trend_summary(athlete=athlete, basis=basis)
 
 
 def _remember(settings: LoadSettings, basis: SeriesBasis) -> None:
@@ -198,6 +207,8 @@ def update_load_settings(
     first = Activity.objects.filter(athlete=athlete).order_by("start").first()
     if first is not None:
         recompute_daily_load(athlete=athlete)
+    else:
+        _summarise(athlete, basis_of(athlete))
     return settings
 
 

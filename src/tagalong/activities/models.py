@@ -84,9 +84,18 @@ class Activity(models.Model):
             return None
         return self.moving_s / (self.distance_m / 1000)
 
+    # Lists defer ``metrics`` and annotate the cadence under this name (activities_of), so a
+    # page of rows does not load each row's metrics one query at a time.
+    LISTED_CADENCE = "listed_cadence_spm"
+
     @property
     def avg_cadence_spm(self) -> float | None:
-        value = self.metrics.get("avg_cadence_spm") if isinstance(self.metrics, dict) else None
+        if self.LISTED_CADENCE in self.__dict__:
+            value = self.__dict__[self.LISTED_CADENCE]
+        elif isinstance(self.metrics, dict):
+            value = self.metrics.get("avg_cadence_spm")
+        else:
+            value = None
         return value if isinstance(value, int | float) else None
 
 
@@ -260,3 +269,25 @@ class LoadSettings(models.Model):
     def threshold_m_s(self) -> float | None:
         pace = self.threshold_pace_s_per_km
         return None if not pace else 1000.0 / pace
+
+
+class TrendSummary(models.Model):
+    """What the trends page shows beside the daily rows, worked out when the series is.
+
+    The cadence at each speed pools a year of runs' speed × cadence histograms, and the load
+    basis counts every activity's measures: too much to read per request, so the series refresh
+    (``activities.load``) stores the result here and the page reads one row.
+    """
+
+    athlete = models.OneToOneField(
+        AthleteProfile, on_delete=models.CASCADE, related_name="trend_summary"
+    )
+    # [[speed m/s, median cadence spm, seconds], ...] per 0.25 m/s speed bin
+    cadence_points = models.JSONField(default=list)
+    cadence_runs = models.PositiveIntegerField(default=0)
+    easy_band = models.JSONField(null=True, blank=True)
+    basis = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"trend summary of {self.athlete_id}"

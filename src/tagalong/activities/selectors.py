@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
-from tagalong.activities.easy import easy_band
-from tagalong.activities.models import Activity, DailyLoad, ImportBatch
+from tagalong.activities import trends
+from tagalong.activities.models import Activity, DailyLoad, ImportBatch, TrendSummary
 from tagalong.athletes.models import AthleteProfile
 from tagalong.trainingload.athlete_load import SeriesBasis
 from tagalong.trainingload.cadence_speed import (
@@ -18,16 +18,17 @@ from tagalong.trainingload.cadence_speed import (
     SpeedCadencePoint,
     fit_speed_bins,
     novice_cadence_at,
-    pooled_speed_bins,
 )
-from tagalong.trainingload.easy_pace import EasySpeedBand, joint_from_dict
+from tagalong.trainingload.easy_pace import EasySpeedBand
 
 
 def activities_of(athlete: AthleteProfile) -> QuerySet[Activity]:
+    """Newest first, without the bulky JSON; the one metric a list shows comes as a column."""
     return (
         Activity.objects.filter(athlete=athlete)
         .defer("chart", "metrics", "loads")
-        .order_by("-start")
+        .annotate(**{Activity.LISTED_CADENCE: F("metrics__avg_cadence_spm")})
+        .order_by("-start", "-pk")
     )
 
 
@@ -55,6 +56,31 @@ def latest_load(athlete: AthleteProfile) -> DailyLoad | None:
     return DailyLoad.objects.filter(athlete=athlete).defer("state").order_by("-day").first()
 
 
+# The trends page's periods: days of daily rows before the latest, or None for one row a week.
+TREND_PERIODS: dict[str, tuple[str, int | None]] = {
+    "quarter": ("3 months", 91),
+    "year": ("12 months", 366),
+    "all": ("all, weekly", None),
+}
+CHART_FIELDS = ("day", "ctl", "atl", "tsb", "acwr", "weekly_km", "longest_run_km")
+
+
+def trend_rows(athlete: AthleteProfile, *, latest: DailyLoad, period: str) -> list[DailyLoad]:
+    """The rows a period's charts draw: a bounded window, or the latest weekday of each week."""
+    rows = DailyLoad.objects.filter(athlete=athlete).only(*CHART_FIELDS).order_by("day")
+    days = TREND_PERIODS[period][1]
+    if days is not None:
+        return list(rows.filter(day__gt=latest.day - timedelta(days=days)))
+    same_weekday = latest.day.isoweekday() % 7 + 1  # Django's week_day: 1 is Sunday
+    return list(rows.filter(day__week_day=same_weekday))
+
+
+def recent_spikes(athlete: AthleteProfile, *, count: int = 10) -> list[DailyLoad]:
+    """The latest days with a run much longer than the month's longest, oldest first."""
+    rows = DailyLoad.objects.filter(athlete=athlete).exclude(spike_band="none").defer("state")
+    return list(reversed(rows.order_by("-day")[:count]))
+
+
 def trends_chart(rows: list[DailyLoad]) -> dict[str, list[float | None]]:
     """Columns for uPlot: days as Unix seconds (UTC midnight), then one list per series."""
     from calendar import timegm
@@ -72,8 +98,6 @@ def trends_chart(rows: list[DailyLoad]) -> dict[str, list[float | None]]:
 
 # --- cadence against speed ---------------------------------------------------------------------
 
-CADENCE_WINDOW_DAYS = 365
-
 
 @dataclass(frozen=True, slots=True)
 class CadenceSpeed:
@@ -86,21 +110,16 @@ class CadenceSpeed:
     runs: int
 
 
-def cadence_speed(athlete: AthleteProfile) -> CadenceSpeed:
-    runs = Activity.objects.filter(athlete=athlete, sport="running")
-    latest = runs.order_by("-start").values_list("start", flat=True).first()
-    stored: list[object] = []
-    if latest is not None:
-        recent = runs.filter(start__gte=latest - timedelta(days=CADENCE_WINDOW_DAYS))
-        stored = list(recent.values_list("metrics__speed_cadence", flat=True))
-    joints = [j for j in map(joint_from_dict, stored) if j is not None]
-    points = pooled_speed_bins(joints)
+def cadence_speed(athlete: AthleteProfile, summary: TrendSummary | None = None) -> CadenceSpeed:
+    """From the stored trend summary (``activities.trends``): one row, whatever the history."""
+    summary = summary if summary is not None else trends.summary_of(athlete)
+    points = trends.stored_points(summary)
     fit, why = None, None
     try:
         fit = fit_speed_bins(points)
     except NotEnoughCadenceData as error:
         why = str(error)
-    return CadenceSpeed(points, fit, why, easy_band(athlete), len(joints))
+    return CadenceSpeed(points, fit, why, trends.stored_band(summary), summary.cadence_runs)
 
 
 def cadence_chart(view: CadenceSpeed) -> dict[str, list[float | None]]:
@@ -117,7 +136,6 @@ def cadence_chart(view: CadenceSpeed) -> dict[str, list[float | None]]:
     }
 
 
-def load_basis(athlete: AthleteProfile) -> SeriesBasis:
-    from tagalong.activities.load import basis_of
-
-    return basis_of(athlete)
+def load_basis(athlete: AthleteProfile, summary: TrendSummary | None = None) -> SeriesBasis:
+    summary = summary if summary is not None else trends.summary_of(athlete)
+    return trends.stored_basis(summary)

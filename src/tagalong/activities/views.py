@@ -11,10 +11,12 @@ from tagalong.activities import selectors, services
 from tagalong.activities.forms import LoadSettingsForm, ManualRunForm, UploadForm, pace_text
 from tagalong.activities.load import settings_of
 from tagalong.activities.models import Activity, ImportBatch
+from tagalong.activities.trends import summary_of
 from tagalong.errors import DomainError
 from tagalong.evidence import REGISTRY
 from tagalong.trainingload.daily import ACWR_NOTE, ACWR_WARNING_ABOVE, PMC_CONVENTION
 from tagalong.trainingload.easy_pace import describe
+from tagalong.web.pagination import page_of
 
 
 @rules.athlete
@@ -22,12 +24,17 @@ def my_activities(request: HttpRequest) -> HttpResponse:
     return redirect("activities:list", athlete_id=own_athlete_profile(request.user).pk)
 
 
+PAGE_SIZE = 50
+
+
 @rules.athlete_scoped
 def activity_list(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete = athlete_for(request.user, athlete_id)
+    listing = page_of(request, selectors.activities_of(athlete), per_page=PAGE_SIZE)
     context = {
         "athlete": athlete,
-        "activities": selectors.activities_of(athlete)[:200],
+        "activities": listing.rows,
+        "listing": listing,
         "can_edit": access_to_athlete(request.user, athlete) is Access.WRITE,
         "load": selectors.latest_load(athlete),
     }
@@ -110,16 +117,22 @@ def delete(request: HttpRequest, athlete_id: int, activity_id: int) -> HttpRespo
 @rules.athlete_scoped
 def trends(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete = athlete_for(request.user, athlete_id)
-    rows = list(selectors.load_series(athlete))
-    latest = rows[-1] if rows else None
-    cadence = selectors.cadence_speed(athlete)
-    basis = selectors.load_basis(athlete)
+    period = request.GET.get("period", "year")
+    if period not in selectors.TREND_PERIODS:
+        period = "year"
+    latest = selectors.latest_load(athlete)
+    rows = [] if latest is None else selectors.trend_rows(athlete, latest=latest, period=period)
+    summary = summary_of(athlete)
+    cadence = selectors.cadence_speed(athlete, summary)
+    basis = selectors.load_basis(athlete, summary)
     band = cadence.easy_band
     context = {
         "athlete": athlete,
         "latest": latest,
+        "period": period,
+        "periods": {key: label for key, (label, _) in selectors.TREND_PERIODS.items()},
         "chart": selectors.trends_chart(rows),
-        "spikes": [r for r in rows if r.spike_band != "none"][-10:],
+        "spikes": selectors.recent_spikes(athlete),
         "convention": PMC_CONVENTION,
         "acwr_note": ACWR_NOTE,
         "acwr_warning_above": ACWR_WARNING_ABOVE,

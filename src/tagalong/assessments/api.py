@@ -1,8 +1,8 @@
 from datetime import date, datetime
 from typing import Any
 
-from django.http import Http404, HttpRequest
-from ninja import Router, Schema, Status
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from tagalong import advice, exercises
@@ -15,6 +15,7 @@ from tagalong.access.policy import (
     visible_custom_exercises,
 )
 from tagalong.accounts.models import User
+from tagalong.api.pagination import PageQuery, one_page
 from tagalong.api.schemas import ERRORS
 from tagalong.assessments import selectors, services
 from tagalong.assessments.models import CalfCheckRun, CustomExercise, Goal, Intake, TestSession
@@ -137,9 +138,12 @@ def _run_out(r: CalfCheckRun) -> CalfCheckOut:
 
 @router.get("/athletes/{athlete_id}/intake", response={200: list[IntakeOut], **ERRORS})
 @rules.athlete_scoped
-def list_intakes(request: HttpRequest, athlete_id: int) -> list[IntakeOut]:
+def list_intakes(
+    request: HttpRequest, athlete_id: int, response: HttpResponse, page: Query[PageQuery]
+) -> list[IntakeOut]:
     athlete = athlete_for(request.user, athlete_id)
-    return [_intake_out(i) for i in Intake.objects.filter(athlete=athlete)]
+    intakes = Intake.objects.filter(athlete=athlete)
+    return [_intake_out(i) for i in one_page(request, response, intakes, page)]
 
 
 @router.post("/athletes/{athlete_id}/intake", response={201: IntakeOut, **ERRORS})
@@ -155,10 +159,12 @@ def post_intake(request: HttpRequest, athlete_id: int, payload: IntakeIn) -> Any
 
 @router.get("/athletes/{athlete_id}/tests", response={200: list[SessionOut], **ERRORS})
 @rules.athlete_scoped
-def list_tests(request: HttpRequest, athlete_id: int) -> list[SessionOut]:
+def list_tests(
+    request: HttpRequest, athlete_id: int, response: HttpResponse, page: Query[PageQuery]
+) -> list[SessionOut]:
     athlete = athlete_for(request.user, athlete_id)
     sessions = TestSession.objects.filter(athlete=athlete).prefetch_related("results")
-    return [_session_out(s) for s in sessions]
+    return [_session_out(s) for s in one_page(request, response, sessions, page)]
 
 
 @router.post("/athletes/{athlete_id}/tests", response={201: SessionOut, **ERRORS})
@@ -178,9 +184,12 @@ def post_tests(request: HttpRequest, athlete_id: int, payload: TestsIn) -> Any:
 
 @router.get("/athletes/{athlete_id}/calf-check", response={200: list[CalfCheckOut], **ERRORS})
 @rules.athlete_scoped
-def list_calf_checks(request: HttpRequest, athlete_id: int) -> list[CalfCheckOut]:
+def list_calf_checks(
+    request: HttpRequest, athlete_id: int, response: HttpResponse, page: Query[PageQuery]
+) -> list[CalfCheckOut]:
     athlete = athlete_for(request.user, athlete_id)
-    return [_run_out(r) for r in CalfCheckRun.objects.filter(athlete=athlete)[:20]]
+    runs = CalfCheckRun.objects.filter(athlete=athlete)
+    return [_run_out(r) for r in one_page(request, response, runs, page)]
 
 
 @router.post("/athletes/{athlete_id}/calf-check", response={201: CalfCheckOut, **ERRORS})
@@ -212,8 +221,11 @@ def _exercise_out(e: Any) -> ExerciseOut:
 
 @router.get("/exercises", response={200: list[ExerciseOut], **ERRORS}, auth=None)
 @rules.public
-def list_exercises(request: HttpRequest) -> list[ExerciseOut]:
-    return [_exercise_out(e) for e in exercises.LIBRARY.values()]
+def list_exercises(
+    request: HttpRequest, response: HttpResponse, page: Query[PageQuery]
+) -> list[ExerciseOut]:
+    library = list(exercises.LIBRARY.values())
+    return [_exercise_out(e) for e in one_page(request, response, library, page)]
 
 
 @router.get("/exercises/{slug}", response={200: ExerciseOut, **ERRORS}, auth=None)
@@ -284,9 +296,12 @@ def _custom_out(request: HttpRequest, e: CustomExercise) -> CustomExerciseOut:
 
 @router.get("/custom-exercises", response={200: list[CustomExerciseOut], **ERRORS})
 @rules.signed_in
-def list_custom_exercises(request: HttpRequest) -> list[CustomExerciseOut]:
+def list_custom_exercises(
+    request: HttpRequest, response: HttpResponse, page: Query[PageQuery]
+) -> list[CustomExerciseOut]:
     """Coaches' own exercises this user may see: their practice's, or those in their plans."""
-    return [_custom_out(request, e) for e in visible_custom_exercises(request.user)]
+    visible = visible_custom_exercises(request.user)
+    return [_custom_out(request, e) for e in one_page(request, response, visible, page)]
 
 
 @router.post("/custom-exercises", response={201: CustomExerciseOut, **ERRORS})

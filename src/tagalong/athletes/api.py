@@ -2,13 +2,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from django.http import HttpRequest
-from ninja import Router, Schema
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router, Schema
 from pydantic import Field
 
 from tagalong.access import rules
 from tagalong.access.policy import athlete_for
 from tagalong.accounts.models import User
+from tagalong.api.pagination import PageQuery, one_page
 from tagalong.api.schemas import ERRORS
 from tagalong.athletes.models import AthleteProfile
 from tagalong.athletes.selectors import ROSTER_SORTS, roster
@@ -80,8 +81,15 @@ def profile_out(athlete: AthleteProfile) -> ProfileOut:
 
 @router.get("", response={200: list[ProfileOut], **ERRORS}, summary="The athletes I may see")
 @rules.signed_in
-def list_athletes(request: HttpRequest, q: str = "", sort: SortKey = "name") -> list[ProfileOut]:
-    return [profile_out(a) for a in roster(request.user, query=q, sort=sort)]
+def list_athletes(
+    request: HttpRequest,
+    response: HttpResponse,
+    page: Query[PageQuery],
+    q: str = "",
+    sort: SortKey = "name",
+) -> list[ProfileOut]:
+    athletes = roster(request.user, query=q, sort=sort).select_related("user")
+    return [profile_out(a) for a in one_page(request, response, athletes, page)]
 
 
 @router.get("/{athlete_id}", response={200: ProfileOut, **ERRORS}, summary="One athlete's profile")

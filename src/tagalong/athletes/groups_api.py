@@ -1,12 +1,13 @@
 """API for a coach's athlete groups, mounted at /api/groups."""
 
-from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from tagalong.access import rules
 from tagalong.access.policy import group_for
 from tagalong.accounts.models import User
+from tagalong.api.pagination import PageQuery, one_page
 from tagalong.api.schemas import ERRORS
 from tagalong.athletes.groups import coach_groups, delete_group, save_group
 from tagalong.athletes.models import AthleteGroup
@@ -43,8 +44,11 @@ def _coach(request: HttpRequest) -> User:
 
 @router.get("", response={200: list[GroupOut], **ERRORS}, summary="My athlete groups")
 @rules.coach
-def list_groups(request: HttpRequest) -> list[GroupOut]:
-    return [group_out(g) for g in coach_groups(_coach(request))]
+def list_groups(
+    request: HttpRequest, response: HttpResponse, page: Query[PageQuery]
+) -> list[GroupOut]:
+    groups = coach_groups(_coach(request))
+    return [group_out(g) for g in one_page(request, response, groups, page)]
 
 
 @router.post("", response={201: GroupOut, **ERRORS}, summary="Create a group")

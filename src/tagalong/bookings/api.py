@@ -2,16 +2,17 @@ from datetime import datetime, timedelta
 from typing import Annotated, Literal
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from tagalong.access import rules
 from tagalong.access.policy import own_athlete_profile
 from tagalong.access.sessions import attendee_for, session_to_join
 from tagalong.accounts.models import User
+from tagalong.api.pagination import PageQuery, one_page
 from tagalong.api.schemas import ERRORS
 from tagalong.athletes.models import AthleteProfile
 from tagalong.bookings.models import Availability, Booking, CalendarFeed, Session, SessionType
@@ -204,10 +205,13 @@ def put_availability(request: HttpRequest, payload: AvailabilityIn) -> Availabil
 
 @router.get("/coaches/me/session-types", response={200: list[SessionTypeOut], **ERRORS})
 @rules.coach
-def list_session_types(request: HttpRequest) -> list[SessionTypeOut]:
+def list_session_types(
+    request: HttpRequest, response: HttpResponse, page: Query[PageQuery]
+) -> list[SessionTypeOut]:
     assert isinstance(request.user, User)
     ensure_coach_setup(coach=request.user)
-    return [_type_out(t) for t in SessionType.objects.filter(coach=request.user, active=True)]
+    types = SessionType.objects.filter(coach=request.user, active=True)
+    return [_type_out(t) for t in one_page(request, response, types, page)]
 
 
 @router.post("/coaches/me/session-types", response={201: SessionTypeOut, **ERRORS})
@@ -233,6 +237,9 @@ def get_slots(
     start: datetime | None = None,
     end: datetime | None = None,
     token: str = "",
+    *,
+    response: HttpResponse,
+    page: Query[PageQuery],
 ) -> list[SlotOut]:
     now = timezone.now()
     start = start or now
@@ -252,7 +259,7 @@ def get_slots(
             your_time=o.slot.in_zone(mine).label,
             coach_time=o.slot.for_coach().label,
         )
-        for o in found
+        for o in one_page(request, response, found, page)
     ]
 
 
@@ -277,8 +284,11 @@ def post_booking(request: HttpRequest, payload: BookingIn) -> Status:
 
 @router.get("/bookings", response={200: list[BookingOut], **ERRORS}, summary="My bookings")
 @rules.athlete
-def get_bookings(request: HttpRequest) -> list[BookingOut]:
-    return [booking_out(b) for b in my_bookings(own_athlete_profile(request.user))]
+def get_bookings(
+    request: HttpRequest, response: HttpResponse, page: Query[PageQuery]
+) -> list[BookingOut]:
+    mine = my_bookings(own_athlete_profile(request.user))
+    return [booking_out(b) for b in one_page(request, response, mine, page)]
 
 
 @router.post("/bookings/{booking_id}/cancel", response={200: BookingOut, **ERRORS})

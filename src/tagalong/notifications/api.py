@@ -1,12 +1,13 @@
 from datetime import datetime
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from pydantic import Field
 
 from tagalong.access import rules
 from tagalong.accounts.models import User
+from tagalong.api.pagination import PageQuery, one_page
 from tagalong.api.schemas import ERRORS
 from tagalong.notifications.models import Notification
 from tagalong.notifications.services import mark_read
@@ -41,11 +42,13 @@ def _user(request: HttpRequest) -> User:
 
 @router.get("/notifications", response={200: list[NotificationOut], **ERRORS})
 @rules.signed_in
-def list_notifications(request: HttpRequest, unread: bool = False) -> list[Notification]:
+def list_notifications(
+    request: HttpRequest, response: HttpResponse, page: Query[PageQuery], unread: bool = False
+) -> list[Notification]:
     mine = Notification.objects.filter(user=_user(request))
     if unread:
         mine = mine.filter(read_at__isnull=True)
-    return list(mine[:LIST_LIMIT])
+    return one_page(request, response, mine, page)
 
 
 @router.post("/notifications/read", response={200: ReadOut, **ERRORS})

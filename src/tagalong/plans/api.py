@@ -2,14 +2,15 @@ import datetime as dt
 from typing import Literal
 
 from django.db import transaction
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from tagalong.access import rules
 from tagalong.access.policy import athlete_for
 from tagalong.accounts.models import User
+from tagalong.api.pagination import PageQuery, one_page
 from tagalong.api.schemas import ERRORS
 from tagalong.plangen.jsonio import GOAL_TYPES
 from tagalong.plans import proposals as adaptation
@@ -156,9 +157,11 @@ def _coach(request: HttpRequest) -> User:
     "/athletes/{athlete_id}/plans", response={200: list[PlanOut], **ERRORS}, summary="Plans"
 )
 @rules.athlete_scoped
-def list_plans(request: HttpRequest, athlete_id: int) -> list[PlanOut]:
+def list_plans(
+    request: HttpRequest, athlete_id: int, response: HttpResponse, page: Query[PageQuery]
+) -> list[PlanOut]:
     athlete = athlete_for(request.user, athlete_id)
-    return [plan_out(p) for p in athlete.plans.all()]
+    return [plan_out(p) for p in one_page(request, response, athlete.plans.all(), page)]
 
 
 @router.post(
@@ -237,10 +240,13 @@ def patch_session(
 
 @router.get("/templates", response={200: list[TemplateOut], **ERRORS}, summary="My templates")
 @rules.coach
-def list_templates(request: HttpRequest) -> list[TemplateOut]:
+def list_templates(
+    request: HttpRequest, response: HttpResponse, page: Query[PageQuery]
+) -> list[TemplateOut]:
+    mine = Template.objects.filter(coach=request.user)
     return [
         TemplateOut(id=t.pk, name=t.name, goal_type=t.goal_type, sessions=len(t.weeks))
-        for t in Template.objects.filter(coach=request.user)
+        for t in one_page(request, response, mine, page)
     ]
 
 
@@ -343,10 +349,15 @@ def proposal_out(p: Proposal) -> ProposalOut:
 )
 @rules.athlete_scoped
 def list_proposals(
-    request: HttpRequest, athlete_id: int, status: ProposalState | None = None
+    request: HttpRequest,
+    athlete_id: int,
+    response: HttpResponse,
+    page: Query[PageQuery],
+    status: ProposalState | None = None,
 ) -> list[ProposalOut]:
     athlete = athlete_for(request.user, athlete_id)
-    return [proposal_out(p) for p in selectors.athlete_proposals(athlete, status)]
+    found = selectors.athlete_proposals(athlete, status)
+    return [proposal_out(p) for p in one_page(request, response, found, page)]
 
 
 @router.post(

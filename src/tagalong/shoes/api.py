@@ -1,13 +1,14 @@
 from datetime import date, datetime
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from tagalong.access import rules
 from tagalong.access.policy import athlete_for
 from tagalong.accounts.models import User
+from tagalong.api.pagination import PageQuery, one_page
 from tagalong.api.schemas import ERRORS
 from tagalong.shoes.models import Shoe, ShoeUse
 from tagalong.shoes.selectors import activity_of, shoe_of, shoes_of
@@ -98,8 +99,11 @@ def _user(request: HttpRequest) -> User:
     "/athletes/{athlete_id}/shoes", response={200: list[ShoeOut], **ERRORS}, summary="Shoes"
 )
 @rules.athlete_scoped
-def list_shoes(request: HttpRequest, athlete_id: int) -> list[ShoeOut]:
-    return [_out(s) for s in shoes_of(athlete_for(request.user, athlete_id))]
+def list_shoes(
+    request: HttpRequest, athlete_id: int, response: HttpResponse, page: Query[PageQuery]
+) -> list[ShoeOut]:
+    shoes = shoes_of(athlete_for(request.user, athlete_id))
+    return [_out(s) for s in one_page(request, response, shoes, page)]
 
 
 @router.post("/athletes/{athlete_id}/shoes", response={201: ShoeOut, **ERRORS}, summary="Add shoes")

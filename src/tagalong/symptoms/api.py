@@ -1,13 +1,14 @@
 from datetime import date, datetime
 from typing import Literal
 
-from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from tagalong.access import rules
 from tagalong.access.policy import athlete_for
 from tagalong.accounts.models import User
+from tagalong.api.pagination import PageQuery, one_page
 from tagalong.api.schemas import ERRORS
 from tagalong.shoes.selectors import activity_of
 from tagalong.symptoms.models import SCORE_FIELDS, SymptomLog
@@ -71,10 +72,16 @@ def symptom_out(log: SymptomLog) -> SymptomOut:
 )
 @rules.athlete_scoped
 def list_symptoms(
-    request: HttpRequest, athlete_id: int, since: date | None = None, until: date | None = None
+    request: HttpRequest,
+    athlete_id: int,
+    response: HttpResponse,
+    page: Query[PageQuery],
+    since: date | None = None,
+    until: date | None = None,
 ) -> list[SymptomOut]:
     athlete = athlete_for(request.user, athlete_id)
-    return [symptom_out(log) for log in history(athlete, since=since, until=until)[:500]]
+    logs = history(athlete, since=since, until=until)
+    return [symptom_out(log) for log in one_page(request, response, logs, page)]
 
 
 @router.post(
