@@ -23,8 +23,9 @@ from tagalong.evidence import REGISTRY
 from tagalong.exercises import LIBRARY
 from tagalong.plangen import generate_plan, plan_from_json
 from tagalong.plangen import limits as plan_limits
-from tagalong.plangen.fit_workout import session_steps, write_workout
+from tagalong.plangen.fit_workout import encode_workout_fit, fit_serial
 from tagalong.plangen.model import ExercisePrescription, Reason, Session, Week
+from tagalong.plangen.workouts import session_workout
 from tagalong.plans.models import (
     AdaptationSetting,
     CalendarFeedToken,
@@ -386,7 +387,8 @@ def feed_bytes(athlete: AthleteProfile, *, now: dt.datetime) -> bytes:
 
 def fit_bytes(session: PlanSession, *, now: dt.datetime) -> bytes:
     core = core_session(session)
-    return write_workout(session.label[:16], session_steps(core), created=now)
+    workout = dataclasses.replace(session_workout(core), name=session.label[:16] or "Run")
+    return encode_workout_fit(workout, serial=fit_serial(session.pk, now), created=now)
 
 
 def pace_text(seconds: float) -> str:
