@@ -35,6 +35,7 @@ from tagalong.plans.models import (
     Proposal,
     ProposalStatus,
 )
+from tagalong.plans.workouts import stored_workout
 from tagalong.trainingload.compliance import Compliance, compliance
 
 RUN_SPORTS = ("running", "run", "trail_running", "treadmill_running")
@@ -237,6 +238,7 @@ def core_session(s: PlanSession) -> Session:
         exercises=tuple(ExercisePrescription(**e) for e in s.exercises),
         why=tuple(Reason(r.get("text", ""), tuple(r.get("evidence", []))) for r in s.why),
         ladder_level=s.ladder_level,
+        workout=stored_workout(s),
     )
 
 
