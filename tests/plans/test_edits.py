@@ -6,7 +6,7 @@ import pytest
 
 from tagalong.audit.models import AuditEntry
 from tagalong.errors import DomainError
-from tagalong.plans import selectors, services
+from tagalong.plans import builder, selectors, services
 from tagalong.plans.models import Plan, PlanSession
 from tests.factories import World
 
@@ -21,7 +21,7 @@ def test_moving_a_session_bumps_its_sequence_the_plan_version_and_audits(
     session = _first_run(plan)
     uid = session.ical_uid
     target = session.date + dt.timedelta(days=1)
-    services.move_session(session=session, to=target, by=world.coach_a)
+    builder.move_session(session=session, to=target, by=world.coach_a)
     session.refresh_from_db()
     plan.refresh_from_db()
     assert session.date == target and session.ical_uid == uid
@@ -34,7 +34,7 @@ def test_moving_a_session_bumps_its_sequence_the_plan_version_and_audits(
 
 def test_a_session_cannot_move_outside_the_plan(world: World, plan: Plan) -> None:
     with pytest.raises(DomainError) as caught:
-        services.move_session(
+        builder.move_session(
             session=_first_run(plan), to=plan.end + dt.timedelta(days=30), by=world.coach_a
         )
     assert caught.value.field == "date"
@@ -42,7 +42,7 @@ def test_a_session_cannot_move_outside_the_plan(world: World, plan: Plan) -> Non
 
 def test_changing_targets_saves_them_and_bumps_the_version(world: World, plan: Plan) -> None:
     session = _first_run(plan)
-    services.change_session(
+    builder.change_session(
         session=session,
         by=world.coach_a,
         changes={"duration_min": 33, "pace_range": (330, 360), "hr_zone": "Z2"},
@@ -55,7 +55,7 @@ def test_changing_targets_saves_them_and_bumps_the_version(world: World, plan: P
 
 def test_a_pace_range_must_run_fast_to_slow(world: World, plan: Plan) -> None:
     with pytest.raises(DomainError):
-        services.change_session(
+        builder.change_session(
             session=_first_run(plan), by=world.coach_a, changes={"pace_range": (400, 300)}
         )
 
@@ -108,7 +108,7 @@ def test_a_generated_plan_keeps_every_hard_limit(plan: Plan) -> None:
 
 def test_an_edit_past_a_hard_limit_warns_but_is_saved(world: World, plan: Plan) -> None:
     run = _first_run(plan)
-    services.change_session(
+    builder.change_session(
         session=run, by=world.coach_a, changes={"run_type": "intervals", "duration_min": 90}
     )
     warnings = selectors.limit_warnings(plan)

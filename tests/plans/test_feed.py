@@ -9,7 +9,7 @@ import recurring_ical_events
 from django.test import Client
 from django.urls import reverse
 
-from tagalong.plans import services
+from tagalong.plans import builder, services
 from tagalong.plans.models import Plan
 from tests.factories import World
 
@@ -44,7 +44,7 @@ def test_sequence_increments_after_an_edit(world: World, plan: Plan) -> None:
     client = Client()
     assert int(_events(_feed(client, token.token))[uid]["SEQUENCE"]) == 0
     moved_to = session.date + dt.timedelta(days=1)
-    services.move_session(session=session, to=moved_to, by=world.coach_a)
+    builder.move_session(session=session, to=moved_to, by=world.coach_a)
     event = _events(_feed(client, token.token))[uid]
     assert int(event["SEQUENCE"]) == 1
     assert event.decoded("DTSTART").date() == moved_to

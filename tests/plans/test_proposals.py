@@ -9,7 +9,7 @@ import pytest
 from tagalong.audit.models import AuditEntry
 from tagalong.errors import DomainError
 from tagalong.notifications.models import Notification
-from tagalong.plans import proposals
+from tagalong.plans import builder, proposals
 from tagalong.plans.models import Plan, PlanSession, Proposal, ProposalStatus
 from tagalong.symptoms.models import SymptomLog
 from tests.factories import World
@@ -147,9 +147,8 @@ def test_approving_after_the_plan_changed_under_a_move_fails_clearly(
         changes=[change],
         plan_version=1,
     )
-    from tagalong.plans import services
 
-    services.move_session(session=session, to=session.date + dt.timedelta(days=2), by=world.coach_a)
+    builder.move_session(session=session, to=session.date + dt.timedelta(days=2), by=world.coach_a)
     with pytest.raises(DomainError, match="changed since"):
         proposals.approve(proposal=proposal, by=world.coach_a, today=TODAY)
     proposal.refresh_from_db()

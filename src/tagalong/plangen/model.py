@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from tagalong.physiology.heart_rate import HeartRateZones
+from tagalong.plangen.steps import Workout
 
 Sex = Literal["female", "male"]
 GoalType = Literal["5k", "10k", "half", "marathon", "endurance", "return_to_run", "postnatal"]
@@ -157,6 +158,7 @@ class Session:
     exercises: tuple[ExercisePrescription, ...] = ()
     why: tuple[Reason, ...] = ()
     ladder_level: int | None = None  # calf ladder step for strength sessions
+    workout: Workout | None = None  # the steps of a run session (see plangen.steps)
 
     @property
     def is_run(self) -> bool:

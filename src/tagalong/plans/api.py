@@ -12,9 +12,10 @@ from tagalong.access.policy import athlete_for
 from tagalong.accounts.models import User
 from tagalong.api.pagination import PageQuery, one_page
 from tagalong.api.schemas import ERRORS
+from tagalong.athletes.models import AthleteProfile
 from tagalong.plangen.jsonio import GOAL_TYPES
+from tagalong.plans import builder, selectors, services, workouts
 from tagalong.plans import proposals as adaptation
-from tagalong.plans import selectors, services
 from tagalong.plans.models import Plan, PlanSession, Proposal, Template
 
 router = Router(tags=["plans"])
@@ -37,6 +38,8 @@ class SessionOut(Schema):
     why: list[dict]
     ical_uid: str
     ical_sequence: int
+    workout: dict | None = Field(description="The steps (warm-up, work, repeats...) or null")
+    workout_text: str
 
 
 class PlanOut(Schema):
@@ -143,10 +146,22 @@ def session_out(s: PlanSession) -> SessionOut:
         why=s.why,
         ical_uid=str(s.ical_uid),
         ical_sequence=s.ical_sequence,
+        workout=s.workout,
+        workout_text=workouts.workout_text(s),
     )
 
 
-def _coach(request: HttpRequest) -> User:
+def session_in_plan(
+    athlete: AthleteProfile, plan_id: int, session_id: int
+) -> tuple[Plan, PlanSession]:
+    plan = selectors.plan_for(athlete, plan_id)
+    session = plan.sessions.select_related("plan").filter(pk=session_id).first()
+    if session is None:
+        raise Http404("No such session in this plan")
+    return plan, session
+
+
+def coach_of(request: HttpRequest) -> User:
     assert isinstance(request.user, User)
     if not request.user.is_coach:
         rules.forbid("Only the athlete's coach changes the plan.")
@@ -172,7 +187,7 @@ def list_plans(
 @rules.athlete_scoped
 def generate_plan(request: HttpRequest, athlete_id: int, payload: GenerateIn) -> Status:
     athlete = athlete_for(request.user, athlete_id, write=True)
-    by = _coach(request)
+    by = coach_of(request)
     plan = services.generate_for_athlete(
         athlete=athlete,
         by=by,
@@ -217,11 +232,8 @@ def patch_session(
     request: HttpRequest, athlete_id: int, plan_id: int, session_id: int, payload: SessionPatch
 ) -> SessionOut:
     athlete = athlete_for(request.user, athlete_id, write=True)
-    by = _coach(request)
-    plan = selectors.plan_for(athlete, plan_id)
-    session = plan.sessions.select_related("plan").filter(pk=session_id).first()
-    if session is None:
-        raise Http404("No such session in this plan")
+    by = coach_of(request)
+    _, session = session_in_plan(athlete, plan_id, session_id)
     data = payload.dict(exclude_unset=True)
     new_date = data.pop("date", None)
     exercises = [e.dict() for e in payload.add_exercises]
@@ -230,11 +242,11 @@ def patch_session(
         data["pace_range"] = data.pop("target_pace_s_per_km")
     with transaction.atomic():  # one request, all or nothing: a refused exercise undoes the rest
         if data:
-            session = services.change_session(session=session, by=by, changes=data)
+            session = builder.change_session(session=session, by=by, changes=data)
         for exercise in exercises:
             session = services.add_exercise(session=session, by=by, **exercise)
         if new_date is not None and new_date != session.date:
-            session = services.move_session(session=session, to=new_date, by=by)
+            session = builder.move_session(session=session, to=new_date, by=by)
     return session_out(session)
 
 
@@ -368,7 +380,7 @@ def list_proposals(
 @rules.athlete_scoped
 def approve_proposal(request: HttpRequest, athlete_id: int, proposal_id: int) -> ProposalOut:
     athlete = athlete_for(request.user, athlete_id, write=True)
-    by = _coach(request)
+    by = coach_of(request)
     proposal = selectors.proposal_for(athlete, proposal_id)
     return proposal_out(adaptation.approve(proposal=proposal, by=by))
 
@@ -383,7 +395,7 @@ def reject_proposal(
     request: HttpRequest, athlete_id: int, proposal_id: int, payload: DecisionIn
 ) -> ProposalOut:
     athlete = athlete_for(request.user, athlete_id, write=True)
-    by = _coach(request)
+    by = coach_of(request)
     proposal = selectors.proposal_for(athlete, proposal_id)
     return proposal_out(adaptation.reject(proposal=proposal, by=by, note=payload.note))
 
@@ -407,6 +419,10 @@ def get_adaptation(request: HttpRequest, athlete_id: int) -> AdaptationIO:
 @rules.athlete_scoped
 def put_adaptation(request: HttpRequest, athlete_id: int, payload: AdaptationIO) -> AdaptationIO:
     athlete = athlete_for(request.user, athlete_id, write=True)
-    by = _coach(request)
+    by = coach_of(request)
     setting = adaptation.set_auto_apply(athlete=athlete, by=by, enabled=payload.auto_apply)
     return AdaptationIO(auto_apply=setting.auto_apply)
+
+
+# The builder's operations live beside this module, on the same router.
+from tagalong.plans import builder_api  # noqa: E402, F401

@@ -8,6 +8,7 @@ from tagalong.access.policy import AnyUser, visible_custom_exercises
 from tagalong.athletes.models import AthleteGroup, AthleteProfile
 from tagalong.exercises import LIBRARY
 from tagalong.plangen.jsonio import GOAL_TYPES
+from tagalong.plans.builder import RUN_TYPES
 from tagalong.plans.models import SessionKind
 from tagalong.plans.services import GOAL_TITLES, UNKNOWN_EXERCISE, WEEKDAY_NAMES
 
@@ -86,11 +87,7 @@ class ChangeForm(forms.Form):
     kind = forms.ChoiceField(choices=SessionKind.choices)
     run_type = forms.ChoiceField(
         required=False,
-        choices=[("", "—")]
-        + [
-            (t, t.replace("_", " "))
-            for t in ("easy", "long", "tempo", "intervals", "recovery", "walk_run", "race")
-        ],
+        choices=[("", "—")] + [(t, t.replace("_", " ")) for t in RUN_TYPES],
     )
     duration_min = forms.FloatField(min_value=0, max_value=600)
     distance_km = forms.FloatField(min_value=0, max_value=100, required=False)
@@ -123,6 +120,31 @@ class ChangeForm(forms.Form):
     def changes(self) -> dict[str, Any]:
         keys = ("kind", "run_type", "duration_min", "distance_km", "pace_range", "hr_zone")
         return {k: self.cleaned_data.get(k) for k in keys}
+
+
+class AddSessionForm(ChangeForm):
+    """A new session on a day of the plan; runs take minutes and may take a pace range."""
+
+    date = forms.DateField(widget=DATE, label="Day")
+    kind = forms.ChoiceField(choices=SessionKind.choices, label="Session")
+    duration_min = forms.FloatField(min_value=0, max_value=600, required=False, label="Minutes")
+    distance_km = None  # worked out from the minutes and the pace
+    hr_zone = None
+    field_order = ["date", "kind", "run_type", "duration_min", "pace_fast", "pace_slow"]
+
+    def service_args(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        return {
+            "day": d["date"],
+            "kind": d["kind"],
+            "run_type": d.get("run_type") or "",
+            "duration_min": d.get("duration_min") or 0,
+            "pace_range": d.get("pace_range"),
+        }
+
+
+class CopySessionForm(forms.Form):
+    date = forms.DateField(widget=DATE, label="Copy to")
 
 
 LIBRARY_CHOICES = sorted(((e.slug, e.name) for e in LIBRARY.values()), key=lambda c: c[1])

@@ -61,6 +61,8 @@ class PlanSession(models.Model):
     ladder_level = models.PositiveSmallIntegerField(null=True, blank=True)
     exercises = models.JSONField(default=list, blank=True)  # [{slug, sets, reps, hold_s, load}]
     why = models.JSONField(default=list, blank=True)  # [{text, evidence: [ids]}]
+    # The structured workout (plangen.steps.Workout.to_dict()); None for sessions without steps.
+    workout = models.JSONField(null=True, blank=True)
     ical_uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     ical_sequence = models.PositiveIntegerField(default=0)
 
@@ -98,6 +100,7 @@ class PlanSession(models.Model):
             ladder_level=self.ladder_level,
             exercises=self.exercises,
             why=self.why,
+            workout=self.workout,
         )
 
     def snapshot(self) -> dict[str, object]:
@@ -113,6 +116,7 @@ class PlanSession(models.Model):
             "hr_zone": self.hr_zone or None,
             "ladder_level": self.ladder_level,
             "exercises": self.exercises,
+            "workout": self.workout,
         }
 
 

@@ -23,8 +23,9 @@ from tagalong.evidence import REGISTRY
 from tagalong.exercises import LIBRARY
 from tagalong.plangen import generate_plan, plan_from_json
 from tagalong.plangen import limits as plan_limits
-from tagalong.plangen.fit_workout import session_steps, write_workout
+from tagalong.plangen.fit_workout import encode_workout_fit, fit_serial
 from tagalong.plangen.model import ExercisePrescription, Reason, Session, Week
+from tagalong.plangen.workouts import session_workout
 from tagalong.plans.models import (
     AdaptationSetting,
     CalendarFeedToken,
@@ -34,6 +35,7 @@ from tagalong.plans.models import (
     Proposal,
     ProposalStatus,
 )
+from tagalong.plans.workouts import stored_workout
 from tagalong.trainingload.compliance import Compliance, compliance
 
 RUN_SPORTS = ("running", "run", "trail_running", "treadmill_running")
@@ -236,6 +238,7 @@ def core_session(s: PlanSession) -> Session:
         exercises=tuple(ExercisePrescription(**e) for e in s.exercises),
         why=tuple(Reason(r.get("text", ""), tuple(r.get("evidence", []))) for r in s.why),
         ladder_level=s.ladder_level,
+        workout=stored_workout(s),
     )
 
 
@@ -386,7 +389,8 @@ def feed_bytes(athlete: AthleteProfile, *, now: dt.datetime) -> bytes:
 
 def fit_bytes(session: PlanSession, *, now: dt.datetime) -> bytes:
     core = core_session(session)
-    return write_workout(session.label[:16], session_steps(core), created=now)
+    workout = dataclasses.replace(session_workout(core), name=session.label[:16] or "Run")
+    return encode_workout_fit(workout, serial=fit_serial(session.pk, now), created=now)
 
 
 def pace_text(seconds: float) -> str:

@@ -33,7 +33,6 @@ from tagalong.plans.models import (
     PlanSession,
     PlanStatus,
     PlanVersion,
-    SessionKind,
     Template,
 )
 
@@ -46,7 +45,6 @@ GOAL_TITLES = {
     "return_to_run": "Return to running",
     "postnatal": "Postnatal return to running",
 }
-EDITABLE = ("kind", "run_type", "duration_min", "distance_km", "pace_range", "hr_zone")
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 TEST_KEYS = {
     "heel_raise": "heel_raise_reps",
@@ -142,7 +140,9 @@ def generate_for_athlete(
     recent_race: Mapping[str, float] | None = None,
     weeks_postnatal: int | None = None,
     status: str = PlanStatus.ACTIVE,
+    inputs_used: list[dict[str, str]] | None = None,
 ) -> Plan:
+    """A generated plan; ``inputs_used`` says where its inputs came from (plans.intake)."""
     profile = build_profile(
         athlete=athlete,
         goal=goal,
@@ -183,6 +183,7 @@ def generate_for_athlete(
                 "blocks": [
                     {"start": w.start.isoformat(), "phase": w.phase} for w in generated.weeks
                 ],
+                "inputs_used": inputs_used or [],
             },
             current_version=0,
         )
@@ -207,6 +208,7 @@ def _session_from_json(plan: Plan, s: Mapping[str, Any]) -> PlanSession:
         ladder_level=s.get("ladder_level"),
         exercises=list(s.get("exercises") or []),
         why=list(s.get("why") or []),
+        workout=s.get("workout") or None,
     )
 
 
@@ -222,7 +224,7 @@ def new_version(plan: Plan, *, by: User | None, reason: str) -> PlanVersion:
     )
 
 
-def _changed(session: PlanSession, *, by: User, action: str, reason: str, **data: Any) -> None:
+def record_change(session: PlanSession, *, by: User, action: str, reason: str, **data: Any) -> None:
     """Bookkeeping shared by every edit: calendar sequence, plan version and the audit entry."""
     plan = Plan.objects.select_for_update().get(pk=session.plan_id)
     new_version(plan, by=by, reason=reason)
@@ -237,69 +239,15 @@ def _changed(session: PlanSession, *, by: User, action: str, reason: str, **data
     )
 
 
-def _bump(session: PlanSession) -> None:
+def bump(session: PlanSession) -> None:
     session.ical_sequence += 1
 
 
-def _in_plan(plan: Plan, day: dt.date, field: str) -> None:
+def check_in_plan(plan: Plan, day: dt.date, field: str) -> None:
     if not plan.start <= day <= plan.end:
         raise DomainError(
             f"Pick a date between {plan.start:%-d %b %Y} and {plan.end:%-d %b %Y}.", field=field
         )
-
-
-@transaction.atomic
-def move_session(*, session: PlanSession, to: dt.date, by: User) -> PlanSession:
-    _in_plan(session.plan, to, "date")
-    before = session.date
-    session.date = to
-    _bump(session)
-    session.save(update_fields=["date", "ical_sequence"])
-    _changed(
-        session,
-        by=by,
-        action="plan.session_moved",
-        reason=f"Moved {session.label.lower()} from {before} to {to}",
-        before=before.isoformat(),
-        after=to.isoformat(),
-    )
-    return session
-
-
-@transaction.atomic
-def change_session(*, session: PlanSession, by: User, changes: Mapping[str, Any]) -> PlanSession:
-    """Change targets; ``changes`` may hold kind, run_type, duration_min, distance_km,
-    pace_range ((fast, slow) s/km or None) and hr_zone."""
-    unknown = set(changes) - set(EDITABLE)
-    if unknown:
-        raise DomainError(f"Cannot change {', '.join(sorted(unknown))}.")
-    if "kind" in changes and changes["kind"] not in SessionKind.values:
-        raise DomainError("Pick a session kind from the list.", field="kind")
-    if "duration_min" in changes and not 0 <= (changes["duration_min"] or 0) <= 600:
-        raise DomainError("Duration must be between 0 and 600 minutes.", field="duration_min")
-    for key in ("kind", "run_type", "duration_min", "distance_km", "hr_zone"):
-        if key in changes:
-            value = changes[key]
-            setattr(session, key, "" if value is None and key in {"run_type", "hr_zone"} else value)
-    if "pace_range" in changes:
-        pace = changes["pace_range"]
-        if pace is not None and not (120 <= pace[0] <= pace[1] <= 1200):
-            raise DomainError(
-                "Pace range must be fast ≤ slow, between 2:00 and 20:00 per km.", field="pace"
-            )
-        session.pace_fast_s_per_km, session.pace_slow_s_per_km = pace or (None, None)
-    if session.kind != SessionKind.RUN:
-        session.run_type = ""
-    _bump(session)
-    session.save()
-    _changed(
-        session,
-        by=by,
-        action="plan.session_changed",
-        reason=f"Changed {session.label.lower()} on {session.date}",
-        fields=sorted(changes),
-    )
-    return session
 
 
 UNKNOWN_EXERCISE = "Pick an exercise from the library or from your practice's own exercises."
@@ -355,9 +303,9 @@ def add_exercise(
             "load": load or dose.load,
         },
     ]
-    _bump(session)
+    bump(session)
     session.save(update_fields=["exercises", "ical_sequence"])
-    _changed(
+    record_change(
         session,
         by=by,
         action="plan.exercise_added",
@@ -391,7 +339,7 @@ def copy_week(*, plan: Plan, source: dt.date, target: dt.date, by: User) -> list
         raise DomainError("Weeks start on a Monday.", field="target")
     if source == target:
         raise DomainError("Pick a different week to copy onto.", field="target")
-    _in_plan(plan, target, "target")
+    check_in_plan(plan, target, "target")
     originals = list(plan.sessions.filter(date__gte=source, date__lt=source + dt.timedelta(7)))
     if not originals:
         raise DomainError("That week has no sessions to copy.", field="source")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tagalong.plans import views
+from tagalong.plans import builder_views, views
 
 app_name = "plans"
 
@@ -24,6 +24,10 @@ urlpatterns = [
     path(S + "exercises/", views.add_exercise, name="add_exercise"),
     path(S + "delete/", views.delete, name="delete"),
     path(S + "workout.fit", views.workout_fit, name="workout_fit"),
+    path(P + "sessions/new/", builder_views.add_session, name="add_session"),
+    path(S + "copy/", builder_views.copy_session, name="copy_session"),
+    path(S + "workout/", builder_views.workout, name="workout"),
+    path(S + "workout/clear/", builder_views.clear_workout, name="clear_workout"),
     path(A + "calendar-feed/rotate/", views.feed_rotate, name="feed_rotate"),
     path(A + "calendar-feed/revoke/", views.feed_revoke, name="feed_revoke"),
     path("feeds/plan/<str:token>.ics", views.feed, name="feed"),

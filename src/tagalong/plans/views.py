@@ -24,14 +24,15 @@ from tagalong.accounts.models import User
 from tagalong.athletes.groups import coach_groups
 from tagalong.athletes.models import AthleteProfile
 from tagalong.errors import DomainError
+from tagalong.plans import builder, intake, selectors, services, workouts
 from tagalong.plans import proposals as adaptation
-from tagalong.plans import selectors, services
 from tagalong.plans.forms import (
     ApplyGroupForm,
     ApplyTemplateForm,
     AutoApplyForm,
     ChangeForm,
     CommentForm,
+    CopySessionForm,
     CopyWeekForm,
     DecisionForm,
     ExerciseForm,
@@ -42,7 +43,7 @@ from tagalong.plans.forms import (
 from tagalong.plans.models import PlanSession, Template
 
 
-def _user(request: HttpRequest) -> User:
+def user_of(request: HttpRequest) -> User:
     assert isinstance(request.user, User)
     return request.user
 
@@ -53,12 +54,12 @@ def _can_edit(request: HttpRequest, athlete: AthleteProfile) -> bool:
 
 def _can_plan(request: HttpRequest, athlete: AthleteProfile) -> bool:
     """Coaches with write access build plans; athletes see and comment."""
-    return _can_edit(request, athlete) and _user(request).is_coach
+    return _can_edit(request, athlete) and user_of(request).is_coach
 
 
-def _coach_for(request: HttpRequest, athlete_id: int) -> AthleteProfile:
+def coach_for(request: HttpRequest, athlete_id: int) -> AthleteProfile:
     athlete = athlete_for(request.user, athlete_id, write=True)
-    if not _user(request).is_coach:
+    if not user_of(request).is_coach:
         rules.forbid("Only the athlete's coach changes the plan.")
     return athlete
 
@@ -85,24 +86,29 @@ def my_plan(request: HttpRequest) -> HttpResponse:
 
 @rules.athlete_scoped
 def generate(request: HttpRequest, athlete_id: int) -> HttpResponse:
-    athlete = _coach_for(request, athlete_id)
+    athlete = coach_for(request, athlete_id)
     today = selectors.athlete_today(athlete)
+    start = selectors.monday_of(today) + dt.timedelta(days=7)
+    inputs = intake.plan_inputs(athlete, today=today, start=start)
     form = GeneratePlanForm(
-        request.POST or None,
-        athlete=athlete,
-        initial={"start": selectors.monday_of(today) + dt.timedelta(days=7)},
+        request.POST or None, athlete=athlete, initial={"start": start, **inputs.initial}
     )
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.generate_for_athlete(
-                athlete=athlete, by=_user(request), **form.service_args()
+                athlete=athlete,
+                by=user_of(request),
+                inputs_used=intake.inputs_used(inputs, form.cleaned_data),
+                **form.service_args(),
             )
         except DomainError as error:
-            form.add_error(None, error.message)
+            name = (error.field or "").rsplit(".", 1)[-1]
+            form.add_error(name if name in form.fields else None, error.message)
         else:
             messages.success(request, "Plan ready. Review it and adjust anything you like.")
             return redirect("plans:detail", athlete_id=athlete.pk, plan_id=plan.pk)
-    return render(request, "plans/generate.html", {"athlete": athlete, "form": form})
+    context = {"athlete": athlete, "form": form, "inputs": inputs}
+    return render(request, "plans/generate.html", context)
 
 
 def _builder_context(request: HttpRequest, athlete: AthleteProfile, plan: Any) -> dict[str, Any]:
@@ -112,7 +118,7 @@ def _builder_context(request: HttpRequest, athlete: AthleteProfile, plan: Any) -
     return {
         "athlete": athlete,
         "plan": plan,
-        "weeks": selectors.weeks_of(plan),
+        "grid": selectors.calendar_weeks(plan.start, plan.end, sessions),
         "today": today,
         "compliance": selectors.compliance_by_session(athlete, sessions, today),
         "can_plan": can_plan,
@@ -177,7 +183,7 @@ def calendar(request: HttpRequest, athlete_id: int) -> HttpResponse:
     return render(request, "plans/calendar.html", context)
 
 
-def _session_context(
+def session_context(
     request: HttpRequest, athlete: AthleteProfile, session: PlanSession, **extra: Any
 ) -> dict[str, Any]:
     today = selectors.athlete_today(athlete)
@@ -198,6 +204,8 @@ def _session_context(
         "move_form": extra.pop("move_form", MoveForm(initial={"date": session.date})),
         "change_form": extra.pop("change_form", _change_form(session)),
         "exercise_form": exercise_form,
+        "copy_form": extra.pop("copy_form", CopySessionForm(initial={"date": session.date})),
+        "workout_text": workouts.workout_text(session),
         **extra,
     }
 
@@ -221,7 +229,7 @@ def _change_form(session: PlanSession) -> ChangeForm:
 def session_detail(request: HttpRequest, athlete_id: int, session_id: int) -> HttpResponse:
     athlete = athlete_for(request.user, athlete_id)
     session = selectors.session_for(athlete, session_id)
-    return render(request, "plans/session.html", _session_context(request, athlete, session))
+    return render(request, "plans/session.html", session_context(request, athlete, session))
 
 
 @rules.athlete_scoped
@@ -233,13 +241,13 @@ def comment(request: HttpRequest, athlete_id: int, session_id: int) -> HttpRespo
     if form.is_valid():
         try:
             services.add_comment(
-                session=session, author=_user(request), text=form.cleaned_data["text"]
+                session=session, author=user_of(request), text=form.cleaned_data["text"]
             )
         except DomainError as error:
             form.add_error("text", error.message)
         else:
             return redirect("plans:session", athlete_id=athlete.pk, session_id=session.pk)
-    context = _session_context(request, athlete, session, comment_form=form)
+    context = session_context(request, athlete, session, comment_form=form)
     return render(request, "plans/session.html", context, status=400)
 
 
@@ -279,7 +287,7 @@ def _edited(
             return HttpResponseClientRefresh()  # the card may now belong to another week
         return _card(request, athlete, session, errors)
     if forms:
-        context = _session_context(request, athlete, session, **forms)
+        context = session_context(request, athlete, session, **forms)
         return render(request, "plans/session.html", context, status=400)
     messages.success(request, "Saved. The calendar feed shows the change on its next refresh.")
     return redirect("plans:session", athlete_id=athlete.pk, session_id=session.pk)
@@ -288,12 +296,12 @@ def _edited(
 @rules.athlete_scoped
 @require_POST
 def move(request: HttpRequest, athlete_id: int, session_id: int) -> HttpResponse:
-    athlete = _coach_for(request, athlete_id)
+    athlete = coach_for(request, athlete_id)
     session = selectors.session_for(athlete, session_id)
     form = MoveForm(request.POST)
     if form.is_valid():
         try:
-            services.move_session(session=session, to=form.cleaned_data["date"], by=_user(request))
+            builder.move_session(session=session, to=form.cleaned_data["date"], by=user_of(request))
         except DomainError as error:
             form.add_error("date", error.message)
     failed = {"move_form": form} if form.errors else {}
@@ -303,12 +311,12 @@ def move(request: HttpRequest, athlete_id: int, session_id: int) -> HttpResponse
 @rules.athlete_scoped
 @require_POST
 def change(request: HttpRequest, athlete_id: int, session_id: int) -> HttpResponse:
-    athlete = _coach_for(request, athlete_id)
+    athlete = coach_for(request, athlete_id)
     session = selectors.session_for(athlete, session_id)
     form = ChangeForm(request.POST)
     if form.is_valid():
         try:
-            services.change_session(session=session, by=_user(request), changes=form.changes())
+            builder.change_session(session=session, by=user_of(request), changes=form.changes())
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
     return _edited(request, athlete, session, **({"change_form": form} if form.errors else {}))
@@ -317,12 +325,12 @@ def change(request: HttpRequest, athlete_id: int, session_id: int) -> HttpRespon
 @rules.athlete_scoped
 @require_POST
 def add_exercise(request: HttpRequest, athlete_id: int, session_id: int) -> HttpResponse:
-    athlete = _coach_for(request, athlete_id)
+    athlete = coach_for(request, athlete_id)
     session = selectors.session_for(athlete, session_id)
     form = ExerciseForm(request.POST, user=request.user)
     if form.is_valid():
         try:
-            services.add_exercise(session=session, by=_user(request), **form.cleaned_data)
+            services.add_exercise(session=session, by=user_of(request), **form.cleaned_data)
         except DomainError as error:
             form.add_error("slug", error.message)
     return _edited(request, athlete, session, **({"exercise_form": form} if form.errors else {}))
@@ -331,10 +339,10 @@ def add_exercise(request: HttpRequest, athlete_id: int, session_id: int) -> Http
 @rules.athlete_scoped
 @require_POST
 def delete(request: HttpRequest, athlete_id: int, session_id: int) -> HttpResponse:
-    athlete = _coach_for(request, athlete_id)
+    athlete = coach_for(request, athlete_id)
     session = selectors.session_for(athlete, session_id)
     plan_id = session.plan_id
-    services.delete_session(session=session, by=_user(request))
+    services.delete_session(session=session, by=user_of(request))
     messages.success(request, "Session removed.")
     return redirect("plans:detail", athlete_id=athlete.pk, plan_id=plan_id)
 
@@ -342,12 +350,12 @@ def delete(request: HttpRequest, athlete_id: int, session_id: int) -> HttpRespon
 @rules.athlete_scoped
 @require_POST
 def copy_week(request: HttpRequest, athlete_id: int, plan_id: int) -> HttpResponse:
-    athlete = _coach_for(request, athlete_id)
+    athlete = coach_for(request, athlete_id)
     plan = selectors.plan_for(athlete, plan_id)
     form = CopyWeekForm(request.POST)
     if form.is_valid():
         try:
-            services.copy_week(plan=plan, by=_user(request), **form.cleaned_data)
+            services.copy_week(plan=plan, by=user_of(request), **form.cleaned_data)
         except DomainError as error:
             messages.error(request, error.message)
         else:
@@ -360,11 +368,11 @@ def copy_week(request: HttpRequest, athlete_id: int, plan_id: int) -> HttpRespon
 @rules.athlete_scoped
 @require_POST
 def save_template(request: HttpRequest, athlete_id: int, plan_id: int) -> HttpResponse:
-    athlete = _coach_for(request, athlete_id)
+    athlete = coach_for(request, athlete_id)
     plan = selectors.plan_for(athlete, plan_id)
     form = TemplateForm(request.POST)
     if form.is_valid():
-        services.save_as_template(plan=plan, by=_user(request), name=form.cleaned_data["name"])
+        services.save_as_template(plan=plan, by=user_of(request), name=form.cleaned_data["name"])
         messages.success(request, "Saved as a template.")
         return redirect("plans:templates")
     messages.error(request, "Give the template a name.")
@@ -377,7 +385,11 @@ def workout_fit(request: HttpRequest, athlete_id: int, session_id: int) -> HttpR
     session = selectors.session_for(athlete, session_id)
     if session.kind != "run":
         raise Http404("Only run sessions have a workout file")
-    data = selectors.fit_bytes(session, now=timezone.now())
+    try:
+        data = selectors.fit_bytes(session, now=timezone.now())
+    except ValueError as error:
+        messages.error(request, str(error))
+        return redirect("plans:session", athlete_id=athlete.pk, session_id=session.pk)
     response = HttpResponse(data, content_type="application/vnd.ant.fit")
     name = f"{session.date:%Y-%m-%d}-{session.run_type or 'run'}.fit"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -388,7 +400,7 @@ def workout_fit(request: HttpRequest, athlete_id: int, session_id: int) -> HttpR
 @require_POST
 def feed_rotate(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete = athlete_for(request.user, athlete_id, write=True)
-    services.rotate_feed_token(athlete=athlete, by=_user(request))
+    services.rotate_feed_token(athlete=athlete, by=user_of(request))
     messages.success(request, "New calendar link made. The old link no longer works.")
     return redirect("plans:index", athlete_id=athlete.pk)
 
@@ -397,7 +409,7 @@ def feed_rotate(request: HttpRequest, athlete_id: int) -> HttpResponse:
 @require_POST
 def feed_revoke(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete = athlete_for(request.user, athlete_id, write=True)
-    services.revoke_feed_token(athlete=athlete, by=_user(request))
+    services.revoke_feed_token(athlete=athlete, by=user_of(request))
     messages.success(request, "Calendar link turned off.")
     return redirect("plans:index", athlete_id=athlete.pk)
 
@@ -419,9 +431,9 @@ def feed_url(request: HttpRequest, token: str) -> str:
 def templates(request: HttpRequest) -> HttpResponse:
     athletes = visible_athletes(request.user)
     context = {
-        "templates": Template.objects.filter(coach=_user(request)),
+        "templates": Template.objects.filter(coach=user_of(request)),
         "apply_form": ApplyTemplateForm(athletes=athletes),
-        "group_form": ApplyGroupForm(groups=coach_groups(_user(request))),
+        "group_form": ApplyGroupForm(groups=coach_groups(user_of(request))),
     }
     return render(request, "plans/templates.html", context)
 
@@ -440,7 +452,7 @@ def apply_template(request: HttpRequest, template_id: int) -> HttpResponse:
             template=template,
             athletes=[athlete],
             start=form.cleaned_data["start"],
-            by=_user(request),
+            by=user_of(request),
         )
     except DomainError as error:
         messages.error(request, error.message)
@@ -453,14 +465,14 @@ def apply_template(request: HttpRequest, template_id: int) -> HttpResponse:
 @require_POST
 def apply_template_group(request: HttpRequest, template_id: int) -> HttpResponse:
     template = get_object_or_404(Template, pk=template_id, coach=request.user)
-    form = ApplyGroupForm(request.POST, groups=coach_groups(_user(request)))
+    form = ApplyGroupForm(request.POST, groups=coach_groups(user_of(request)))
     if not form.is_valid():
         messages.error(request, "Pick one of your groups and a start date.")
         return redirect("plans:templates")
     group = group_for(request.user, form.cleaned_data["group"].pk)
     try:
         result = services.apply_template_to_group(
-            template=template, group=group, start=form.cleaned_data["start"], by=_user(request)
+            template=template, group=group, start=form.cleaned_data["start"], by=user_of(request)
         )
     except DomainError as error:
         messages.error(request, error.message)
@@ -477,7 +489,7 @@ def apply_template_group(request: HttpRequest, template_id: int) -> HttpResponse
 
 @rules.coach
 def proposals(request: HttpRequest) -> HttpResponse:
-    rows = selectors.proposal_rows(selectors.coach_open_proposals(_user(request)))
+    rows = selectors.proposal_rows(selectors.coach_open_proposals(user_of(request)))
     return render(request, "plans/proposals.html", {"rows": rows, "decision_form": DecisionForm()})
 
 
@@ -492,10 +504,10 @@ def _decided(request: HttpRequest, athlete: AthleteProfile, proposal: Any) -> Ht
 @rules.athlete_scoped
 @require_POST
 def approve_proposal(request: HttpRequest, athlete_id: int, proposal_id: int) -> HttpResponse:
-    athlete = _coach_for(request, athlete_id)
+    athlete = coach_for(request, athlete_id)
     proposal = selectors.proposal_for(athlete, proposal_id)
     try:
-        adaptation.approve(proposal=proposal, by=_user(request))
+        adaptation.approve(proposal=proposal, by=user_of(request))
     except DomainError as error:
         messages.error(request, error.message)
     else:
@@ -506,12 +518,12 @@ def approve_proposal(request: HttpRequest, athlete_id: int, proposal_id: int) ->
 @rules.athlete_scoped
 @require_POST
 def reject_proposal(request: HttpRequest, athlete_id: int, proposal_id: int) -> HttpResponse:
-    athlete = _coach_for(request, athlete_id)
+    athlete = coach_for(request, athlete_id)
     proposal = selectors.proposal_for(athlete, proposal_id)
     form = DecisionForm(request.POST)
     note = form.cleaned_data.get("note", "") if form.is_valid() else ""
     try:
-        adaptation.reject(proposal=proposal, by=_user(request), note=note)
+        adaptation.reject(proposal=proposal, by=user_of(request), note=note)
     except DomainError as error:
         messages.error(request, error.message)
     else:
@@ -522,10 +534,10 @@ def reject_proposal(request: HttpRequest, athlete_id: int, proposal_id: int) -> 
 @rules.athlete_scoped
 @require_POST
 def auto_apply(request: HttpRequest, athlete_id: int) -> HttpResponse:
-    athlete = _coach_for(request, athlete_id)
+    athlete = coach_for(request, athlete_id)
     form = AutoApplyForm(request.POST)
     enabled = bool(form.is_valid() and form.cleaned_data["auto_apply"])
-    adaptation.set_auto_apply(athlete=athlete, by=_user(request), enabled=enabled)
+    adaptation.set_auto_apply(athlete=athlete, by=user_of(request), enabled=enabled)
     if enabled:
         messages.success(request, "Proposed changes for this athlete are now made at once.")
     else:

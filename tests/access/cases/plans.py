@@ -178,11 +178,33 @@ PAGES = {
     "plans:auto_apply": Case(
         COACH_WRITE, method="post", kwargs=_athlete_a, data=lambda w: {"auto_apply": "on"}
     ),
+    "plans:add_session": Case(
+        COACH_WRITE,
+        method="post",
+        kwargs=_plan_a,
+        data=lambda w: {
+            "date": "2026-03-04",
+            "kind": "run",
+            "run_type": "easy",
+            "duration_min": "30",
+        },
+    ),
+    "plans:copy_session": Case(
+        COACH_WRITE, method="post", kwargs=_session_a, data=lambda w: {"date": "2026-03-05"}
+    ),
+    "plans:workout": Case(
+        statuses(404, anonymous=LOGIN, athlete_a=403, coach_a=200, colleague=403, staff=403),
+        kwargs=_session_a,
+    ),
+    "plans:clear_workout": Case(COACH_WRITE, method="post", kwargs=_session_a),
 }
 
 API_READ = statuses(404, anonymous=401, athlete_a=200, coach_a=200, colleague=200, staff=200)
 API_OWN = statuses(404, anonymous=401, athlete_a=200, coach_a=200, colleague=403, staff=403)
 API_COACH_WRITE = statuses(404, anonymous=401, athlete_a=403, coach_a=200, colleague=403, staff=403)
+API_COACH_CREATE = statuses(
+    404, anonymous=401, athlete_a=403, coach_a=201, colleague=403, staff=403
+)
 
 
 def _generate_body(world):  # type: ignore[no-untyped-def]
@@ -234,6 +256,38 @@ API = {
         API_COACH_WRITE, method="put", kwargs=_athlete_a, data=lambda w: {"auto_apply": True}
     ),
     "GET /api/athletes/{athlete_id}/calendar-feed": Case(API_OWN, kwargs=_athlete_a),
+    "POST /api/athletes/{athlete_id}/plans/{plan_id}/sessions": Case(
+        API_COACH_CREATE,
+        method="post",
+        kwargs=_plan_a,
+        data=lambda w: {"date": "2026-03-04", "kind": "run", "duration_min": 30},
+    ),
+    "POST /api/athletes/{athlete_id}/plans/{plan_id}/sessions/{session_id}/copy": Case(
+        API_COACH_CREATE,
+        method="post",
+        kwargs=_plan_session_a,
+        data=lambda w: {"date": "2026-03-05"},
+    ),
+    "DELETE /api/athletes/{athlete_id}/plans/{plan_id}/sessions/{session_id}": Case(
+        API_COACH_WRITE, method="delete", kwargs=_plan_session_a
+    ),
+    "PUT /api/athletes/{athlete_id}/plans/{plan_id}/sessions/{session_id}/workout": Case(
+        API_COACH_WRITE,
+        method="put",
+        kwargs=_plan_session_a,
+        data=lambda w: {
+            "steps": [
+                {"kind": "warmup", "seconds": 600},
+                {"type": "repeat", "times": 4, "steps": [{"kind": "work", "seconds": 180}]},
+            ]
+        },
+    ),
+    "POST /api/athletes/{athlete_id}/plans/{plan_id}/weeks/copy": Case(
+        API_COACH_CREATE,
+        method="post",
+        kwargs=_plan_a,
+        data=lambda w: {"source": "2026-03-02", "target": "2026-03-16"},
+    ),
     "POST /api/athletes/{athlete_id}/calendar-feed": Case(
         statuses(404, anonymous=401, athlete_a=201, coach_a=201, colleague=403, staff=403),
         method="post",

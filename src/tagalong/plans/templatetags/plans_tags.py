@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import template
@@ -22,3 +23,8 @@ def dose(item: dict[str, Any]) -> str:
 @register.filter
 def lookup(mapping: dict[Any, Any], key: Any) -> Any:
     return mapping.get(key)
+
+
+@register.filter
+def add_days(day: dt.date, days: int) -> dt.date:
+    return day + dt.timedelta(days=int(days))

@@ -1,0 +1,368 @@
+"""Structured workouts: the steps a runner follows on the watch.
+
+A ``Workout`` is a list of ``Step`` and ``Repeat`` items. Each step lasts a time (seconds) or a
+distance (metres) and may carry one target: a pace range (s/km), a heart-rate range (bpm) or an
+effort (RPE 1–10). ``to_dict``/``workout_from_dict`` give a JSON-safe form; reading it back
+checks every field and names the one that is wrong. ``describe`` writes the text a runner reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, cast
+
+StepKind = Literal["warmup", "work", "recovery", "cooldown", "rest"]
+STEP_KINDS: tuple[StepKind, ...] = ("warmup", "work", "recovery", "cooldown", "rest")
+KIND_WORDS: dict[StepKind, str] = {
+    "warmup": "warm-up",
+    "work": "",
+    "recovery": "recovery",
+    "cooldown": "cool-down",
+    "rest": "rest",
+}
+MAX_STEP_SECONDS = 6 * 3600
+MAX_STEP_METRES = 100_000.0
+MAX_REPEATS = 50
+NOTE_CHARS = 80
+NAME_CHARS = 60
+
+
+class WorkoutError(ValueError):
+    """A workout field is missing or wrong; ``field`` is its path (e.g. ``steps[2].seconds``)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class PaceTarget:
+    fast_s_per_km: float
+    slow_s_per_km: float
+
+    def mid(self) -> float:
+        return (self.fast_s_per_km + self.slow_s_per_km) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class HeartRateTarget:
+    low_bpm: int
+    high_bpm: int
+
+
+@dataclass(frozen=True, slots=True)
+class EffortTarget:
+    rpe: int  # 1–10 rate of perceived exertion
+
+
+Target = PaceTarget | HeartRateTarget | EffortTarget
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    kind: StepKind
+    seconds: float | None = None
+    metres: float | None = None
+    target: Target | None = None
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        _check_step(self, "step")
+
+    def estimated_seconds(self, fallback_pace_s_per_km: float | None = None) -> float:
+        """The step's time; a distance step is timed at its pace target (or the fallback)."""
+        if self.seconds is not None:
+            return self.seconds
+        assert self.metres is not None
+        pace = self.target.mid() if isinstance(self.target, PaceTarget) else fallback_pace_s_per_km
+        if pace is None:
+            raise WorkoutError("metres", "a distance step needs a pace target to be timed")
+        return self.metres / 1000.0 * pace
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    times: int
+    steps: tuple[Step, ...]
+
+    def __post_init__(self) -> None:
+        if isinstance(self.times, bool) or not isinstance(self.times, int):
+            raise WorkoutError("times", "must be a whole number")
+        if not 1 <= self.times <= MAX_REPEATS:
+            raise WorkoutError("times", f"must be between 1 and {MAX_REPEATS}")
+        if not self.steps:
+            raise WorkoutError("steps", "a repeat needs at least one step")
+
+
+Item = Step | Repeat
+
+
+@dataclass(frozen=True, slots=True)
+class Workout:
+    name: str
+    steps: tuple[Item, ...]
+    sport: Literal["running"] = "running"
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise WorkoutError("name", "must not be empty")
+        if not self.steps:
+            raise WorkoutError("steps", "a workout needs at least one step")
+
+    def flat_steps(self) -> tuple[Step, ...]:
+        """Every step in the order it is run, repeats unrolled."""
+        out: list[Step] = []
+        for item in self.steps:
+            if isinstance(item, Repeat):
+                out.extend(item.steps * item.times)
+            else:
+                out.append(item)
+        return tuple(out)
+
+    def total_seconds(self, fallback_pace_s_per_km: float | None = None) -> float:
+        return sum(s.estimated_seconds(fallback_pace_s_per_km) for s in self.flat_steps())
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "sport": self.sport,
+            "steps": [_item_to_dict(item) for item in self.steps],
+        }
+
+    @staticmethod
+    def from_dict(data: object) -> Workout:
+        return workout_from_dict(data)
+
+
+def _check_step(step: Step, where: str) -> None:
+    if step.kind not in STEP_KINDS:
+        raise WorkoutError(f"{where}.kind", f"must be one of {', '.join(STEP_KINDS)}")
+    if (step.seconds is None) == (step.metres is None):
+        raise WorkoutError(f"{where}.seconds", "give either seconds or metres, not both or neither")
+    if step.seconds is not None and not 0 < step.seconds <= MAX_STEP_SECONDS:
+        raise WorkoutError(f"{where}.seconds", f"must be between 1 and {MAX_STEP_SECONDS}")
+    if step.metres is not None and not 0 < step.metres <= MAX_STEP_METRES:
+        raise WorkoutError(f"{where}.metres", f"must be between 1 and {MAX_STEP_METRES:.0f}")
+    target = step.target
+    if isinstance(target, PaceTarget):
+        if not 120 <= target.fast_s_per_km <= target.slow_s_per_km <= 1200:
+            raise WorkoutError(
+                f"{where}.target", "pace range must be 2:00–20:00 per km, fast before slow"
+            )
+    elif isinstance(target, HeartRateTarget):
+        if not 40 <= target.low_bpm <= target.high_bpm <= 230:
+            raise WorkoutError(
+                f"{where}.target", "heart-rate range must be 40–230 bpm, low before high"
+            )
+    elif isinstance(target, EffortTarget) and not 1 <= target.rpe <= 10:
+        raise WorkoutError(f"{where}.target", "effort (RPE) must be between 1 and 10")
+    if len(step.note) > NOTE_CHARS:
+        raise WorkoutError(f"{where}.note", f"must be at most {NOTE_CHARS} characters")
+
+
+# --- JSON-safe form ----------------------------------------------------------------------
+
+
+def _target_to_dict(target: Target | None) -> dict[str, object] | None:
+    if isinstance(target, PaceTarget):
+        return {
+            "type": "pace",
+            "fast_s_per_km": target.fast_s_per_km,
+            "slow_s_per_km": target.slow_s_per_km,
+        }
+    if isinstance(target, HeartRateTarget):
+        return {"type": "heart_rate", "low_bpm": target.low_bpm, "high_bpm": target.high_bpm}
+    if isinstance(target, EffortTarget):
+        return {"type": "effort", "rpe": target.rpe}
+    return None
+
+
+def _step_to_dict(step: Step) -> dict[str, object]:
+    out: dict[str, object] = {"type": "step", "kind": step.kind}
+    if step.seconds is not None:
+        out["seconds"] = step.seconds
+    if step.metres is not None:
+        out["metres"] = step.metres
+    target = _target_to_dict(step.target)
+    if target is not None:
+        out["target"] = target
+    if step.note:
+        out["note"] = step.note
+    return out
+
+
+def _item_to_dict(item: Item) -> dict[str, object]:
+    if isinstance(item, Repeat):
+        return {
+            "type": "repeat",
+            "times": item.times,
+            "steps": [_step_to_dict(s) for s in item.steps],
+        }
+    return _step_to_dict(item)
+
+
+def _mapping(data: object, where: str) -> dict[str, object]:
+    if not isinstance(data, dict):
+        raise WorkoutError(where, "must be an object")
+    return cast(dict[str, object], data)
+
+
+def _number(data: dict[str, object], key: str, where: str) -> float | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise WorkoutError(f"{where}.{key}", "must be a number")
+    return float(value)
+
+
+def _whole(data: dict[str, object], key: str, where: str) -> int:
+    value = data.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+        raise WorkoutError(f"{where}.{key}", "must be a whole number")
+    return int(value)
+
+
+def _target_from_dict(data: object, where: str) -> Target | None:
+    if data is None:
+        return None
+    raw = _mapping(data, where)
+    kind = raw.get("type")
+    if kind == "pace":
+        fast, slow = _number(raw, "fast_s_per_km", where), _number(raw, "slow_s_per_km", where)
+        if fast is None or slow is None:
+            raise WorkoutError(where, "a pace target needs fast_s_per_km and slow_s_per_km")
+        return PaceTarget(fast, slow)
+    if kind == "heart_rate":
+        return HeartRateTarget(_whole(raw, "low_bpm", where), _whole(raw, "high_bpm", where))
+    if kind == "effort":
+        return EffortTarget(_whole(raw, "rpe", where))
+    raise WorkoutError(f"{where}.type", "must be pace, heart_rate or effort")
+
+
+def _step_from_dict(data: object, where: str) -> Step:
+    raw = _mapping(data, where)
+    kind = raw.get("kind")
+    if kind not in STEP_KINDS:
+        raise WorkoutError(f"{where}.kind", f"must be one of {', '.join(STEP_KINDS)}")
+    note = raw.get("note", "")
+    if not isinstance(note, str):
+        raise WorkoutError(f"{where}.note", "must be text")
+    try:
+        return Step(
+            kind=kind,
+            seconds=_number(raw, "seconds", where),
+            metres=_number(raw, "metres", where),
+            target=_target_from_dict(raw.get("target"), f"{where}.target"),
+            note=note,
+        )
+    except WorkoutError as error:
+        if error.field.startswith(where):
+            raise
+        raise WorkoutError(f"{where}.{error.field.removeprefix('step.')}", error.message) from None
+
+
+def _item_from_dict(data: object, where: str) -> Item:
+    raw = _mapping(data, where)
+    if raw.get("type", "step") == "repeat":
+        steps = raw.get("steps")
+        if not isinstance(steps, list) or not steps:
+            raise WorkoutError(f"{where}.steps", "a repeat needs a list of at least one step")
+        times = _whole(raw, "times", where)
+        parsed = tuple(_step_from_dict(s, f"{where}.steps[{i}]") for i, s in enumerate(steps))
+        try:
+            return Repeat(times, parsed)
+        except WorkoutError as error:
+            raise WorkoutError(f"{where}.{error.field}", error.message) from None
+    return _step_from_dict(raw, where)
+
+
+def workout_from_dict(data: object) -> Workout:
+    raw = _mapping(data, "workout")
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise WorkoutError("name", "must be non-empty text")
+    if len(name) > NAME_CHARS:
+        raise WorkoutError("name", f"must be at most {NAME_CHARS} characters")
+    if raw.get("sport", "running") != "running":
+        raise WorkoutError("sport", "only running workouts are supported")
+    steps = raw.get("steps")
+    if not isinstance(steps, list) or not steps:
+        raise WorkoutError("steps", "a workout needs a list of at least one step")
+    items = tuple(_item_from_dict(s, f"steps[{i}]") for i, s in enumerate(steps))
+    return Workout(name=name, steps=items)
+
+
+# --- the runner's text -------------------------------------------------------------------
+
+
+def pace_text(s_per_km: float) -> str:
+    whole = round(s_per_km)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def _amount(step: Step) -> str:
+    if step.metres is not None:
+        metres = step.metres
+        return f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m"
+    assert step.seconds is not None
+    seconds = round(step.seconds)
+    if seconds < 90 or seconds % 60:
+        return f"{seconds // 60} min {seconds % 60} s" if seconds >= 60 else f"{seconds} s"
+    return f"{seconds // 60} min"
+
+
+def _target_text(target: Target | None) -> str:
+    if isinstance(target, PaceTarget):
+        return f" at {pace_text(target.fast_s_per_km)}–{pace_text(target.slow_s_per_km)}/km"
+    if isinstance(target, HeartRateTarget):
+        return f" at {target.low_bpm}–{target.high_bpm} bpm"
+    if isinstance(target, EffortTarget):
+        return f" at effort {target.rpe}/10"
+    return ""
+
+
+def describe_step(step: Step) -> str:
+    word = KIND_WORDS[step.kind]
+    text = f"{word} {_amount(step)}" if word else _amount(step)
+    text += _target_text(step.target)
+    if step.note:
+        text += f" ({step.note})"
+    return text
+
+
+def describe(workout: Workout) -> str:
+    """E.g. ``warm-up 15 min at 6:00–6:30/km; 5 × (3 min at 4:20–4:30/km, recovery 2 min)``."""
+    parts: list[str] = []
+    for item in workout.steps:
+        if isinstance(item, Repeat):
+            inner = ", ".join(describe_step(s) for s in item.steps)
+            parts.append(f"{item.times} × ({inner})")
+        else:
+            parts.append(describe_step(item))
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def work_seconds(workout: Workout) -> float:
+    """Time spent in work steps (the session's quality time)."""
+    return sum(s.estimated_seconds() for s in workout.flat_steps() if s.kind == "work")
+
+
+__all__ = [
+    "EffortTarget",
+    "HeartRateTarget",
+    "Item",
+    "PaceTarget",
+    "Repeat",
+    "Step",
+    "StepKind",
+    "Target",
+    "Workout",
+    "WorkoutError",
+    "describe",
+    "describe_step",
+    "work_seconds",
+    "workout_from_dict",
+]

@@ -1,0 +1,250 @@
+"""Workout steps for each kind of run: what the watch shows, adding up to the session's time.
+
+Every builder takes whole minutes and returns a ``Workout`` whose steps sum to exactly that
+time. Quality sessions follow Daniels: a 15-min easy warm-up and a 10-min cool-down around
+work at threshold (cruise intervals, 1 min jog between), interval (3-min reps with 2 min
+jog) or marathon pace; strides are 20 s quick with 40 s easy; hills 60 s uphill at effort 8
+with 90 s back down (periodisation.zones.daniels, periodisation.session_caps.daniels).
+Walk–run follows the NHS Couch-to-5K: 5 min brisk walk, then run/walk blocks.
+"""
+
+from __future__ import annotations
+
+import math
+
+from tagalong.plangen.model import Session
+from tagalong.plangen.steps import EffortTarget, PaceTarget, Repeat, Step, Workout, describe
+
+Paces = dict[str, tuple[float, float]]
+
+WARMUP_MIN = 15
+COOLDOWN_MIN = 10
+QUALITY_FRAME_MIN = WARMUP_MIN + COOLDOWN_MIN
+CRUISE_REP_MIN = 8
+CRUISE_JOG_MIN = 1
+INTERVAL_REP_MIN = 3
+INTERVAL_JOG_MIN = 2
+HILL_UP_S, HILL_DOWN_S = 60, 90
+STRIDE_ON_S, STRIDE_OFF_S, STRIDES = 20, 40, 6
+WALK_WARMUP_MIN = 5
+WORKOUT_NAMES = {
+    "easy": "Easy run",
+    "long": "Long run",
+    "recovery": "Recovery run",
+    "walk_run": "Walk-run",
+    "tempo": "Threshold",
+    "intervals": "Intervals",
+    "hills": "Hills",
+    "strides": "Easy + strides",
+    "marathon_pace": "Marathon pace",
+    "race_pace": "Race pace",
+    "race": "Race",
+}
+
+
+def _pace(paces: Paces, key: str) -> PaceTarget:
+    fast, slow = paces[key]
+    return PaceTarget(fast, slow)
+
+
+def _run(kind: str, minutes: float, target: PaceTarget | EffortTarget | None, note: str) -> Step:
+    return Step(kind, seconds=round(minutes * 60), target=target, note=note)  # type: ignore[arg-type]
+
+
+def steady(paces: Paces, minutes: int, key: str = "easy") -> Workout:
+    return Workout(
+        WORKOUT_NAMES[key], (_run("work", minutes, _pace(paces, key), key.replace("_", " ")),)
+    )
+
+
+def strides(paces: Paces, minutes: int) -> Workout:
+    """Easy running finished with 6 × 20 s quick (not sprinting) / 40 s easy."""
+    block = STRIDES * (STRIDE_ON_S + STRIDE_OFF_S) // 60
+    easy = max(minutes - block, 1)
+    return Workout(
+        WORKOUT_NAMES["strides"],
+        (
+            _run("work", easy, _pace(paces, "easy"), "easy"),
+            Repeat(
+                STRIDES,
+                (
+                    Step(
+                        "work",
+                        seconds=STRIDE_ON_S,
+                        target=_pace(paces, "repetition"),
+                        note="stride",
+                    ),
+                    Step(
+                        "recovery",
+                        seconds=STRIDE_OFF_S,
+                        target=_pace(paces, "recovery"),
+                        note="easy",
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
+def long_run(
+    paces: Paces, minutes: int, finish_key: str | None = None, finish_min: int = 0
+) -> Workout:
+    """Long run, optionally finishing with ``finish_min`` at marathon or race pace."""
+    if finish_key is None or finish_min <= 0:
+        return steady(paces, minutes, "long")
+    return Workout(
+        WORKOUT_NAMES["long"],
+        (
+            _run("work", minutes - finish_min, _pace(paces, "long"), "easy"),
+            _run("work", finish_min, _pace(paces, finish_key), finish_key.replace("_", " ")),
+        ),
+    )
+
+
+def _framed(name: str, paces: Paces, middle: tuple[Step | Repeat, ...]) -> Workout:
+    return Workout(
+        name,
+        (
+            _run("warmup", WARMUP_MIN, _pace(paces, "easy"), "easy"),
+            *middle,
+            _run("cooldown", COOLDOWN_MIN, _pace(paces, "easy"), "easy"),
+        ),
+    )
+
+
+def _reps(middle_min: int, rep_min: int, jog_min: int) -> tuple[int, int]:
+    """Repetitions that fit ``middle_min`` and the easy minutes left over."""
+    reps = max(1, (middle_min + jog_min) // (rep_min + jog_min))
+    used = reps * rep_min + (reps - 1) * jog_min
+    return reps, middle_min - used
+
+
+def _repeated(
+    paces: Paces,
+    middle_min: int,
+    rep_min: int,
+    jog_min: int,
+    key: str,
+    work: PaceTarget | EffortTarget,
+) -> tuple[Step | Repeat, ...]:
+    reps, spare = _reps(middle_min, rep_min, jog_min)
+    rep = _run("work", rep_min, work, key.replace("_", " "))
+    jog = _run("recovery", jog_min, _pace(paces, "recovery"), "jog")
+    items: list[Step | Repeat] = []
+    if reps > 1:
+        items.append(Repeat(reps - 1, (rep, jog)))
+    items.append(rep)
+    if spare > 0:
+        items.append(_run("work", spare, _pace(paces, "easy"), "easy"))
+    return tuple(items)
+
+
+def threshold(paces: Paces, minutes: int) -> Workout:
+    middle = minutes - QUALITY_FRAME_MIN
+    return _framed(
+        WORKOUT_NAMES["tempo"],
+        paces,
+        _repeated(
+            paces, middle, CRUISE_REP_MIN, CRUISE_JOG_MIN, "threshold", _pace(paces, "tempo")
+        ),
+    )
+
+
+def intervals(paces: Paces, minutes: int) -> Workout:
+    middle = minutes - QUALITY_FRAME_MIN
+    return _framed(
+        WORKOUT_NAMES["intervals"],
+        paces,
+        _repeated(
+            paces, middle, INTERVAL_REP_MIN, INTERVAL_JOG_MIN, "interval", _pace(paces, "intervals")
+        ),
+    )
+
+
+def hills(paces: Paces, minutes: int) -> Workout:
+    middle_s = (minutes - QUALITY_FRAME_MIN) * 60
+    reps = max(1, middle_s // (HILL_UP_S + HILL_DOWN_S))
+    spare = middle_s - reps * (HILL_UP_S + HILL_DOWN_S)
+    items: list[Step | Repeat] = [
+        Repeat(
+            reps,
+            (
+                Step("work", seconds=HILL_UP_S, target=EffortTarget(8), note="uphill, strong"),
+                Step(
+                    "recovery",
+                    seconds=HILL_DOWN_S,
+                    target=_pace(paces, "recovery"),
+                    note="jog down",
+                ),
+            ),
+        )
+    ]
+    if spare > 0:
+        items.append(Step("work", seconds=spare, target=_pace(paces, "easy"), note="easy"))
+    return _framed(WORKOUT_NAMES["hills"], paces, tuple(items))
+
+
+def paced(paces: Paces, minutes: int, key: str) -> Workout:
+    """Continuous work at marathon or race pace between the warm-up and cool-down."""
+    middle = minutes - QUALITY_FRAME_MIN
+    name = WORKOUT_NAMES["marathon_pace" if key == "marathon" else "race_pace"]
+    return _framed(
+        name, paces, (_run("work", middle, _pace(paces, key), key.replace("_", " ") + " pace"),)
+    )
+
+
+def walk_run(paces: Paces, run_min: float, walk_min: float, reps: int) -> Workout:
+    walk = EffortTarget(3)
+    run = _pace(paces, "walk_run")
+    return Workout(
+        WORKOUT_NAMES["walk_run"],
+        (
+            _run("warmup", WALK_WARMUP_MIN, walk, "brisk walk"),
+            Repeat(
+                reps, (_run("work", run_min, run, "run"), _run("recovery", walk_min, walk, "walk"))
+            ),
+        ),
+    )
+
+
+def walk_run_continuous(paces: Paces, run_min: int) -> Workout:
+    return Workout(
+        WORKOUT_NAMES["walk_run"],
+        (
+            _run("warmup", WALK_WARMUP_MIN, EffortTarget(3), "brisk walk"),
+            _run("work", run_min, _pace(paces, "walk_run"), "easy running"),
+        ),
+    )
+
+
+def race(distance_m: float, pace: tuple[float, float]) -> Workout:
+    return Workout(
+        WORKOUT_NAMES["race"],
+        (Step("work", metres=distance_m, target=PaceTarget(*pace), note="race"),),
+    )
+
+
+def session_workout(session: Session) -> Workout:
+    """The session's own workout, or one steady step at its pace (sessions made before steps)."""
+    if session.workout is not None:
+        return session.workout
+    if not session.is_run:
+        raise ValueError(f"{session.date}: only run sessions become workouts")
+    seconds = max(round(session.duration_min * 60), 1)
+    target = (
+        None if session.target_pace_s_per_km is None else PaceTarget(*session.target_pace_s_per_km)
+    )
+    name = (session.run_type or "run").replace("_", " ").capitalize()
+    return Workout(name, (Step("work", seconds=seconds, target=target),))
+
+
+def workout_minutes(workout: Workout) -> float:
+    return workout.total_seconds() / 60.0
+
+
+def session_text(session: Session) -> str:
+    return describe(session_workout(session))
+
+
+def quality_fits(minutes: float) -> bool:
+    return math.floor(minutes) >= QUALITY_FRAME_MIN + INTERVAL_REP_MIN
