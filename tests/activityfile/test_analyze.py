@@ -10,7 +10,7 @@ from .conftest import corpus_file
 
 
 def test_fit_run_summary_has_every_key_in_coach_units() -> None:
-    summary = analyze_file(corpus_file("fitparse/garmin-fenix-5-run.fit"))
+    (summary,) = analyze_file(corpus_file("fitparse/garmin-fenix-5-run.fit"))
     assert tuple(summary) == SUMMARY_KEYS
     assert summary["status"] == "ok" and summary["error"] is None
     assert summary["sport"] == "running"
@@ -23,7 +23,7 @@ def test_fit_run_summary_has_every_key_in_coach_units() -> None:
 
 
 def test_ride_summary_has_no_steps_cadence_and_no_running_dynamics() -> None:
-    summary = analyze_file(corpus_file("sweatpy/4078723797.fit"))
+    (summary,) = analyze_file(corpus_file("sweatpy/4078723797.fit"))
     assert summary["avg_cadence_spm"] is None
     assert summary["avg_stance_time_ms"] is None
 
@@ -31,7 +31,7 @@ def test_ride_summary_has_no_steps_cadence_and_no_running_dynamics() -> None:
 def test_unreadable_file_is_an_error_row_with_the_reason(tmp_path: Path) -> None:
     photo = tmp_path / "run.fit"
     photo.write_bytes(b"\xff\xd8\xff\xe0" + bytes(20))
-    summary = analyze_file(photo)
+    (summary,) = analyze_file(photo)
     assert tuple(summary) == SUMMARY_KEYS
     assert summary["status"] == "error"
     assert "JPEG" in str(summary["error"])
@@ -54,3 +54,21 @@ def test_exit_status_is_0_when_every_file_reads_and_table_names_them() -> None:
     assert analyze_main(paths, as_json=False, out=out) == 0
     table = out.getvalue()
     assert "Activity.fit" in table and "test.tcx" in table and "running" in table
+
+
+def test_multisport_file_lists_each_leg_with_its_own_sport_and_device_totals() -> None:
+    out = io.StringIO()
+    analyze_main([str(corpus_file("fitparse/sample_mulitple_header.fit"))], as_json=True, out=out)
+    rows = json.loads(out.getvalue())
+    assert [(r["activity"], r["activities_in_file"], r["sport"]) for r in rows] == [
+        (1, 3, "swimming"),
+        (2, 3, "cycling"),
+        (3, 3, "running"),
+    ]
+    run = rows[2]
+    # The run leg's session: 9,805.92 m, 2,850.694 s, 176 bpm, 2 x (83 + 0.515625) spm.
+    assert run["distance_m"] == 9805.9
+    assert run["duration_s"] == 2850.7 and run["timer_s"] == 2850.7
+    assert run["avg_hr"] == 176.0
+    assert run["avg_cadence_spm"] == 167.0
+    assert run["start"] == "2018-05-27T09:23:41Z"

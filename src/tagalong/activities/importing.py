@@ -27,7 +27,7 @@ import numpy as np
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.db.models import F, Value
+from django.db.models import F, Sum, Value
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
@@ -44,9 +44,10 @@ from tagalong.activities.models import (
 )
 from tagalong.activityfile import archive, strava_export
 from tagalong.activityfile import model as af
-from tagalong.activityfile.decode import decode_activity
+from tagalong.activityfile.decode import decode_activities
 from tagalong.activityfile.errors import ActivityFileError, ArchiveError
 from tagalong.activityfile.limits import UploadLimits
+from tagalong.activityfile.zones import read_in_zone
 from tagalong.athletes.models import AthleteProfile
 from tagalong.physiology.heart_rate import HeartRateZones, heart_rate_zones
 from tagalong.shoes.models import Shoe
@@ -204,6 +205,30 @@ def _finish_part(part: ImportPart, *, earliest: date | None, error: str) -> Impo
         return batch
 
 
+def stored_bytes(athlete: AthleteProfile) -> int:
+    """The athlete's kept originals plus the uploads still waiting to be imported."""
+    kept = Activity.objects.filter(athlete=athlete).aggregate(total=Sum("original_bytes"))
+    waiting = ImportBatch.objects.filter(
+        athlete=athlete, status__in=[BatchStatus.QUEUED, BatchStatus.RUNNING]
+    ).values_list("files", flat=True)
+    pending = sum(int(f.get("size", 0)) for files in waiting for f in files)
+    return int(kept["total"] or 0) + pending
+
+
+def skipped_upload(batch: ImportBatch, name: str, reason: str) -> None:
+    """A file of the selection that is not imported, shown with the batch's outcome."""
+    _item(batch, name, ItemStatus.SKIPPED, reason)
+
+
+def _remove_uploads(batch: ImportBatch) -> None:
+    """The uploaded bytes go once the batch is done: what was kept is linked or copied."""
+    for upload in batch.files:
+        try:
+            default_storage.delete(upload["path"])
+        except OSError:
+            log.warning("could not remove upload %s of import %s", upload["path"], batch.pk)
+
+
 def _complete(batch: ImportBatch) -> None:
     athlete = batch.athlete
     new_runs = batch.items.filter(status=ItemStatus.IMPORTED).values_list("activity_id", flat=True)
@@ -218,6 +243,7 @@ def _complete(batch: ImportBatch) -> None:
     batch.total = max(batch.total, batch.done)
     batch.finished_at = timezone.now()
     batch.save(update_fields=["status", "done", "total", "finished_at"])
+    transaction.on_commit(lambda: _remove_uploads(batch))
 
 
 # --- one part ----------------------------------------------------------------------------------
@@ -325,7 +351,9 @@ def _import_part(part: ImportPart, callback: ProgressCallback | None) -> date | 
     for source, members in part.file_slices():
         upload = batch.files[source]
         path, name = default_storage.path(upload["path"]), upload["name"]
-        strava = _strava_rows(path, name, limits)
+        # The part holding the archive's first members reports the index's own findings.
+        report = batch if members is None or members.start == 0 else None
+        strava = _strava_rows(path, name, limits, report=report)
         # A plain activity file is its own original: linked, not written again.
         same_bytes = path if archive.classify(name) == "activity" else None
         left = budget - tally.bytes_counted
@@ -366,17 +394,37 @@ def _over_budget(batch: ImportBatch, name: str, limits: UploadLimits) -> None:
 
 
 def _strava_rows(
-    path: str, name: str, limits: UploadLimits
+    path: str, name: str, limits: UploadLimits, *, report: ImportBatch | None
 ) -> dict[str, strava_export.StravaActivityRow]:
+    """The export's rows by member name; ``report`` gets one item per row with no file to
+    import and per index problem (so a batch reports each once, from one part)."""
     if not zipfile.is_zipfile(path) or not strava_export.is_strava_export(
         Path(path), limits=limits
     ):
         return {}
     try:
         export = strava_export.read_strava_export(Path(path), limits, filename=name)
-    except ActivityFileError:
+    except ActivityFileError as error:
+        if report is not None:
+            reason = f"{error}; the activities are imported without their Strava names and gear"
+            _item(report, error.place or name, ItemStatus.SKIPPED, reason)
         return {}
+    if report is not None:
+        for problem in export.problems:
+            _item(report, problem.place or name, ItemStatus.SKIPPED, str(problem))
+        for row in export.missing_files:
+            _item(
+                report, _row_label(row), ItemStatus.FAILED, strava_export.missing_reason(row), row
+            )
+        for row in export.manual_activities:
+            _item(
+                report, _row_label(row), ItemStatus.SKIPPED, strava_export.manual_reason(row), row
+            )
     return dict(export.rows_by_filename)
+
+
+def _row_label(row: strava_export.StravaActivityRow) -> str:
+    return f"activities.csv line {row.line}: {row.name or row.activity_id}"
 
 
 # --- one file ----------------------------------------------------------------------------------
@@ -391,6 +439,17 @@ class _Prepared:
     decoded: af.Activity
     activity: Activity  # unsaved
     same_bytes: str | None  # a file with exactly these bytes, to link as the original
+    legs: int = 1  # activities in the file (a multisport file's legs share it)
+
+    @property
+    def name(self) -> str:
+        """The entry's name, with the leg for one activity of several in the file."""
+        if self.legs == 1:
+            return self.entry.name
+        return (
+            f"{self.entry.name} ({self.decoded.index_in_file + 1} of {self.legs}: "
+            f"{self.decoded.sport})"
+        )
 
 
 def _import_entry(
@@ -416,11 +475,19 @@ def _import_entry(
     try:
         if digest in context.known_hashes and _duplicate_bytes(batch, entry, digest, context, row):
             return None
-        decoded = decode_activity(entry.data, filename=entry.decode_filename)
-        activity = _build_activity(decoded, context, row)
-        prepared = _Prepared(entry, digest, decoded, activity, same_bytes)
-        with transaction.atomic():
-            return _store(batch, prepared, context=context, strava_row=row)
+        legs = [
+            read_in_zone(decoded, context.zone)
+            for decoded in decode_activities(entry.data, filename=entry.decode_filename)
+        ]
+        earliest: date | None = None
+        for decoded in legs:
+            activity = _build_activity(decoded, context, row)
+            prepared = _Prepared(entry, digest, decoded, activity, same_bytes, len(legs))
+            with transaction.atomic():
+                day = _store(batch, prepared, context=context, strava_row=row)
+            if day is not None:
+                earliest = day if earliest is None else min(earliest, day)
+        return earliest
     except ActivityFileError as error:
         _item(batch, entry.name, ItemStatus.FAILED, str(error), row)
     except IntegrityError:  # another worker stored the same bytes a moment ago
@@ -471,15 +538,17 @@ def _store(
     if twin is not None:
         if _richness(twin) >= _richness_of(decoded):
             reason = (
-                f"{entry.name}: the same run is already imported from a "
+                f"{prepared.name}: the same activity is already imported from a "
                 f"{twin.source_format.upper() or 'manual entry'} file with as much detail"
             )
-            _item(batch, entry.name, ItemStatus.DUPLICATE, reason, strava_row, twin)
+            _item(batch, prepared.name, ItemStatus.DUPLICATE, reason, strava_row, twin)
             return None
         replaced_day = local_day(twin.start, context.zone)
         _delete_with_file(twin)
     activity = prepared.activity
     activity.content_hash = prepared.digest
+    activity.source_index = decoded.index_in_file
+    activity.original_bytes = len(entry.data)
     _keep_original(activity, prepared)
     activity.save()
     # The pair worn: the Strava gear name, else the default shoe for the sport.
@@ -488,15 +557,30 @@ def _store(
 
         auto_assign(activity)
         context.has_shoes = True
-    note = "replaced a copy with less detail" if replaced_day else ""
-    _item(batch, entry.name, ItemStatus.IMPORTED, note, strava_row, activity)
+    notes = ["replaced a copy with less detail"] if replaced_day else []
+    _item(batch, prepared.name, ItemStatus.IMPORTED, " ".join([*notes, *decoded.warnings]),
+          strava_row, activity)  # fmt: skip
     context.known_hashes.add(prepared.digest)
     day = local_day(activity.start, context.zone)
     return min(day, replaced_day) if replaced_day else day
 
 
 def _keep_original(activity: Activity, prepared: _Prepared) -> None:
-    """Store the original file: a hard link to the upload when it holds the same bytes."""
+    """Store the original file: a hard link to the upload when it holds the same bytes.
+
+    The legs of a multisport file share the one copy stored with the first.
+    """
+    if prepared.decoded.index_in_file:
+        shared = (
+            Activity.objects.filter(athlete_id=activity.athlete_id, content_hash=prepared.digest)
+            .exclude(original="")
+            .values_list("original", flat=True)
+            .first()
+        )
+        if shared:
+            activity.original.name = shared
+            activity.original_bytes = 0  # counted once, with the leg that stored it
+            return
     stored_name = f"{prepared.digest}.{prepared.decoded.source_format}"
     if prepared.same_bytes is not None:
         name = default_storage.get_available_name(
@@ -517,8 +601,16 @@ def _keep_original(activity: Activity, prepared: _Prepared) -> None:
 def _delete_with_file(activity: Activity) -> None:
     original = activity.original.name
     activity.delete()
-    if original:
-        transaction.on_commit(lambda: default_storage.delete(original))
+    delete_original_if_unused(activity.athlete_id, original)
+
+
+def delete_original_if_unused(athlete_id: int, original: str) -> None:
+    """Delete a stored original after commit unless another leg of its file still uses it."""
+    if not original:
+        return
+    if Activity.objects.filter(athlete_id=athlete_id, original=original).exists():
+        return
+    transaction.on_commit(lambda: default_storage.delete(original))
 
 
 def _item(
@@ -555,7 +647,9 @@ def _same_activity(athlete: AthleteProfile, decoded: af.Activity) -> Activity | 
             start__gte=decoded.start - SAME_ACTIVITY_WITHIN,
             start__lte=decoded.start + SAME_ACTIVITY_WITHIN,
         )
-        .only("id", "source_format", "stream_names", "sample_count", "start", "original")
+        .only(
+            "id", "athlete_id", "source_format", "stream_names", "sample_count", "start", "original"
+        )
         .order_by("start")
         .first()
     )
@@ -601,6 +695,7 @@ def _build_activity(
     best = next(loads[m] for m in DEFAULT_ORDER if m in loads)
     band = context.easy_band.as_tuple if context.easy_band is not None else None
     metrics = activity_metrics(decoded, hr_zones=context.hr_zones, easy_speed_band=band).to_dict()
+    metrics.update(device_totals(decoded))
     metrics["easy_band"] = band_to_json(context.easy_band) if decoded.is_run else None
     # Kept so rTSS can be worked out again for another threshold pace, without the file.
     metrics["graded_speed_m_s"] = graded_speed(decoded) if decoded.is_run else None
@@ -613,6 +708,7 @@ def _build_activity(
         start=decoded.start,
         duration_s=decoded.duration_s,
         moving_s=decoded.moving_s,
+        timer_s=decoded.timer_s,
         distance_m=decoded.distance_m,
         ascent_m=decoded.ascent_m,
         descent_m=decoded.descent_m,
@@ -631,6 +727,16 @@ def _build_activity(
         stream_names=stream_names(decoded.streams),
         chart=chart_data(decoded.streams),
     )
+
+
+def device_totals(decoded: af.Activity) -> dict[str, float]:
+    """The device's session averages, which the summary shows before computed ones."""
+    totals = {
+        "avg_heart_rate_bpm": decoded.avg_hr_bpm,
+        "max_heart_rate_bpm": decoded.max_hr_bpm,
+        "avg_cadence_spm": decoded.avg_cadence_spm if decoded.is_run else None,
+    }
+    return {key: round(value, 2) for key, value in totals.items() if value is not None}
 
 
 def _series(values: af.FloatArray | None, index: np.ndarray, digits: int) -> list[float | None]:

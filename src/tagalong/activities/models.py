@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -32,8 +34,9 @@ class Activity(models.Model):
     sport = models.CharField(max_length=40, default="running")
     sub_sport = models.CharField(max_length=40, blank=True)
     start = models.DateTimeField()  # UTC
-    duration_s = models.FloatField()
+    duration_s = models.FloatField()  # elapsed (docs/activity-times.md)
     moving_s = models.FloatField()
+    timer_s = models.FloatField(null=True, blank=True)  # the device's timer, if it kept one
     distance_m = models.FloatField(null=True, blank=True)
     ascent_m = models.FloatField(null=True, blank=True)
     descent_m = models.FloatField(null=True, blank=True)
@@ -55,6 +58,9 @@ class Activity(models.Model):
     sample_count = models.PositiveIntegerField(default=0)
     stream_names = models.JSONField(default=list, blank=True)
     content_hash = models.CharField(max_length=64, blank=True)
+    # Which activity of its file (a triathlon's legs share one file and content hash).
+    source_index = models.PositiveSmallIntegerField(default=0)
+    original_bytes = models.PositiveBigIntegerField(default=0)  # held against the quota
     # A downsampled copy of the streams (at most a few hundred points) for the chart.
     chart = models.JSONField(default=dict, blank=True)
     original = models.FileField(upload_to=original_path, blank=True)
@@ -64,9 +70,9 @@ class Activity(models.Model):
         ordering = ["-start"]
         constraints = [
             models.UniqueConstraint(
-                fields=["athlete", "content_hash"],
+                fields=["athlete", "content_hash", "source_index"],
                 condition=~models.Q(content_hash=""),
-                name="one_activity_per_file_and_athlete",
+                name="one_activity_per_file_leg_and_athlete",
             )
         ]
         indexes = [models.Index(fields=["athlete", "-start"])]
@@ -82,7 +88,8 @@ class Activity(models.Model):
     def pace_s_per_km(self) -> float | None:
         if not self.distance_m or not self.moving_s:
             return None
-        return self.moving_s / (self.distance_m / 1000)
+        pace = self.moving_s / (self.distance_m / 1000)
+        return pace if math.isfinite(pace) else None
 
     # Lists defer ``metrics`` and annotate the cadence under this name (activities_of), so a
     # page of rows does not load each row's metrics one query at a time.

@@ -21,9 +21,12 @@ from tagalong.activities.importing import (
     ProgressCallback,
     chart_data,
     claim_batch,
+    delete_original_if_unused,
     plan_parts,
     process_batch,
     run_part,
+    skipped_upload,
+    stored_bytes,
     upload_limits,
 )
 from tagalong.activities.load import (
@@ -40,6 +43,10 @@ from tagalong.errors import DomainError
 from tagalong.trainingload.session_load import available_loads
 
 ALLOWED_SUFFIXES = (".fit", ".gpx", ".tcx", ".gz", ".zip")
+# A manual run's distance, if given, is at least this (a smaller one is a typing slip) ...
+MIN_MANUAL_DISTANCE_KM = 0.01
+# ... and no faster than this: the 100 m world record is 37.6 km/h on average.
+MAX_MANUAL_SPEED_KMH = 40.0
 
 __all__ = [
     "ALLOWED_SUFFIXES",
@@ -74,19 +81,52 @@ def start_import(
     if not files:
         raise DomainError("Choose at least one file to upload.", field="files")
     limits = upload_limits()
-    for item in files:
-        _check_upload(item, limits)
-    with transaction.atomic():
-        batch = ImportBatch.objects.create(athlete=athlete, created_by=by)
-        saved = [
-            {"path": _save_upload(batch, item), "name": Path(item.name).name} for item in files
-        ]
-        batch.files = saved
-        batch.save(update_fields=["files"])
-        record(actor=by, action="activities.import_started", target=batch, athlete_id=athlete.pk)
-        if enqueue:
-            transaction.on_commit(lambda: _enqueue(batch.pk))
+    refused = {id(item): reason for item in files if (reason := _refusal(item, limits))}
+    accepted = [item for item in files if id(item) not in refused]
+    if not accepted:
+        raise DomainError(" ".join(refused.values()), field="files")
+    check_quota(athlete=athlete, adding=sum(_size(item) for item in accepted), limits=limits)
+    saved: list[str] = []
+    try:
+        with transaction.atomic():
+            batch = ImportBatch.objects.create(athlete=athlete, created_by=by)
+            for item in accepted:
+                saved.append(_save_upload(batch, item))
+            batch.files = [
+                {"path": path, "name": _name(item), "size": _size(item)}
+                for path, item in zip(saved, accepted, strict=True)
+            ]
+            batch.save(update_fields=["files"])
+            for item in files:
+                if id(item) in refused:
+                    skipped_upload(batch, _name(item), refused[id(item)])
+            record(
+                actor=by, action="activities.import_started", target=batch, athlete_id=athlete.pk
+            )
+            if enqueue:
+                transaction.on_commit(lambda: _enqueue(batch.pk))
+    except BaseException:
+        for path in saved:  # nothing refused or rolled back stays on disk
+            default_storage.delete(path)
+        raise
     return batch
+
+
+def check_quota(*, athlete: AthleteProfile, adding: int, limits: UploadLimits) -> None:
+    """Refuse an upload that would take the athlete's stored files past their quota."""
+    used = stored_bytes(athlete)
+    quota = limits.athlete_quota_bytes
+    if used + adding > quota:
+        raise DomainError(
+            f"This upload ({_mb(adding)}) would take your stored activity files past the "
+            f"{_mb(quota)} kept for each athlete: {_mb(used)} is already in use. Delete "
+            "activities you no longer need, or upload fewer files at once.",
+            field="files",
+        )
+
+
+def _mb(size: int) -> str:
+    return f"{size / 2**20:,.1f} MiB"
 
 
 def _enqueue(batch_id: int) -> None:
@@ -95,20 +135,29 @@ def _enqueue(batch_id: int) -> None:
     run_import.enqueue(batch_id)
 
 
-def _check_upload(item: object, limits: UploadLimits) -> None:
-    name = Path(getattr(item, "name", "") or "").name
+def _name(item: object) -> str:
+    return Path(getattr(item, "name", "") or "").name
+
+
+def _size(item: object) -> int:
+    return int(getattr(item, "size", 0) or 0)
+
+
+def _refusal(item: object, limits: UploadLimits) -> str | None:
+    """Why a file of the selection is not imported (the rest still is), or None."""
+    name = _name(item)
     if not name.lower().endswith(ALLOWED_SUFFIXES):
-        raise DomainError(
-            f"{name or 'The file'}: only .fit, .gpx, .tcx, .gz and .zip files can be imported.",
-            field="files",
+        return (
+            f"{name or 'The file'}: skipped, only .fit, .gpx, .tcx, .gz and .zip files can be "
+            "imported."
         )
-    size = int(getattr(item, "size", 0) or 0)
+    size = _size(item)
     if size > limits.max_upload_bytes:
-        raise DomainError(
+        return (
             f"{name} is {size:,} bytes, more than the {limits.max_upload_bytes:,} bytes allowed "
-            "per upload.",
-            field="files",
+            "per upload."
         )
+    return None
 
 
 def _save_upload(batch: ImportBatch, item: object) -> str:
@@ -131,10 +180,23 @@ def add_manual_run(
     rpe: int | None,
     update_load: bool = True,
 ) -> Activity:
-    if not 1 <= duration_min <= 24 * 60:
+    if not 1 <= duration_min <= 24 * 60:  # also refuses NaN
         raise DomainError("Duration must be between 1 minute and 24 hours.", field="duration_min")
     if distance_km is not None and not 0 <= distance_km <= 500:
         raise DomainError("Distance must be between 0 and 500 km.", field="distance_km")
+    if distance_km is not None and 0 < distance_km < MIN_MANUAL_DISTANCE_KM:
+        raise DomainError(
+            f"A distance under {MIN_MANUAL_DISTANCE_KM * 1000:.0f} m gives no pace that can be "
+            "shown; enter the distance in km (e.g. 5.2), or leave it empty.",
+            field="distance_km",
+        )
+    if distance_km and distance_km / (duration_min / 60) > MAX_MANUAL_SPEED_KMH:
+        raise DomainError(
+            f"{distance_km:g} km in {duration_min:g} minutes is faster than "
+            f"{MAX_MANUAL_SPEED_KMH:.0f} km/h, quicker than any runner; check the distance and "
+            "the duration.",
+            field="distance_km",
+        )
     if rpe is not None and not 1 <= rpe <= 10:
         raise DomainError("Effort (RPE) must be from 1 to 10.", field="rpe")
     zone = ZoneInfo(athlete.time_zone)
@@ -174,6 +236,5 @@ def delete_activity(*, activity: Activity, by: User | None) -> None:
     )
     original = activity.original.name
     activity.delete()
-    if original:
-        transaction.on_commit(lambda: default_storage.delete(original))
+    delete_original_if_unused(athlete.pk, original)
     refresh_daily_load(athlete=athlete, from_day=day)

@@ -8,21 +8,24 @@ from datetime import UTC
 from pathlib import Path
 from typing import TextIO
 
-from tagalong.activityfile import tracks
 from tagalong.activityfile.cadence import is_foot_sport
-from tagalong.activityfile.decode import decode_activity
+from tagalong.activityfile.decode import decode_activities
 from tagalong.activityfile.errors import ActivityFileError
-from tagalong.activityfile.model import Activity, FloatArray
+from tagalong.activityfile.model import Activity
+from tagalong.activityfile.totals import moving_mean
 
 ACTIVITY_SUFFIXES = (".fit", ".gpx", ".tcx", ".fit.gz", ".gpx.gz", ".tcx.gz")
 SUMMARY_KEYS = (
     "file",
+    "activity",
+    "activities_in_file",
     "status",
     "error",
     "sport",
     "start",
     "duration_s",
     "moving_s",
+    "timer_s",
     "distance_m",
     "ascent_m",
     "avg_hr",
@@ -42,36 +45,34 @@ def _rounded(value: float | None, digits: int = 1) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def _moving_mean(values: FloatArray | None) -> float | None:
-    """Mean over samples above zero: a stop (cadence 0, no ground contact) is not a step."""
-    if values is None:
-        return None
-    return tracks.nan_mean(values[values > 0])
-
-
-def summarize(activity: Activity, *, file: str) -> dict[str, object]:
+def summarize(activity: Activity, *, file: str, count: int = 1) -> dict[str, object]:
     """The JSON object of ``tagalong analyze --json`` for a decoded activity.
 
-    ``avg_cadence_spm`` is null for sports that do not count steps (a ride's rpm is not steps).
+    Totals are the device's where it wrote them (``totals.settle``); ``avg_cadence_spm`` is
+    null for sports that do not count steps (a ride's rpm is not steps). ``activity`` is the
+    activity's place in its file (1-based) of ``activities_in_file``.
     """
     streams = activity.streams
-    cadence = streams.cadence_spm if is_foot_sport(activity.sport) else None
+    foot = is_foot_sport(activity.sport)
     summary: dict[str, object] = {
         "file": file,
+        "activity": activity.index_in_file + 1,
+        "activities_in_file": count,
         "status": "ok",
         "error": None,
         "sport": activity.sport,
         "start": activity.start.astimezone(UTC).isoformat().replace("+00:00", "Z"),
         "duration_s": _rounded(activity.duration_s),
         "moving_s": _rounded(activity.moving_s),
+        "timer_s": _rounded(activity.timer_s),
         "distance_m": _rounded(activity.distance_m),
         "ascent_m": _rounded(activity.ascent_m),
-        "avg_hr": _rounded(_moving_mean(streams.heart_rate_bpm)),
-        "max_hr": _rounded(tracks.nan_max(streams.heart_rate_bpm)),
-        "avg_cadence_spm": _rounded(_moving_mean(cadence)),
-        "avg_stance_time_ms": _rounded(_moving_mean(streams.stance_time_ms)),
-        "avg_vertical_oscillation_mm": _rounded(_moving_mean(streams.vertical_oscillation_mm)),
-        "avg_step_length_mm": _rounded(_moving_mean(streams.step_length_mm)),
+        "avg_hr": _rounded(activity.avg_hr_bpm),
+        "max_hr": _rounded(activity.max_hr_bpm),
+        "avg_cadence_spm": _rounded(activity.avg_cadence_spm) if foot else None,
+        "avg_stance_time_ms": _rounded(moving_mean(streams.stance_time_ms)),
+        "avg_vertical_oscillation_mm": _rounded(moving_mean(streams.vertical_oscillation_mm)),
+        "avg_step_length_mm": _rounded(moving_mean(streams.step_length_mm)),
         "laps": len(activity.laps),
         "records": len(streams),
         "recovered": activity.recovered,
@@ -84,6 +85,8 @@ def error_summary(error: ActivityFileError, *, file: str) -> dict[str, object]:
     summary: dict[str, object] = dict.fromkeys(SUMMARY_KEYS)
     summary.update(
         file=file,
+        activity=None,
+        activities_in_file=0,
         status="error",
         error=error.reason,
         recovered=False,
@@ -92,19 +95,22 @@ def error_summary(error: ActivityFileError, *, file: str) -> dict[str, object]:
     return summary
 
 
-def analyze_file(path: Path) -> dict[str, object]:
-    """Decode one file and summarise it; a bad file gives ``status: "error"``, never raises."""
+def analyze_file(path: Path) -> list[dict[str, object]]:
+    """Decode one file and summarise each activity in it; a bad file gives one summary with
+    ``status: "error"``, never raises."""
     file = str(path)
     try:
-        activity = decode_activity(path.read_bytes(), filename=path.name)
+        activities = decode_activities(path.read_bytes(), filename=path.name)
     except ActivityFileError as exc:
-        return error_summary(exc, file=file)
+        return [error_summary(exc, file=file)]
     except OSError as exc:
-        return error_summary(
-            ActivityFileError(file=file, code="unreadable", reason=f"cannot read it ({exc})"),
-            file=file,
-        )
-    return summarize(activity, file=file)
+        return [
+            error_summary(
+                ActivityFileError(file=file, code="unreadable", reason=f"cannot read it ({exc})"),
+                file=file,
+            )
+        ]
+    return [summarize(activity, file=file, count=len(activities)) for activity in activities]
 
 
 def activity_paths(paths: list[str]) -> Iterator[Path]:
@@ -123,7 +129,7 @@ def activity_paths(paths: list[str]) -> Iterator[Path]:
 
 def analyze_main(paths: list[str], *, as_json: bool, out: TextIO) -> int:
     """Run the command; exit status 0 when every file was read, 1 otherwise."""
-    summaries = [analyze_file(path) for path in activity_paths(paths)]
+    summaries = [summary for path in activity_paths(paths) for summary in analyze_file(path)]
     if as_json:
         json.dump(summaries, out, indent=2, ensure_ascii=False)
         out.write("\n")

@@ -7,6 +7,7 @@ import zlib
 
 from tagalong.activityfile.errors import DecodeError
 from tagalong.activityfile.model import Activity
+from tagalong.activityfile.totals import settle
 
 DEFAULT_MAX_DECOMPRESSED_BYTES = 200 * 2**20
 
@@ -36,11 +37,26 @@ def decode_activity(
     filename: str,
     max_decompressed_bytes: int = DEFAULT_MAX_DECOMPRESSED_BYTES,
 ) -> Activity:
-    """Decode FIT, GPX or TCX bytes (optionally gzipped) into an ``Activity``.
+    """The first activity of a FIT, GPX or TCX file (``decode_activities`` gives every one)."""
+    return decode_activities(
+        data, filename=filename, max_decompressed_bytes=max_decompressed_bytes
+    )[0]
 
-    The format is read from the bytes, never from ``filename``, which only names the file in
-    errors. Raises ``DecodeError`` with code ``empty``, ``too_large``, ``unsupported_format``,
-    ``corrupt``, ``unsafe_xml``, ``not_an_activity``, ``no_timestamps`` or ``no_track``.
+
+def decode_activities(
+    data: bytes,
+    *,
+    filename: str,
+    max_decompressed_bytes: int = DEFAULT_MAX_DECOMPRESSED_BYTES,
+) -> tuple[Activity, ...]:
+    """Decode FIT, GPX or TCX bytes (optionally gzipped) into its activities, at least one.
+
+    A multisport FIT gives one activity per session (transitions left out), a TCX one per
+    ``<Activity>``; each has its own sport, start, totals and samples, and its totals are
+    settled (``totals.settle``: device totals first, every value finite). The format is
+    read from the bytes, never from ``filename``, which only names the file in errors. Raises
+    ``DecodeError`` with code ``empty``, ``too_large``, ``unsupported_format``, ``corrupt``,
+    ``unsafe_xml``, ``not_an_activity``, ``no_timestamps`` or ``no_track``.
     """
     if not data:
         raise DecodeError(file=filename, code="empty", reason="the file is empty (0 bytes)")
@@ -52,25 +68,26 @@ def decode_activity(
                 code="unsupported_format",
                 reason="the file is gzip inside gzip; compress the activity only once",
             )
-        return _decode_plain(inner, filename=filename)
-    return _decode_plain(data, filename=filename)
+        data = inner
+    return tuple(settle(activity) for activity in _decode_plain(data, filename=filename))
 
 
-def _decode_plain(data: bytes, *, filename: str) -> Activity:
+def _decode_plain(data: bytes, *, filename: str) -> tuple[Activity, ...]:
     # Imported here so that sniffing alone does not load three parser stacks.
     if is_fit(data):
-        from tagalong.activityfile.fit import decode_fit
+        from tagalong.activityfile.fit import decode_fit_activities
 
-        return decode_fit(data, filename=filename)
+        return decode_fit_activities(data, filename=filename)
     root = xml_root(data)
+    data = xml_from_first_tag(data)
     if root == b"gpx":
         from tagalong.activityfile.gpx import decode_gpx
 
-        return decode_gpx(data, filename=filename)
+        return (decode_gpx(data, filename=filename),)
     if root == b"TrainingCenterDatabase":
-        from tagalong.activityfile.tcx import decode_tcx
+        from tagalong.activityfile.tcx import decode_tcx_activities
 
-        return decode_tcx(data, filename=filename)
+        return decode_tcx_activities(data, filename=filename)
     raise DecodeError(
         file=filename,
         code="unsupported_format",
@@ -90,6 +107,19 @@ def xml_root(data: bytes) -> bytes | None:
         return None
     match = _XML_ROOT.search(head)
     return match.group(1) if match else None
+
+
+def xml_from_first_tag(data: bytes) -> bytes:
+    """XML without what some writers put before ``<?xml`` (Strava: spaces, a line break).
+
+    A parser refuses an XML declaration that is not the very first thing (after the byte
+    order mark, which stays).
+    """
+    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+    body = data[len(bom) :]
+    if body[:1] in (b" ", b"\t", b"\r", b"\n"):
+        return bom + body.lstrip(b" \t\r\n")
+    return data
 
 
 def looks_like(data: bytes) -> str:
@@ -128,4 +158,4 @@ def gunzip_capped(data: bytes, *, filename: str, limit: int) -> bytes:
     return out
 
 
-__all__ = ["DEFAULT_MAX_DECOMPRESSED_BYTES", "decode_activity"]
+__all__ = ["DEFAULT_MAX_DECOMPRESSED_BYTES", "decode_activities", "decode_activity"]

@@ -11,7 +11,12 @@ import numpy as np
 from fitdecode import profile as fit_profile
 
 from tagalong.activityfile import fit_structure, tracks
-from tagalong.activityfile.cadence import fit_steps_per_minute, is_foot_sport
+from tagalong.activityfile.cadence import (
+    PER_LEG_RUN_CEILING_SPM,
+    fit_steps_per_minute,
+    is_foot_sport,
+    median_moving_cadence,
+)
 from tagalong.activityfile.errors import DecodeError
 from tagalong.activityfile.fit_readers import FitTables, Row, read_fast, read_lenient
 from tagalong.activityfile.model import Activity, FloatArray, Lap, Streams
@@ -52,14 +57,22 @@ DIRECT_STREAMS = {
 
 
 def decode_fit(data: bytes, *, filename: str) -> Activity:
-    """Decode a FIT activity, falling back to a lenient reader when the fast one refuses it."""
+    """The first activity of a FIT file (see ``decode_fit_activities`` for all of them)."""
+    return decode_fit_activities(data, filename=filename)[0]
+
+
+def decode_fit_activities(data: bytes, *, filename: str) -> tuple[Activity, ...]:
+    """Every activity of a FIT file: one per session (a triathlon's swim, bike and run).
+
+    Falls back to a lenient reader when the fast one refuses the file.
+    """
     try:
         tables = read_fast(data)
     except fitfast.FitDecodeError as fast_error:
         tables = _read_mended(data, str(fast_error)) or _read_damaged(
             data, filename=filename, fast_error=str(fast_error)
         )
-    return build_activity(tables, filename=filename)
+    return build_activities(tables, filename=filename)
 
 
 def _read_mended(data: bytes, error: str) -> FitTables | None:
@@ -97,9 +110,49 @@ def _read_mended(data: bytes, error: str) -> FitTables | None:
 
 def decode_fit_lenient(data: bytes, *, filename: str) -> Activity:
     """The fallback path on its own (used to check both paths agree)."""
-    return build_activity(
+    return build_activities(
         _read_damaged(data, filename=filename, fast_error=None), filename=filename
-    )
+    )[0]
+
+
+def build_activities(tables: FitTables, *, filename: str) -> tuple[Activity, ...]:
+    """One activity per session; transitions between legs are not activities of their own.
+
+    A file with one session (or a damaged one, whose sessions were lost) is one activity over
+    all its records; with several, each session keeps the records and laps of its own time.
+    """
+    legs = [] if tables.damage else legs_of(tables.sessions)
+    if len(legs) <= 1 and len(tables.sessions) <= 1:
+        return (build_activity(tables, filename=filename),)
+    _require_activity(tables, filename=filename)
+    records = _in_time_order(_with_timestamps(tables.records, damaged=False))
+    timestamps = records.get("timestamp", np.empty(0))
+    boundaries = sorted({row["start_time"] for row in tables.sessions if "start_time" in row})
+    built = []
+    for index, leg in enumerate(legs):
+        begin = -math.inf if leg["start_time"] <= boundaries[0] else leg["start_time"]
+        later = [b for b in boundaries if b > leg["start_time"]]
+        end = later[0] if later else math.inf
+        keep = (timestamps >= begin) & (timestamps < end)
+        part = {name: values[keep] for name, values in records.items()}
+        laps = [row for row in tables.laps if begin <= row.get("start_time", math.nan) < end]
+        built.append(_build(tables, part, [leg], laps, index=index))
+    return tuple(built)
+
+
+def legs_of(sessions: list[Row]) -> list[Row]:
+    """The sessions that are activities: timed, not transitions, each once (a file written
+    twice over holds every session twice)."""
+    seen: set[tuple[float, float | None, float | None]] = set()
+    legs = []
+    for row in sorted((r for r in sessions if "start_time" in r), key=lambda r: r["start_time"]):
+        if enum_name("sport", row.get("sport")) == "transition":
+            continue
+        key = (row["start_time"], row.get("sport"), row.get("total_elapsed_time"))
+        if key not in seen:
+            seen.add(key)
+            legs.append(row)
+    return legs
 
 
 def _read_damaged(data: bytes, *, filename: str, fast_error: str | None) -> FitTables:
@@ -133,15 +186,30 @@ def enum_name(type_name: str, number: float | None) -> str | None:
 
 
 def build_activity(tables: FitTables, *, filename: str) -> Activity:
+    """The whole file as one activity (a file of one session, or a damaged one)."""
     _require_activity(tables, filename=filename)
     records = _in_time_order(_with_timestamps(tables.records, damaged=tables.damage is not None))
+    sessions = [] if tables.damage else legs_of(tables.sessions)
+    return _build(tables, records, sessions, tables.laps, index=0)
+
+
+def _build(
+    tables: FitTables,
+    records: dict[str, FloatArray],
+    sessions: list[Row],
+    laps: list[Row],
+    *,
+    index: int,
+) -> Activity:
     timestamps = records.get("timestamp", np.empty(0))
-    sessions = [] if tables.damage else tables.sessions
-    start_ts = _start_timestamp(tables.sessions, timestamps)
-    sport, sub_sport = _sport(tables.sessions, tables.laps)
-    foot = _foot_mask(tables.sessions, timestamps, sport)
+    start_ts = _start_timestamp(sessions or tables.sessions, timestamps)
+    sport, sub_sport = _sport(sessions or tables.sessions, laps)
+    foot = _foot_mask(sessions, timestamps, sport)
+    if _written_in_steps(records, foot):
+        foot = np.zeros_like(foot)  # a writer that stored steps already: never double twice
     streams = _streams(records, tables.developer_fields, timestamps - start_ts, foot)
     ascent_descent = _session_climb(sessions) or _stream_climb(streams.altitude_m)
+    avg_hr, max_hr, avg_cadence = _device_totals(sessions, sport, doubled=bool(foot.any()))
     return Activity(
         source_format="fit",
         sport=sport,
@@ -152,12 +220,45 @@ def build_activity(tables: FitTables, *, filename: str) -> Activity:
         distance_m=_distance(sessions, streams),
         ascent_m=ascent_descent[0] if ascent_descent else None,
         descent_m=ascent_descent[1] if ascent_descent else None,
-        laps=tuple(_lap(row, sport) for row in tables.laps if "start_time" in row),
+        laps=tuple(_lap(row, sport) for row in laps if "start_time" in row),
         device=_device(tables.file_ids),
         streams=streams,
         recovered=tables.damage is not None,
         warnings=(*tables.warnings, *_damage_warning(tables, len(timestamps))),
+        timer_s=_sum(sessions, "total_timer_time"),
+        index_in_file=index,
+        avg_hr_bpm=avg_hr,
+        max_hr_bpm=max_hr,
+        avg_cadence_spm=avg_cadence,
     )
+
+
+def _written_in_steps(records: dict[str, FloatArray], foot: FloatArray) -> bool:
+    """FIT counts one foot; a foot sport whose values are already steps per minute was
+    written by an app that ignored that (seen in treadmill and phone files)."""
+    raw = records.get("cadence")
+    if raw is None or not foot.any():
+        return False
+    median = median_moving_cadence(raw[foot])
+    return median is not None and median >= PER_LEG_RUN_CEILING_SPM
+
+
+def _device_totals(
+    sessions: list[Row], sport: str, *, doubled: bool
+) -> tuple[float | None, float | None, float | None]:
+    """Average and maximum heart rate and average cadence as the device summed the session up.
+
+    A zero is the device's "not measured"; running cadence is doubled to steps per minute
+    with its fractional part, as the records are.
+    """
+    if len(sessions) != 1:
+        return None, None, None
+    row = sessions[0]
+    # fitdecode names the field by its resolved subfield, fitfast does not.
+    cadence = row.get("avg_cadence", row.get("avg_running_cadence"))
+    if cadence is not None and is_foot_sport(sport) and doubled:
+        cadence = 2.0 * (cadence + row.get("avg_fractional_cadence", 0.0))
+    return row.get("avg_heart_rate") or None, row.get("max_heart_rate") or None, cadence or None
 
 
 def _require_activity(tables: FitTables, *, filename: str) -> None:

@@ -9,6 +9,7 @@ element tree (GPX 1.0 and 1.1, any namespace prefix). Both give what gpxpy gives
 from __future__ import annotations
 
 import math
+import re
 from xml.etree.ElementTree import Element
 
 import numpy as np
@@ -24,6 +25,7 @@ from tagalong.activityfile.samples import (
     number,
     sport_from_label,
     time_us,
+    times_without_zone,
 )
 from tagalong.activityfile.xmlsafety import (
     local_name,
@@ -32,14 +34,28 @@ from tagalong.activityfile.xmlsafety import (
     refuse_declarations,
 )
 
-# Garmin TrackPointExtension children (any namespace), by lower-cased local name.
-EXTENSION_FIELDS = {"hr": "heart_rate", "cad": "cadence", "power": "power"}
+# Heart rate, cadence and power below a point's <extensions> (any namespace, any depth), by
+# lower-cased local name: Garmin TrackPointExtension (hr, cad), Cluetrust gpxdata (hr, cadence),
+# and the names other exporters use (heartrate, heart_rate, watts, PowerInWatts).
+EXTENSION_FIELDS = {
+    "hr": "heart_rate",
+    "heartrate": "heart_rate",
+    "heart_rate": "heart_rate",
+    "heartratebpm": "heart_rate",
+    "cad": "cadence",
+    "cadence": "cadence",
+    "runcadence": "cadence",
+    "power": "power",
+    "watts": "power",
+    "powerinwatts": "power",
+}
 _TIME = xmlpoints.Field(b"time")
 _ELEVATION = xmlpoints.Field(b"ele")
-_EXTENSIONS = {
-    field: xmlpoints.Field(name.encode(), ignore_case=True)
+_EXTENSIONS = [
+    (field, xmlpoints.Field(name.encode(), ignore_case=True))
     for name, field in EXTENSION_FIELDS.items()
-}
+]
+_SEGMENT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?trkseg(?=[\s>/])")
 
 
 class _PointReader:
@@ -58,7 +74,7 @@ class _PointReader:
             self._fields[tag] = name
             return name
 
-    def add(self, point: Element) -> None:
+    def add(self, point: Element, segment: int) -> None:
         moment: int | None = None
         elevation = math.nan
         values = {"heart_rate": math.nan, "cadence": math.nan, "power": math.nan}
@@ -87,6 +103,7 @@ class _PointReader:
         samples.power.append(values["power"])
         samples.distance.append(math.nan)
         samples.speed.append(math.nan)
+        samples.segment.append(float(segment))
 
 
 def decode_gpx(data: bytes, *, filename: str, fast: bool = True) -> Activity:
@@ -96,9 +113,15 @@ def decode_gpx(data: bytes, *, filename: str, fast: bool = True) -> Activity:
     ns = namespace(root.tag)
     if not points:
         routes = root.find(f"{ns}rte") is not None
-        what = "only a planned route" if routes else "only waypoints or nothing"
+        what = (
+            "only a planned route, with no recorded times of yours"
+            if routes
+            else "only waypoints or nothing"
+        )
         raise DecodeError(
-            file=filename, code="no_track", reason=f"the GPX holds no recorded track ({what})"
+            file=filename,
+            code="no_track",
+            reason=f"the GPX holds no recorded track ({what}); export the activity itself",
         )
     if not len(samples.times_us):
         raise DecodeError(
@@ -113,6 +136,7 @@ def decode_gpx(data: bytes, *, filename: str, fast: bool = True) -> Activity:
         sport=sport_from_label(None if track is None else track.findtext(f"{ns}type")),
         name=(None if track is None else track.findtext(f"{ns}name")) or document_name,
         device=root.get("creator"),
+        naive_times=times_without_zone(data),
     )
     return build_from_samples(samples, header)
 
@@ -122,12 +146,13 @@ def _read_tree(data: bytes, *, filename: str) -> tuple[Element, int, Samples | P
     ns = namespace(root.tag)
     samples = Samples()
     reader = _PointReader(ns, samples)
-    points = 0
+    points = segments = 0
     for track in root.iterfind(f"{ns}trk"):
         for segment in track.iterfind(f"{ns}trkseg"):
+            segments += 1
             for point in segment.iterfind(f"{ns}trkpt"):
                 points += 1
-                reader.add(point)
+                reader.add(point, segments)
     return root, points, samples
 
 
@@ -149,13 +174,13 @@ def _read_fast(data: bytes, *, filename: str) -> tuple[Element, int, Samples | P
         for text in texts.get("time", nothing)
     ]
     timed = np.array([stamp is not None for stamp in stamps], dtype=bool)
-    columns = PointColumns(
-        np.array([s for s in stamps if s is not None], dtype=np.int64),
-        {
-            name: xmlpoints.numbers(texts.get(name, nothing))[timed]
-            for name in ("latitude", "longitude", "altitude", "heart_rate", "cadence", "power")
-        },
-    )
+    values = {
+        name: xmlpoints.numbers(texts.get(name, nothing))[timed]
+        for name in ("latitude", "longitude", "altitude", "heart_rate", "cadence", "power")
+    }
+    opened = np.array([m.start() for m in _SEGMENT.finditer(data)], dtype=np.int64)
+    values["segment"] = np.searchsorted(opened, points.starts).astype(np.float64)[timed]
+    columns = PointColumns(np.array([s for s in stamps if s is not None], dtype=np.int64), values)
     return root, len(points), columns
 
 
@@ -178,8 +203,10 @@ def _field_by_field(data: bytes, points: xmlpoints.Points) -> dict[str, list[byt
         "time": xmlpoints.field_texts(data, points, _TIME),
         "altitude": xmlpoints.field_texts(data, points, _ELEVATION),
     }
-    for name, field in _EXTENSIONS.items():
-        texts[name] = xmlpoints.field_texts(data, points, field, lowered=lowered)
+    for name, field in _EXTENSIONS:
+        found = xmlpoints.field_texts(data, points, field, lowered=lowered)
+        known = texts.setdefault(name, [None] * len(points))
+        texts[name] = [new if old is None else old for old, new in zip(known, found, strict=True)]
     positions = xmlpoints.attribute_pairs(points, b"lat", b"lon")
     texts["latitude"] = [None if p is None else p[0] for p in positions]
     texts["longitude"] = [None if p is None else p[1] for p in positions]

@@ -20,6 +20,9 @@ Environment variables read by :meth:`UploadLimits.from_mapping` (all optional):
     about 3:1 (FIT) to 15:1 (GPX), a zip bomb of zeros about 1000:1.
 ``TAGALONG_UPLOAD_ALLOW_NESTED_ARCHIVES``
     ``true`` to open a zip found inside the upload (one level deep). Default ``false``.
+``TAGALONG_UPLOAD_ATHLETE_QUOTA_BYTES``
+    Most bytes of activity files kept for one athlete (originals and uploads waiting to be
+    imported). Default ``2GiB``: about 20 years of daily one-hour FIT runs.
 
 Sizes accept a plain byte count or a number with a unit: ``KB MB GB`` (powers of 1000) or
 ``KiB MiB GiB`` (powers of 1024), e.g. ``768MiB``.
@@ -64,6 +67,7 @@ class UploadLimits:
     max_total_uncompressed_bytes: int = 4 * GiB
     max_compression_ratio: float = 200.0
     allow_nested_archives: bool = False
+    athlete_quota_bytes: int = 2 * GiB
 
     def __post_init__(self) -> None:
         for item in fields(self):
@@ -98,6 +102,7 @@ class UploadLimits:
             allow_nested_archives=_flag(
                 env, "ALLOW_NESTED_ARCHIVES", defaults.allow_nested_archives
             ),
+            athlete_quota_bytes=_size(env, "ATHLETE_QUOTA_BYTES", defaults.athlete_quota_bytes),
         )
 
 

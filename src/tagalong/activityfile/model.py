@@ -3,6 +3,10 @@
 Streams are float64 NumPy arrays of equal length, one value per sample, NaN where the device
 recorded nothing. A stream the file never carries is ``None`` rather than an all-NaN array.
 Units are in the field names; running cadence is always steps per minute (both feet).
+
+Times follow docs/activity-times.md: ``duration_s`` is the elapsed time (start to finish, stops
+included), ``timer_s`` the time the device's timer ran (pauses left out), ``moving_s`` the time
+the runner moved: the device's timer where it kept one, else worked out from the samples.
 """
 
 from __future__ import annotations
@@ -70,6 +74,14 @@ class Activity:
     recovered: bool = False
     warnings: tuple[str, ...] = ()
     name: str | None = None  # the title stored in the file, if any (GPX/TCX)
+    timer_s: float | None = None  # the device's timer (FIT session, TCX laps); None if not kept
+    # Session totals as the device wrote them (the summary shows these before computed ones).
+    avg_hr_bpm: float | None = None
+    max_hr_bpm: float | None = None
+    avg_cadence_spm: float | None = None  # steps/min for foot sports, rpm otherwise
+    index_in_file: int = 0  # which activity of a multi-activity file (0 for the first)
+    # True when the file's times carry no time zone (read as UTC until a zone is known).
+    naive_times: bool = False
 
     @property
     def is_run(self) -> bool:

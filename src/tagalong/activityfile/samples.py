@@ -61,6 +61,18 @@ def _loose_time(text: str) -> datetime | None:
         return None
 
 
+_ZONED = re.compile(r"(?:Z|[+\-\u2212]\d{2}(?::?\d{2})?)$")
+_FIRST_TIME = re.compile(rb"<(?:[\w.-]+:)?[Tt]ime>\s*([^<\s]+)\s*<")
+
+
+def times_without_zone(data: bytes) -> bool:
+    """Whether the file's first point time has no zone (read as UTC until one is known)."""
+    match = _FIRST_TIME.search(data)
+    if match is None:
+        return False
+    return _ZONED.search(match.group(1).decode("ascii", "replace")) is None
+
+
 def number(text: str | None) -> float:
     """A number written in XML, or NaN when absent or unreadable."""
     if text is None:
@@ -87,6 +99,7 @@ class Samples:
     distance: list[float] = field(default_factory=list)  # the file's own, if any
     speed: list[float] = field(default_factory=list)
     power: list[float] = field(default_factory=list)
+    segment: list[float] = field(default_factory=list)  # GPX track segment number, if any
 
     def columns(self) -> PointColumns:
         return PointColumns(
@@ -112,6 +125,7 @@ VALUE_COLUMNS = (
     "distance",
     "speed",
     "power",
+    "segment",
 )
 
 
@@ -139,6 +153,13 @@ class Header:
     laps: tuple[Lap, ...] = ()
     # True when the writer stores one foot's strides per minute (Garmin/Strava GPX, TCX).
     cadence_per_leg: bool = True
+    # What the device summed up (TCX laps): these win over the samples' figures.
+    timer_s: float | None = None
+    distance_m: float | None = None
+    avg_hr_bpm: float | None = None
+    max_hr_bpm: float | None = None
+    naive_times: bool = False
+    index_in_file: int = 0
 
 
 def build_from_samples(samples: Samples | PointColumns, header: Header) -> Activity:
@@ -152,12 +173,13 @@ def build_from_samples(samples: Samples | PointColumns, header: Header) -> Activ
     if times.size > 1 and not bool(np.all(np.diff(times) >= 0)):
         order = np.argsort(times, kind="stable")
     time_s = (times[order] - start_us) / 1e6
+    breaks = _segment_breaks(points.column("segment")[order])
     lat, lon = points.column("latitude")[order], points.column("longitude")[order]
-    file_distance = tracks.column_or_none(points.column("distance")[order])
-    distance = file_distance
+    distance = _from_zero(tracks.column_or_none(points.column("distance")[order]))
     if distance is None and np.isfinite(lat).any():
-        distance = tracks.cumulative_distance_m(lat, lon)
-    speed = tracks.column_or_none(points.column("speed")[order])
+        distance = tracks.cumulative_distance_m(lat, lon, breaks=breaks)
+    file_speed = tracks.column_or_none(points.column("speed")[order])
+    speed = file_speed
     if speed is None and distance is not None:
         speed = tracks.speed_from_distance(time_s, distance)
     altitude = tracks.column_or_none(points.column("altitude")[order])
@@ -167,36 +189,82 @@ def build_from_samples(samples: Samples | PointColumns, header: Header) -> Activ
         distance_m=distance,
         speed_m_s=speed,
         heart_rate_bpm=tracks.column_or_none(points.column("heart_rate")[order]),
-        cadence_spm=_cadence(points.column("cadence")[order], header),
+        cadence_spm=_cadence(points.column("cadence")[order], header, speed),
         altitude_m=altitude,
         latitude_deg=tracks.column_or_none(lat),
         longitude_deg=tracks.column_or_none(lon),
         power_w=tracks.column_or_none(points.column("power")[order]),
     )
+    duration = float(time_s[-1] - time_s[0])
+    timer = header.timer_s or _timer_from_breaks(time_s, breaks)
     return Activity(
         source_format=header.source_format,
         sport=header.sport,
         sub_sport=None,
         start=start,
-        duration_s=float(time_s[-1] - time_s[0]),
-        moving_s=tracks.moving_time_s(time_s, speed) if speed is not None else float(time_s[-1]),
-        distance_m=tracks.nan_max(distance),
+        duration_s=duration,
+        moving_s=header.timer_s or _moving(time_s, speed, breaks, timer),
+        distance_m=header.distance_m or tracks.nan_max(distance),
         ascent_m=climb[0] if climb else None,
         descent_m=climb[1] if climb else None,
         laps=header.laps,
         device=header.device,
         streams=streams,
         name=header.name,
+        timer_s=timer,
+        avg_hr_bpm=header.avg_hr_bpm,
+        max_hr_bpm=header.max_hr_bpm,
+        index_in_file=header.index_in_file,
+        naive_times=header.naive_times,
     )
 
 
-def _cadence(raw: FloatArray, header: Header) -> FloatArray | None:
+def _from_zero(distance: FloatArray | None) -> FloatArray | None:
+    """A distance channel counted from the start, whatever it starts at (an odometer)."""
+    if distance is None:
+        return None
+    first = distance[np.isfinite(distance)][0]
+    return distance - first if first else distance
+
+
+def _segment_breaks(segment: FloatArray) -> npt.NDArray[np.bool_] | None:
+    """True at the first point of every track segment after the first (a paused recording)."""
+    if segment.size < 2 or not np.isfinite(segment).all():
+        return None
+    breaks = np.r_[False, np.diff(segment) != 0]
+    return breaks if breaks.any() else None
+
+
+def _timer_from_breaks(time_s: FloatArray, breaks: npt.NDArray[np.bool_] | None) -> float | None:
+    """Elapsed time less the pauses between track segments (the recorder was stopped)."""
+    if breaks is None:
+        return None
+    paused = float(np.sum(np.diff(time_s)[breaks[1:]]))
+    return float(time_s[-1] - time_s[0]) - paused
+
+
+def _moving(
+    time_s: FloatArray,
+    speed: FloatArray | None,
+    breaks: npt.NDArray[np.bool_] | None,
+    timer: float | None,
+) -> float:
+    """Time faster than walking pace; with nothing that measures movement (an indoor file
+    without distance), the time the recording ran."""
+    if speed is None or not np.any(np.nan_to_num(speed) > tracks.MOVING_SPEED_M_S):
+        return timer if timer is not None else tracks.recording_time_s(time_s)
+    if breaks is not None:
+        speed = np.where(breaks, 0.0, speed)
+    return tracks.moving_time_s(time_s, speed)
+
+
+def _cadence(raw: FloatArray, header: Header, speed: FloatArray | None) -> FloatArray | None:
     cadence = tracks.column_or_none(raw)
     if cadence is None or not is_foot_sport(header.sport):
         return cadence
     if header.sport == "running":
-        # The writer's convention is not stated in the file: decide from the values.
-        return ensure_run_steps_per_minute(cadence)
+        # The writer's convention is not stated in the file: decide once from the values.
+        return ensure_run_steps_per_minute(cadence, speed)
     return cadence * 2.0 if header.cadence_per_leg else cadence
 
 

@@ -7,7 +7,9 @@ gave, the shoe (``Activity Gear``) and the session RPE (``Perceived Exertion``, 
 The CSV repeats some column names (a second ``Elapsed Time`` in float seconds, a second
 ``Distance`` in metres after the first in the athlete's display unit). Columns are looked up by
 position and the first occurrence wins, except distance, which is read from the metric copy.
-Only the English header is understood; other languages are reported as such.
+Exports from before mid-2019 name their columns in lower case (``id``, ``name``, ``gear``,
+``filename``); other languages translate the names but keep the English order, so a header
+without ``Activity ID`` is read by position when its rows bear that out (ids, file paths).
 """
 
 from __future__ import annotations
@@ -54,6 +56,22 @@ ENGLISH_HEADER: tuple[str, ...] = (
     "Total Steps", "Carbon Saved", "Pool Length", "Training Load", "Intensity",
     "Average Grade Adjusted Pace", "Timer Time", "Total Cycles", "Media",
 )  # fmt: skip
+
+# The columns of exports made before mid-2019, by the English name they stand for.
+LEGACY_NAMES = {
+    "id": "Activity ID",
+    "date": "Activity Date",
+    "name": "Activity Name",
+    "type": "Activity Type",
+    "description": "Activity Description",
+    "elapsed_time": "Elapsed Time",
+    "moving_time": "Moving Time",
+    "gear": "Activity Gear",
+    "filename": "Filename",
+    "perceived_exertion": "Perceived Exertion",
+}
+# Read by position: the first columns of every language's export, up to Filename.
+_POSITIONAL_MIN = ENGLISH_HEADER.index("Filename") + 1
 
 # Strava writes dates in UTC, in the export's language; these cover English and ISO forms.
 _DATE_FORMATS = (
@@ -181,14 +199,10 @@ def parse_activities_csv(
     Raises ArchiveError when the header is missing or lacks ``Activity ID``.
     """
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
-    header = [cell.strip() for cell in next(reader, [])]
+    header, by_position = english_header([cell.strip() for cell in next(reader, [])])
     columns = _Columns(header)
     if not columns.has("Activity ID"):
-        reason = (
-            "activities.csv has no 'Activity ID' column; only English Strava exports are read "
-            "(Strava: Settings > Display preferences > Language, then request a new export)"
-        )
-        raise ArchiveError(file=archive, place=place, code="unsupported_format", reason=reason)
+        raise _unreadable_header(archive, place)
     rows: list[StravaActivityRow] = []
     problems: list[ArchiveError] = []
     try:
@@ -205,11 +219,56 @@ def parse_activities_csv(
                 )
                 continue
             rows.append(_row(columns, cells, activity_id=activity_id, line=line))
+            if by_position and not _looks_english_ordered(rows[-1]):
+                raise _unreadable_header(archive, place)
     except csv.Error as exc:
         where = f"{place} line {reader.line_num}"
         reason = f"the CSV cannot be read past this line ({exc})"
         problems.append(ArchiveError(file=archive, place=where, code="corrupt", reason=reason))
     return rows, problems
+
+
+def english_header(header: list[str]) -> tuple[list[str], bool]:
+    """The header in English names, and whether it was read by position (another language)."""
+    if "Activity ID" in header:
+        return header, False
+    lowered = [name.lower() for name in header]
+    if "id" in lowered and "filename" in lowered:
+        return [LEGACY_NAMES.get(name, name) for name in lowered], False
+    if len(header) >= _POSITIONAL_MIN:
+        return list(ENGLISH_HEADER[: len(header)]), True
+    return header, False
+
+
+def _looks_english_ordered(row: StravaActivityRow) -> bool:
+    """A row read by position bears the order out: a numeric id, a file under activities/."""
+    filename_ok = row.filename is None or row.filename.startswith("activities/")
+    return row.activity_id.isdigit() and filename_ok
+
+
+def _unreadable_header(archive: str, place: str) -> ArchiveError:
+    reason = (
+        "activities.csv has no 'Activity ID' column and its columns are not in the order of a "
+        "Strava export, so names, gear and effort cannot be read (Strava: Settings > Display "
+        "preferences > Language: English, then request a new export)"
+    )
+    return ArchiveError(file=archive, place=place, code="unsupported_format", reason=reason)
+
+
+def missing_reason(row: StravaActivityRow) -> str:
+    when = f" on {row.date:%Y-%m-%d}" if row.date else ""
+    return (
+        f"Strava lists this {row.type or 'activity'}{when} with the file {row.filename}, but "
+        "the export does not hold that file, so it was not imported"
+    )
+
+
+def manual_reason(row: StravaActivityRow) -> str:
+    when = f" on {row.date:%Y-%m-%d}" if row.date else ""
+    return (
+        f"entered by hand on Strava ({row.type or 'activity'}{when}), with no file to import; "
+        "add it here as a manual run if it should count"
+    )
 
 
 class _Columns:

@@ -24,6 +24,7 @@ from tagalong.activityfile.samples import (
     number,
     sport_from_label,
     time_us,
+    times_without_zone,
 )
 from tagalong.activityfile.xmlsafety import local_name, parse_safe_xml, refuse_declarations
 
@@ -91,23 +92,54 @@ class _PointReader:
 
 
 def decode_tcx(data: bytes, *, filename: str, fast: bool = True) -> Activity:
-    """``fast=False`` walks the element tree even where the patterns could read the points."""
+    """The first activity of a TCX file (``decode_tcx_activities`` gives every one)."""
+    return decode_tcx_activities(data, filename=filename, fast=fast)[0]
+
+
+def decode_tcx_activities(data: bytes, *, filename: str, fast: bool = True) -> tuple[Activity, ...]:
+    """One activity per ``<Activity>`` (a multisport session's legs included), in file order.
+
+    ``fast=False`` walks the element tree even where the patterns could read the points.
+    """
     found = _read_fast(data, filename=filename) if fast and xmlpoints.suitable(data) else None
-    activity, samples = found or _read_tree(data, filename=filename)
-    if not len(samples.times_us):
+    read = [found] if found is not None else _read_tree(data, filename=filename)
+    naive = times_without_zone(data)
+    timed = [(element, samples) for element, samples in read if len(samples.times_us)]
+    if not timed:
         raise DecodeError(
             file=filename,
             code="no_timestamps",
             reason="the TCX activity has no timed track points",
         )
-    header = Header(
+    return tuple(
+        build_from_samples(samples, _header(element, index=index, naive=naive))
+        for index, (element, samples) in enumerate(timed)
+    )
+
+
+def _header(activity: Element, *, index: int, naive: bool) -> Header:
+    laps = [lap for lap in map(_lap, activity.iter(f"{NS}Lap")) if lap is not None]
+    timer = sum(lap.duration_s for lap in laps)
+    distances = [lap.distance_m for lap in laps if lap.distance_m is not None]
+    heart = [(lap.avg_hr, lap.duration_s) for lap in laps if lap.avg_hr and lap.duration_s > 0]
+    peaks = [lap.max_hr for lap in laps if lap.max_hr]
+    return Header(
         source_format="tcx",
         sport=sport_from_label(activity.get("Sport")),
         name=activity.findtext(f"{NS}Notes"),
         device=activity.findtext(f"{NS}Creator/{NS}Name"),
-        laps=tuple(lap for lap in map(_lap, activity.iter(f"{NS}Lap")) if lap is not None),
+        laps=tuple(laps),
+        timer_s=timer or None,
+        distance_m=sum(distances) or None,
+        avg_hr_bpm=(
+            sum(hr * seconds for hr, seconds in heart) / sum(seconds for _, seconds in heart)
+            if heart
+            else None
+        ),
+        max_hr_bpm=max(peaks) if peaks else None,
+        naive_times=naive,
+        index_in_file=index,
     )
-    return build_from_samples(samples, header)
 
 
 _POINT_LOCAL = {tag.rpartition("}")[2].encode(): name for tag, name in POINT_FIELDS.items()}
@@ -121,23 +153,38 @@ def _field_of(path: tuple[bytes, ...]) -> str | None:
     return _EXTENSION_LOCAL.get(local) or (None if prefix else _POINT_LOCAL.get(local))
 
 
-def _activity(root: Element, *, filename: str) -> Element:
-    activity = root.find(f"{NS}Activities/{NS}Activity")
-    if activity is None:
-        what = "a course" if root.find(f"{NS}Courses") is not None else "no activity"
-        raise DecodeError(
-            file=filename, code="no_track", reason=f"the TCX holds {what}, not a recorded activity"
+def _activities(root: Element, *, filename: str) -> list[Element]:
+    """Every recorded activity: under ``Activities``, alone or as legs of a multisport session."""
+    found = [
+        element
+        for activities in root.iterfind(f"{NS}Activities")
+        for element in activities.iter(f"{NS}Activity")
+    ]
+    if not found:
+        courses = root.find(f"{NS}Courses")
+        planned = courses is not None and courses.find(f"{NS}Course") is not None
+        what = (
+            "only a course (a planned route, with no recorded times of yours)"
+            if planned
+            else "no activity"
         )
-    return activity
+        raise DecodeError(
+            file=filename,
+            code="no_track",
+            reason=f"the TCX holds {what}, not a recorded activity; export the activity itself",
+        )
+    return found
 
 
-def _read_tree(data: bytes, *, filename: str) -> tuple[Element, Samples | PointColumns]:
-    activity = _activity(parse_safe_xml(data, filename=filename), filename=filename)
-    samples = Samples()
-    reader = _PointReader(samples)
-    for point in activity.iter(f"{NS}Trackpoint"):
-        reader.add(point)
-    return activity, samples
+def _read_tree(data: bytes, *, filename: str) -> list[tuple[Element, Samples | PointColumns]]:
+    read: list[tuple[Element, Samples | PointColumns]] = []
+    for activity in _activities(parse_safe_xml(data, filename=filename), filename=filename):
+        samples = Samples()
+        reader = _PointReader(samples)
+        for point in activity.iter(f"{NS}Trackpoint"):
+            reader.add(point)
+        read.append((activity, samples))
+    return read
 
 
 def _read_fast(data: bytes, *, filename: str) -> tuple[Element, Samples | PointColumns] | None:
@@ -146,9 +193,11 @@ def _read_fast(data: bytes, *, filename: str) -> tuple[Element, Samples | PointC
     if points is None or not xmlpoints.plain_points(data, points):
         return None
     root = parse_safe_xml(points.rest, filename=filename)
-    activity = _activity(root, filename=filename)
-    if len(root.findall(f"{NS}Activities/{NS}Activity")) > 1 or root.find(f"{NS}Courses"):
+    activities = _activities(root, filename=filename)
+    courses = root.find(f"{NS}Courses")
+    if len(activities) > 1 or (courses is not None and len(courses)):
         return None  # points of several activities or courses: only the tree tells them apart
+    activity = activities[0]
     # A path search finds the first match in document order; so does keep="first".
     # The rest has just been parsed; points that fit a template are well-formed too. Points
     # read field by field are not checked by the patterns, so the parser checks them first.

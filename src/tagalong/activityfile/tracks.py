@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
 from tagalong.activityfile.model import FloatArray
 
@@ -19,8 +20,14 @@ MOVING_SPEED_M_S = 0.5
 MAX_MOVING_GAP_S = 30.0
 
 
-def cumulative_distance_m(latitude_deg: FloatArray, longitude_deg: FloatArray) -> FloatArray:
-    """Haversine distance along the track, from 0; samples without a position add nothing."""
+def cumulative_distance_m(
+    latitude_deg: FloatArray,
+    longitude_deg: FloatArray,
+    *,
+    breaks: npt.NDArray[np.bool_] | None = None,
+) -> FloatArray:
+    """Haversine distance along the track, from 0; samples without a position add nothing,
+    nor does the straight line to a sample marked in ``breaks`` (a new track segment)."""
     lat = np.radians(latitude_deg)
     lon = np.radians(longitude_deg)
     valid = np.isfinite(lat) & np.isfinite(lon)
@@ -32,6 +39,8 @@ def cumulative_distance_m(latitude_deg: FloatArray, longitude_deg: FloatArray) -
         dlon = np.diff(lon_v)
         a = np.sin(dlat / 2) ** 2 + np.cos(lat_v[:-1]) * np.cos(lat_v[1:]) * np.sin(dlon / 2) ** 2
         steps[index[1:]] = 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    if breaks is not None:
+        steps[breaks] = 0.0
     return np.cumsum(steps)
 
 
@@ -72,6 +81,14 @@ def moving_time_s(time_s: FloatArray, speed_m_s: FloatArray) -> float:
     dt = np.diff(time_s)
     moving = (speed_m_s[1:] > MOVING_SPEED_M_S) & (dt > 0) & (dt <= MAX_MOVING_GAP_S)
     return float(np.sum(dt[moving]))
+
+
+def recording_time_s(time_s: FloatArray) -> float:
+    """Seconds between samples, leaving out gaps where the recording was paused."""
+    if time_s.shape[0] < 2:
+        return 0.0
+    dt = np.diff(time_s)
+    return float(np.sum(dt[(dt > 0) & (dt <= MAX_MOVING_GAP_S)]))
 
 
 def nan_mean(values: FloatArray | None) -> float | None:
