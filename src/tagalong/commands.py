@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from datetime import UTC
+from datetime import UTC, date
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,14 @@ def run_summaries(paths: list[str]) -> list[Any]:
 def _calf_check(args: argparse.Namespace) -> int:
     from tagalong.calfcheck.cli import calf_check_main
 
-    return calf_check_main(args.case, out=sys.stdout, decode_files=run_summaries)
+    return calf_check_main(args.case, out=sys.stdout, decode_files=run_summaries, today=args.today)
+
+
+def _calendar_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
 
 
 def _plan(args: argparse.Namespace) -> int:
@@ -74,6 +81,12 @@ def _register(sub: Any) -> None:
     calf = sub.add_parser("calf-check", help="rank the five causes of tight calves for a CASE.json")
     calf.add_argument("--json", action="store_true", help="print JSON (the only format)")
     calf.add_argument("case", help="path to CASE.json (docs/calf-check.md)")
+    calf.add_argument(
+        "--today",
+        type=_calendar_day,
+        default=None,
+        help="judge the case as on this day, YYYY-MM-DD (default: the system date)",
+    )
     calf.set_defaults(func=_calf_check)
 
     plan = sub.add_parser("plan", help="generate a training plan for a PROFILE.json")

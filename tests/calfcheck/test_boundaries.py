@@ -24,7 +24,7 @@ def with_tests(**tests):
 @pytest.mark.parametrize(
     ("reps", "points"),
     # 50-year-old man: median 23.8, lower limit 7.0; every value is below the 25-rep target (+15).
-    [(23.8, 15), (23.7, 35), (7.0, 35), (6.9, 50)],
+    [(23.8, 15), (23.7, 35), (7.0, 35), (6.9, 60)],
 )
 def test_heel_raises_exactly_at_the_median_or_lower_limit_are_not_below_it(reps, points):
     case = with_tests(heel_raise_reps=LeftRight(reps, reps))
@@ -55,13 +55,32 @@ def test_any_tightness_the_next_morning_counts(next_morning, points):
 def test_a_spike_of_exactly_100_pct_is_amber_not_red():
     runs = (Run(TODAY - timedelta(days=20), 10), Run(TODAY, 20))
     load = Load(weekly_km=(30, 30, 30), runs=runs)
-    assert finding(healthy_case(load=load), "capacity_vs_load").score == 20
+    assert finding(healthy_case(load=load), "capacity_vs_load").score == 40
+
+
+def test_a_run_more_than_twice_the_longest_makes_load_likely_on_its_own():
+    runs = (Run(TODAY - timedelta(days=20), 10), Run(TODAY, 20.01))
+    found = finding(healthy_case(load=Load(weekly_km=(30, 30, 30), runs=runs)), "capacity_vs_load")
+    assert (found.score, found.verdict) == (60, "likely")
+    assert "capacity.spike_grading.expert_target" in found.citations
+
+
+def test_a_doubled_long_run_a_76_pct_week_and_next_morning_tightness_make_load_likely():
+    runs = (Run(TODAY - timedelta(days=20), 10), Run(TODAY, 20))
+    case = healthy_case(
+        load=Load(weekly_km=(25, 25, 44), runs=runs),
+        symptoms=Symptoms(during=0, after=0, next_morning=2),
+    )
+    found = finding(case, "capacity_vs_load")
+    assert found.verdict == "likely"
+    assert found.score == 40 + 21.6 + 15  # 76 % week: 15 + 10 × 46/70
+    assert "load.weekly_grading.expert_target" in found.citations
 
 
 def test_a_weekly_list_shorter_than_3_weeks_does_not_hide_the_runs():
     runs = (Run(TODAY.replace(day=1), 10), Run(TODAY.replace(day=5), 10), Run(TODAY, 30))
     case = healthy_case(load=Load(weekly_km=(30,), runs=runs, longest_run_km_30d=30))
-    assert finding(case, "capacity_vs_load").score == 15
+    assert finding(case, "capacity_vs_load").score == 25  # 10, 10, 30 km: 200 % up
 
 
 def test_runs_reaching_back_less_than_14_days_give_no_weekly_judgement():
@@ -127,9 +146,26 @@ def technique(cadence=None, speed=None, strike="unknown", complains=False, **dat
     return finding(case, "technique")
 
 
-@pytest.mark.parametrize(("cadence", "points"), [(160.0, 0), (159.0, 4), (150.0, 40), (140, 40)])
-def test_cadence_scores_4_points_per_step_below_the_reference_up_to_40(cadence, points):
-    assert technique(cadence, 2.9).score == points
+@pytest.mark.parametrize(
+    ("cadence", "points", "verdict"),
+    # Reference 160 spm at 2.9 m/s: 8 points per 1 % below up to 5 % (152 spm), then 60 + 3 per %.
+    [
+        (160.0, 0, "unlikely"),
+        (159.0, 5, "unlikely"),
+        (154.0, 30, "possible"),
+        (152.0, 40, "possible"),
+        (151.9, 60.2, "likely"),
+        (147.0, 69.4, "likely"),
+        (120, 75, "likely"),
+    ],
+)
+def test_cadence_is_graded_by_its_shortfall_and_clearly_low_is_likely_alone(
+    cadence, points, verdict
+):
+    found = technique(cadence, 2.9)
+    assert (found.score, found.verdict) == (points, verdict)
+    if points:
+        assert "cadence.shortfall_grading.expert_target" in found.citations
 
 
 @pytest.mark.parametrize(

@@ -66,10 +66,12 @@ def heel_raises(left, right, **athlete):
     return by_cause(case)["capacity_vs_load"]
 
 
-def test_weak_heel_raises_against_the_age_norm_make_capacity_possible():
-    # 35-year-old woman: median 26.0, lower limit 9.55.
+def test_heel_raises_below_the_age_norm_make_weak_calves_likely_on_their_own():
+    # 35-year-old woman: median 26.0, lower limit 9.55; below it and below 25 reps: 45 + 15.
     finding = heel_raises(9, 9)
-    assert finding.verdict == "possible"
+    assert finding.verdict == "likely"
+    assert "capacity.weak_calves_alone.expert_target" in finding.citations
+    assert heel_raises(20, 20).verdict == "possible"  # below the median only: 20 + 15
     assert "hret.norm.hebert_losier_2017" in finding.citations
     assert any(a.exercise == "single-leg-heel-raise" for a in finding.actions)
 
@@ -100,7 +102,7 @@ def spike_case(latest_km, longest_km=10.0):
 
 @pytest.mark.parametrize(
     ("latest_km", "points"),
-    [(11.0, 0), (11.01, 20), (13.0, 20), (13.01, 20), (20.0, 20), (20.01, 30)],
+    [(11.0, 0), (11.01, 20), (13.0, 24.4), (15.5, 30), (20.0, 40), (20.01, 60)],
 )
 def test_single_run_spike_bands_follow_frandsen_2025(latest_km, points):
     finding = by_cause(spike_case(latest_km))["capacity_vs_load"]
@@ -111,7 +113,7 @@ def test_single_run_spike_bands_follow_frandsen_2025(latest_km, points):
 def test_spike_uses_the_given_longest_run_of_30_days_for_the_latest_run():
     case = healthy_case(load=Load(longest_run_km_30d=14, runs=(Run(TODAY, 18),)))
     finding = by_cause(case)["capacity_vs_load"]
-    assert finding.score == 20
+    assert finding.score == 24.1  # 28.6 % longer: 20 + 20 × 18.6/90
     assert any("14" in a.text for a in finding.actions if a.kind == "adjust_load")
 
 
@@ -133,7 +135,7 @@ def test_weekly_distance_is_derived_from_runs_when_not_given():
     runs = (Run(TODAY.replace(day=1), 10), Run(TODAY.replace(day=5), 10), Run(TODAY, 30))
     case = healthy_case(load=Load(runs=runs, longest_run_km_30d=30))
     finding = by_cause(case)["capacity_vs_load"]
-    assert finding.score == 15
+    assert finding.score == 25  # 10, 10, 30 km: 200 % up, the most a week scores
 
 
 def test_next_morning_tightness_points_at_load():
@@ -210,7 +212,8 @@ def technique(cadence, speed, strike="rearfoot", symptoms=None):
 def test_cadence_is_judged_at_the_given_speed_not_against_180():
     assert technique(160, 2.9).score == 0
     assert technique(158, 2.6).score == 0
-    assert technique(150, 2.9).verdict == "possible"
+    assert technique(154, 2.9).verdict == "possible"  # 3.75 % under 160
+    assert technique(150, 2.9).verdict == "likely"  # 6.25 % under 160
 
 
 def test_the_cadence_action_gives_a_5_pct_step_with_a_metronome():

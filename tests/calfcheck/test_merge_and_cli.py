@@ -77,7 +77,7 @@ def test_cli_merges_decoded_activity_files(tmp_path):
     )
     assert seen == ["a.fit"]
     technique = next(f for f in json.loads(out.getvalue())["findings"] if f["cause"] == "technique")
-    assert technique["verdict"] == "possible"
+    assert technique["verdict"] == "likely"  # 10 spm (6 %) under 160 at 2.9 m/s
 
 
 def test_cli_exits_2_naming_the_field(tmp_path):
@@ -105,3 +105,28 @@ def test_cli_red_flag_prints_stop_with_no_findings(tmp_path):
     result = json.loads(out.getvalue())
     assert result["stop"] is True and result["findings"] == []
     assert result["red_flags"] == ["chest_pain"]
+
+
+def test_tagalong_calf_check_judges_the_case_on_the_day_given_by_today(tmp_path, capsys):
+    from tagalong.cli import main
+
+    path = write_case(tmp_path, {"load": {"runs": [{"date": "2026-03-15", "distance_km": 10}]}})
+
+    def run_on(day: str) -> dict:
+        assert main(["calf-check", "--json", path, "--today", day]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    assert run_on("2026-03-16") == run_on("2026-03-16")
+    # The run lies in the last 14 days on 16 March, not on 16 April: the answer follows --today.
+    assert run_on("2026-03-16") != run_on("2026-04-16")
+
+
+def test_tagalong_calf_check_refuses_a_today_that_is_not_a_date(tmp_path, capsys):
+    import pytest
+
+    from tagalong.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["calf-check", "--json", write_case(tmp_path, {}), "--today", "16/03/2026"])
+    assert exit_.value.code == 2
+    assert "'16/03/2026' is not a date: use YYYY-MM-DD" in capsys.readouterr().err

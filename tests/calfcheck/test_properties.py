@@ -287,3 +287,58 @@ def test_an_older_first_run_in_a_pair_never_makes_shoes_more_likely(case, days_a
 @given(cases)
 def test_shoes_never_score_above_75(case):
     assert score(case, "shoes") <= 75
+
+
+# --- each alternative alone, graded by how far past its threshold (science.md §12) ---
+
+
+@given(cases, st.floats(1.9, 3.4), st.floats(13, 40))
+def test_a_cadence_13_spm_or_more_under_the_reference_makes_technique_likely_alone(
+    case, speed, shortfall
+):
+    from tagalong.calfcheck.cadence import reference_cadence
+
+    reference = reference_cadence(speed)
+    assert reference is not None
+    for strike in ("rearfoot", "midfoot", "unknown"):
+        technique = Technique(reference - shortfall, speed, foot_strike=strike)
+        found = check_calves(dataclasses.replace(case, technique=technique), today=TODAY)
+        assert next(f.verdict for f in found.findings if f.cause == "technique") == "likely"
+
+
+@given(cases, st.floats(1.9, 3.4), st.floats(0.1, 10), st.floats(1, 20))
+def test_a_cadence_further_under_the_reference_weighs_more(case, speed, shortfall, further):
+    from tagalong.calfcheck.cadence import reference_cadence
+
+    reference = reference_cadence(speed)
+    assert reference is not None
+
+    def at(spm: float) -> float:
+        technique = Technique(cadence_spm=spm, speed_m_s=speed, foot_strike="rearfoot")
+        calm = dataclasses.replace(case, technique=technique, symptoms=Symptoms())
+        return score(calm, "technique")
+
+    if at(reference - shortfall) < 75:
+        assert at(reference - shortfall - further) > at(reference - shortfall)
+
+
+@given(cases, st.floats(3, 30), st.floats(5, 60), st.integers(15, 29), st.floats(0.1, 10))
+def test_a_doubled_long_run_a_76_pct_week_and_next_morning_tightness_make_load_likely(
+    case, longest, week_km, days_before, morning
+):
+    runs = (Run(TODAY - timedelta(days=days_before), longest), Run(TODAY, 2 * longest))
+    load = Load(weekly_km=(week_km, week_km, week_km * 1.76), runs=runs)
+    doubled = with_symptoms(dataclasses.replace(case, load=load), next_morning=morning)
+    found = check_calves(doubled, today=TODAY)
+    assert next(f.verdict for f in found.findings if f.cause == "capacity_vs_load") == "likely"
+
+
+@given(cases, st.floats(3, 30), st.floats(0.11, 0.99), st.floats(0.01, 0.9))
+def test_a_longer_spike_weighs_more_than_one_just_past_10_pct(case, longest, share, more):
+    def spike(ratio: float) -> float:
+        runs = (Run(TODAY - timedelta(days=20), longest), Run(TODAY, longest * (1 + ratio)))
+        load = Load(weekly_km=(30, 30, 30), runs=runs)
+        plain = dataclasses.replace(case, load=load, symptoms=Symptoms(), tests=CalfTests())
+        return score(plain, "capacity_vs_load")
+
+    assert spike(min(1.0, share + more)) > spike(share)

@@ -15,6 +15,9 @@ SPIKE = "capacity.single_run_spike.frandsen_2025"
 WEEKLY = "load.weekly_distance.nielsen_2014"
 PAIN_RULES = "rehab.pain_monitoring.silbernagel_2007"
 LADDER = "rehab.progression_ladder"
+SPIKE_GRADING = "capacity.spike_grading.expert_target"
+WEEKLY_GRADING = "load.weekly_grading.expert_target"
+WEAK_ALONE = "capacity.weak_calves_alone.expert_target"
 
 SPIKE_AMBER_ABOVE_PCT = 10.0  # SPIKE
 SPIKE_MID_ABOVE_PCT = 30.0  # SPIKE: HR 1.52 above 30 %, similar to 1.64 below
@@ -24,6 +27,16 @@ RECENT_RUN_DAYS = 14  # practice: only a recent spike explains today's calves
 WEEKLY_FLAG_ABOVE_PCT = 30.0  # WEEKLY
 WEEKS_NEEDED = 3  # WEEKLY: this week against the mean of the 2 before
 DURING_TOO_MUCH_ABOVE = 5.0  # PAIN_RULES
+# Ranking weights (SPIKE_GRADING, WEEKLY_GRADING, WEAK_ALONE): a signal far past its threshold
+# weighs more than one just over it, and either alternative of the cause can make it likely alone.
+SPIKE_JUST_OVER_POINTS = 20.0
+SPIKE_DOUBLED_POINTS = 40.0
+SPIKE_MORE_THAN_DOUBLE_POINTS = 60.0
+WEEKLY_JUST_OVER_POINTS = 15.0
+WEEKLY_DOUBLED_POINTS = 25.0
+WEEKLY_FULL_ABOVE_PCT = 100.0
+BELOW_LOWER_LIMIT_POINTS = 45.0
+BELOW_MEDIAN_POINTS = 20.0
 
 
 def heel_raise_signal(case: CalfCase) -> Signal:
@@ -42,7 +55,10 @@ def heel_raise_signal(case: CalfCase) -> Signal:
         score = heel_raise_test(test, age=athlete.age, sex=athlete.sex)
         norm = score.references[0]
         weaker_band = min((score.left_band or "", score.right_band or ""), key=_band_rank)
-        points += {"below_lower_limit": 35.0, "below_median": 20.0}.get(weaker_band, 0.0)
+        points += {
+            "below_lower_limit": BELOW_LOWER_LIMIT_POINTS,
+            "below_median": BELOW_MEDIAN_POINTS,
+        }.get(weaker_band, 0.0)
         evidence.append(
             EvidenceItem(
                 "age/sex norm (median, lower limit)",
@@ -52,6 +68,8 @@ def heel_raise_signal(case: CalfCase) -> Signal:
             )
         )
         citations.append(NORM)
+        if weaker_band == "below_lower_limit":
+            citations.append(WEAK_ALONE)
     else:
         missing.append("athlete.age and athlete.sex (for the heel-raise age/sex norm)")
     if reps.weaker < RETURN_TO_RUN_REPS:
@@ -118,10 +136,40 @@ def longest_before(runs: tuple[Run, ...], day: date) -> float | None:
     return max(window) if window else None
 
 
+def _graded(pct: float, *, above: float, full: float, low: float, high: float) -> float:
+    """``low`` just past ``above``, rising linearly to ``high`` at ``full`` (and held there)."""
+    share = min(1.0, (pct - above) / (full - above))
+    return low + (high - low) * share
+
+
 def spike_points(spike_pct: float) -> float:
+    """0 up to 10 %; 20 just past it rising to 40 at a doubled run; 60 beyond double (HR 2.28)."""
     if spike_pct > SPIKE_RED_ABOVE_PCT:
-        return 30.0
-    return 20.0 if spike_pct > SPIKE_AMBER_ABOVE_PCT else 0.0
+        return SPIKE_MORE_THAN_DOUBLE_POINTS
+    if spike_pct <= SPIKE_AMBER_ABOVE_PCT:
+        return 0.0
+    return _graded(
+        spike_pct,
+        above=SPIKE_AMBER_ABOVE_PCT,
+        full=SPIKE_RED_ABOVE_PCT,
+        low=SPIKE_JUST_OVER_POINTS,
+        high=SPIKE_DOUBLED_POINTS,
+    )
+
+
+def weekly_points(weekly_pct: float) -> float:
+    """0 up to 30 %; 15 just past it rising to 25 at a doubled week (and beyond)."""
+    if weekly_pct <= WEEKLY_FLAG_ABOVE_PCT:
+        return 0.0
+    if weekly_pct == float("inf"):
+        return WEEKLY_DOUBLED_POINTS
+    return _graded(
+        weekly_pct,
+        above=WEEKLY_FLAG_ABOVE_PCT,
+        full=WEEKLY_FULL_ABOVE_PCT,
+        low=WEEKLY_JUST_OVER_POINTS,
+        high=WEEKLY_DOUBLED_POINTS,
+    )
 
 
 def spike_signal(case: CalfCase, today: date) -> Signal:
@@ -153,13 +201,14 @@ def spike_signal(case: CalfCase, today: date) -> Signal:
     )
     if points == 0:
         return Signal(0.0, (item,), (SPIKE,))
+    citations = (SPIKE, SPIKE_GRADING)
     action = Action(
         "adjust_load",
         f"Adjust the load: keep the next long run within 10 % of {baseline:g} km "
         f"(at most {baseline * 1.1:.1f} km) and build from there.",
         citations=(SPIKE,),
     )
-    return Signal(points, (item,), (SPIKE,), (), (action,))
+    return Signal(points, (item,), citations, (), (action,))
 
 
 def weekly_totals(case: CalfCase, today: date) -> tuple[float, ...]:
@@ -203,7 +252,7 @@ def weekly_signal(case: CalfCase, today: date) -> Signal:
         f"Adjust the load: hold weekly distance near {previous:g} km until the calves settle.",
         citations=(WEEKLY,),
     )
-    return Signal(15.0, (item,), (WEEKLY,), (), (action,))
+    return Signal(weekly_points(pct), (item,), (WEEKLY, WEEKLY_GRADING), (), (action,))
 
 
 def symptom_signal(case: CalfCase) -> Signal:

@@ -14,8 +14,25 @@ FOREFOOT_STRAIN = "foot_strike.achilles_strain.lyght_2016"
 FOREFOOT_FORCES = "foot_strike.calf_forces.vannatta_2015"
 HEEL_TOUCH = "foot_strike.heel_touch.expert_target"
 
-POINTS_PER_SPM_BELOW = 4.0  # ranking weight, not evidence
-MAX_CADENCE_POINTS = 40.0
+CADENCE_GRADING = "cadence.shortfall_grading.expert_target"
+
+# Ranking weights (CADENCE_GRADING), graded by the shortfall as a share of the reference: up to
+# the +5 % step of PLUS_5 the cadence is "a little low"; past it, low cadence alone is likely.
+CLEARLY_LOW_ABOVE_PCT = 5.0
+POINTS_PER_PCT_A_LITTLE_LOW = 8.0  # 40 points (possible) at 5 % below
+CLEARLY_LOW_POINTS = 60.0  # likely on its own, whatever the foot strike
+POINTS_PER_PCT_CLEARLY_LOW = 3.0
+TECHNIQUE_CAP = 75.0  # cadence and foot strike together never outrank a clear capacity finding
+
+
+def cadence_points(shortfall_pct: float) -> float:
+    """Non-decreasing in the shortfall; 0 at or above the reference."""
+    if shortfall_pct <= 0:
+        return 0.0
+    if shortfall_pct <= CLEARLY_LOW_ABOVE_PCT:
+        return POINTS_PER_PCT_A_LITTLE_LOW * shortfall_pct
+    extra = shortfall_pct - CLEARLY_LOW_ABOVE_PCT
+    return min(TECHNIQUE_CAP, CLEARLY_LOW_POINTS + POINTS_PER_PCT_CLEARLY_LOW * extra)
 
 
 def cadence_signal(case: CalfCase) -> Signal:
@@ -26,13 +43,14 @@ def cadence_signal(case: CalfCase) -> Signal:
     if reference is None:
         return no_data("technique.cadence_spm at an easy speed between 1.9 and 3.4 m/s")
     below = reference - cadence
-    points = min(MAX_CADENCE_POINTS, max(0.0, below * POINTS_PER_SPM_BELOW))
+    shortfall_pct = round(below / reference * 100.0, 9)
+    points = cadence_points(shortfall_pct)
     item = EvidenceItem(
         f"cadence at {round(speed, 2):g} m/s",
         cadence,
         "spm",
         date=case.technique.cadence_date,
-        note=f"novices choose about {reference:.0f} spm at this speed; never aim at a fixed 180",
+        note=_cadence_note(below, reference),
     )
     actions: tuple[Action, ...] = ()
     if below > 0 or case.symptoms.calf_complains:
@@ -47,8 +65,19 @@ def cadence_signal(case: CalfCase) -> Signal:
                 citations=(PLUS_5, ACHILLES_CADENCE, CALF_FORCES_CADENCE),
             ),
         )
-    citations = (BY_SPEED, NO_FIXED_180, PLUS_5, ACHILLES_CADENCE)
+    citations: tuple[str, ...] = (BY_SPEED, NO_FIXED_180, PLUS_5, ACHILLES_CADENCE)
+    if points:
+        citations = (*citations, CADENCE_GRADING)
     return Signal(points, (item,), citations, (), actions)
+
+
+def _cadence_note(below: float, reference: float) -> str:
+    if below > 0:
+        return (
+            f"{below:.0f} spm under the {reference:.0f} spm novices choose at this speed; "
+            "never aim at a fixed 180"
+        )
+    return f"novices choose about {reference:.0f} spm at this speed; never aim at a fixed 180"
 
 
 def foot_strike_signal(case: CalfCase) -> Signal:
@@ -71,4 +100,4 @@ def foot_strike_signal(case: CalfCase) -> Signal:
 
 
 def technique_finding(case: CalfCase) -> Finding:
-    return finding("technique", (cadence_signal(case), foot_strike_signal(case)))
+    return finding("technique", (cadence_signal(case), foot_strike_signal(case)), cap=TECHNIQUE_CAP)

@@ -139,4 +139,18 @@ ENTRIES: tuple[Evidence, ...] = (
         source="DeJong AF, Hertel J. J Athl Train 2020;55(12):1307–1313.",
         strength=Strength.VERIFIED,
     ),
+    Evidence(
+        id="load.weekly_grading.expert_target",
+        statement=(
+            "Ranking weight for a weekly jump, graded by how far past the 30 % threshold: 15 "
+            "points just past it, rising linearly to 25 for a week twice the mean of the two "
+            "before (and beyond)."
+        ),
+        source=(
+            "Reading of the source's five causes (signals far past their threshold weigh more); "
+            "threshold from Nielsen RO et al. JOSPT 2014;44:739–747"
+        ),
+        strength=Strength.SECONDARY,
+        expert_target=True,
+    ),
 )

@@ -110,4 +110,19 @@ ENTRIES: tuple[Evidence, ...] = (
         strength=Strength.SECONDARY,
         expert_target=True,
     ),
+    Evidence(
+        id="cadence.shortfall_grading.expert_target",
+        statement=(
+            "Ranking weight for a cadence below what novices choose at that speed, graded by the "
+            "shortfall as a share of it: 8 points per 1 % up to 5 % below (40 points), and more "
+            "than 5 % below (past the +5 % step that changed joint loading) 60 points plus 3 per "
+            "further 1 %: a clearly low cadence makes technique likely without a forefoot strike."
+        ),
+        source=(
+            "Reading of the source's five causes (low cadence or an aggressive forefoot strike, "
+            "each alone); van Oeveren BT et al. 2017; Heiderscheit BC et al. 2011"
+        ),
+        strength=Strength.SECONDARY,
+        expert_target=True,
+    ),
 )

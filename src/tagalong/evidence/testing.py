@@ -136,4 +136,33 @@ ENTRIES: tuple[Evidence, ...] = (
         source="Frandsen JSB et al. 2025, BJSM 59:1203–1210 (5,205 runners)",
         strength=Strength.VERIFIED,
     ),
+    Evidence(
+        id="capacity.spike_grading.expert_target",
+        statement=(
+            "Ranking weight for a single-run spike, graded by how far past the 10 % threshold: "
+            "20 points just past it, rising linearly to 40 for a run twice as long as any in the "
+            "previous 30 days, 60 for more than twice (HR 2.28): the load alone can then make "
+            "'calves too weak for the load, or the load too much' likely."
+        ),
+        source=(
+            "Reading of the source's five causes (each alternative alone is the cause when "
+            "clearly present); thresholds from Frandsen JSB et al. 2025, BJSM 59:1203–1210"
+        ),
+        strength=Strength.SECONDARY,
+        expert_target=True,
+    ),
+    Evidence(
+        id="capacity.weak_calves_alone.expert_target",
+        statement=(
+            "Ranking weight: heel raises on the weaker side below the age/sex lower limit "
+            "(2.5th centile) score 45 points, which with the 25-rep target missed makes weak "
+            "calves likely on their own, without any load signal."
+        ),
+        source=(
+            "Reading of the source's five causes (each alternative alone is the cause when "
+            "clearly present); norm from Hébert-Losier K et al. 2017"
+        ),
+        strength=Strength.SECONDARY,
+        expert_target=True,
+    ),
 )
