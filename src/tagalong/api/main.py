@@ -30,6 +30,7 @@ ROUTERS = (
     ("/", "tagalong.plans.api"),
     ("/", "tagalong.bookings.api"),
     ("/", "tagalong.notifications.api"),
+    ("/", "tagalong.attention.api"),
 )
 
 

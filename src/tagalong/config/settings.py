@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "tagalong.assessments",
     "tagalong.plans",
     "tagalong.bookings",
+    "tagalong.attention",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("tagalong.plans.urls")),
     path("", include("tagalong.bookings.urls")),
     path("", include("tagalong.notifications.urls")),
+    path("", include("tagalong.attention.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
