@@ -84,10 +84,10 @@ def test_roster_search_and_sort(client: Client) -> None:
     second = make_athlete(coach=coach, weekly_distance_km=Decimal("40"))
     make_athlete()  # not this coach's
     client.force_login(coach)
-    rows = list(client.get("/coach/athletes/?sort=-weekly").context["athletes"])
+    rows = list(client.get("/coach/athletes/?show=all&sort=-weekly").context["athletes"])
     assert rows == [second, first]
-    found = client.get(f"/coach/athletes/?q={first.user.email}", HTTP_HX_REQUEST="true")
-    assert found.templates[0].name == "athletes/_roster_table.html"
+    found = client.get(f"/coach/athletes/?show=all&q={first.user.email}", HTTP_HX_REQUEST="true")
+    assert found.templates[0].name == "attention/_queue_table.html"
     assert list(found.context["athletes"]) == [first]
 
 

@@ -15,6 +15,8 @@ from tagalong.assessments import case_sources
 from tagalong.assessments.models import CalfCheckRun, Intake, TestResult, TestSession
 from tagalong.assessments.scoring import CASE_KEYS, TESTS, score_raw
 from tagalong.athletes.models import AthleteProfile
+from tagalong.attention.models import RedFlag
+from tagalong.attention.red_flags import open_red_flag
 from tagalong.evidence import REGISTRY
 
 
@@ -22,7 +24,12 @@ def current_intake(athlete: AthleteProfile) -> Intake | None:
     return Intake.objects.filter(athlete=athlete).first()
 
 
-def red_flag_intake(athlete: AthleteProfile) -> Intake | None:
+def red_flag_intake(athlete: AthleteProfile) -> Intake | RedFlag | None:
+    """The open red flag (until a coach clears it, whatever later intakes say), else a flagged
+    current intake. Both have ``red_flags`` and ``created_at``."""
+    flag = open_red_flag(athlete)
+    if flag is not None:
+        return flag
     intake = current_intake(athlete)
     return intake if intake is not None and intake.red_flags else None
 

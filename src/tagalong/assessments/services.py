@@ -20,6 +20,8 @@ from tagalong.assessments.models import (
 )
 from tagalong.assessments.scoring import BODY_MASS_TESTS, RAW_UNITS, body_mass_of, score_raw
 from tagalong.athletes.models import AthleteProfile
+from tagalong.attention.red_flags import raise_red_flag
+from tagalong.attention.tasks import queue_refresh
 from tagalong.audit.services import record
 from tagalong.calfcheck import CaseError, case_from_json, check_calves, result_to_json
 from tagalong.errors import DomainError
@@ -76,6 +78,10 @@ def submit_intake(*, athlete: AthleteProfile, by: User, data: dict[str, Any]) ->
             from tagalong.assessments.tasks import alert_coaches_red_flag
 
             transaction.on_commit(lambda: alert_coaches_red_flag.enqueue(intake.pk))
+            # The intake's own email above; the red flag stays open until a coach clears it.
+            raise_red_flag(
+                athlete=athlete, source="intake", flags=intake.red_flags, by=by, email=False
+            )
     return intake
 
 
@@ -146,6 +152,9 @@ def run_calf_check(
             athlete=athlete, by=by, case=case, result=result, red_flag=bool(result["stop"])
         )
         record(actor=by, action="calfcheck.run", target=run, athlete_id=athlete.pk)
+        if run.red_flag:
+            raise_red_flag(athlete=athlete, source="self_check", flags=result["red_flags"], by=by)
+        queue_refresh(athlete.pk)
     return run
 
 

@@ -122,6 +122,7 @@ def calf_check(request: HttpRequest, athlete_id: int) -> HttpResponse:
             "athlete": athlete,
             "red_flag": red,
             "red_flag_message": _red_message(red.red_flags) if red else None,
+            "coaches_told": bool(red) and athlete.links.filter(ended_at__isnull=True).exists(),
             "run": run,
             "result": run.result if run else None,
             **(_result_context(run.result, athlete_id=athlete.pk) if run else {}),

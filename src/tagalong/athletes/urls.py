@@ -1,11 +1,12 @@
 from django.urls import path
 
 from tagalong.athletes import group_views, views
+from tagalong.attention import views as attention_views
 
 app_name = "athletes"
 
 urlpatterns = [
-    path("coach/athletes/", views.roster_view, name="roster"),
+    path("coach/athletes/", attention_views.roster, name="roster"),
     path("coach/invite/", views.invite_view, name="invite"),
     path("coach/groups/", group_views.group_list, name="groups"),
     path("coach/groups/<int:group_id>/", group_views.group_edit, name="group_edit"),

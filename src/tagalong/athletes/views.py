@@ -18,23 +18,9 @@ from tagalong.accounts.models import Invitation, User
 from tagalong.accounts.services import end_link, invite_athlete, revoke_invitation, set_link_sharing
 from tagalong.athletes.forms import InviteForm, ProfileForm
 from tagalong.athletes.models import AthleteProfile, CoachingLink
-from tagalong.athletes.selectors import ROSTER_SORTS, roster
 from tagalong.athletes.services import update_profile
 from tagalong.errors import DomainError
 from tagalong.web.sections import render_context
-
-
-@rules.coach
-def roster_view(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")
-    sort = request.GET.get("sort", "name")
-    if sort not in ROSTER_SORTS:
-        sort = "name"
-    athletes = roster(request.user, query=query, sort=sort)
-    context = {"athletes": athletes, "q": query, "sort": sort}
-    if request.htmx:  # type: ignore[attr-defined]
-        return render(request, "athletes/_roster_table.html", context)
-    return render(request, "athletes/roster.html", context)
 
 
 @rules.athlete_scoped

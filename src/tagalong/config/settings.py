@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "tagalong.bookings",
     "tagalong.messaging",
     "tagalong.dataexport",
+    "tagalong.attention",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("tagalong.notifications.urls")),
     path("", include("tagalong.messaging.urls")),
     path("", include("tagalong.dataexport.urls")),
+    path("", include("tagalong.attention.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -11,6 +11,8 @@ from django.db import transaction
 
 
 def plan_data_changed(athlete_id: int, *, source: str) -> None:
+    from tagalong.attention.tasks import queue_refresh
     from tagalong.plans.tasks import review_plan
 
     transaction.on_commit(lambda: review_plan.enqueue(athlete_id, source), robust=True)
+    queue_refresh(athlete_id)

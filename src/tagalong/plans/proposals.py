@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile, CoachingLink
+from tagalong.attention.red_flags import plan_pause
 from tagalong.audit.services import record
 from tagalong.errors import DomainError
 from tagalong.notifications.services import notify
@@ -49,7 +50,7 @@ def review_athlete(
 ) -> list[Proposal]:
     """Review the athlete's active plan; returns the proposals stored (new ones only)."""
     plan = selectors.active_plan(athlete)
-    if plan is None:
+    if plan is None or plan_pause(athlete) is not None:  # a red flag holds every change
         return []
     today = today or selectors.athlete_today(athlete)
     found = adapt.review(

@@ -18,6 +18,7 @@ from tagalong.accounts.models import User
 from tagalong.assessments.exercise_selectors import custom_url, library_url
 from tagalong.assessments.models import custom_id
 from tagalong.athletes.models import AthleteProfile, CoachingLink
+from tagalong.attention.red_flags import plan_pause
 from tagalong.calendars import FeedEvent, build_feed
 from tagalong.evidence import REGISTRY
 from tagalong.exercises import LIBRARY
@@ -365,14 +366,18 @@ def plan_feed_events(athlete: AthleteProfile) -> list[FeedEvent]:
     refs = exercise_refs(
         sessions, athlete.user
     )  # the feed is the athlete's: names as they see them
+    pause = plan_pause(athlete)  # a red flag: every event cancelled, saying why
     return [
         FeedEvent(
             uid=f"{s.ical_uid}@tagalong",
             summary=s.label if s.kind != "run" else f"{s.label} · {s.duration_min:.0f} min",
             start=times[s.pk][0],
             end=times[s.pk][1],
-            sequence=s.ical_sequence,
-            description=_describe(s, refs),
+            sequence=s.ical_sequence + (1 if pause else 0),
+            description=f"{pause.explanation}\n\n{_describe(s, refs)}"
+            if pause
+            else _describe(s, refs),
+            status="CANCELLED" if pause else "CONFIRMED",
         )
         for s in sessions
     ]

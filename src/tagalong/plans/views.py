@@ -23,6 +23,7 @@ from tagalong.access.policy import (
 from tagalong.accounts.models import User
 from tagalong.athletes.groups import coach_groups
 from tagalong.athletes.models import AthleteProfile
+from tagalong.attention.red_flags import plan_pause
 from tagalong.errors import DomainError
 from tagalong.plans import builder, intake, selectors, services, workouts
 from tagalong.plans import proposals as adaptation
@@ -385,6 +386,8 @@ def workout_fit(request: HttpRequest, athlete_id: int, session_id: int) -> HttpR
     session = selectors.session_for(athlete, session_id)
     if session.kind != "run":
         raise Http404("Only run sessions have a workout file")
+    if pause := plan_pause(athlete):
+        return render(request, "attention/plan_paused.html", {"pause": pause}, status=409)
     try:
         data = selectors.fit_bytes(session, now=timezone.now())
     except ValueError as error:

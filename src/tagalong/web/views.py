@@ -2,11 +2,9 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from tagalong.access import rules
-from tagalong.access.policy import visible_athletes
-from tagalong.accounts.models import Invitation, User
+from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile, CoachingLink
 from tagalong.web.sections import render_context
 
@@ -29,19 +27,10 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _coach_home(request: HttpRequest, coach: User) -> HttpResponse:
-    now = timezone.now()
-    pending = Invitation.objects.filter(coach=coach).usable(now).count()
-    athletes = visible_athletes(coach)
-    return render(
-        request,
-        "web/home_coach.html",
-        {
-            "athlete_count": athletes.count(),
-            "own_count": CoachingLink.objects.active().filter(coach=coach).count(),
-            "pending_invitations": pending,
-            "recent": athletes.order_by("-user__date_joined")[:5],
-        },
-    )
+    """The coach's home is the attention queue: who needs them today."""
+    from tagalong.attention.views import queue_page
+
+    return queue_page(request, home=True)
 
 
 def _athlete_home(request: HttpRequest, user: User) -> HttpResponse:

@@ -1,0 +1,65 @@
+"""Bulk messages from the roster. The sender is swappable: settings.TAGALONG_BULK_SENDER names a
+function ``send(*, coach, athletes, subject, message) -> int``; the messaging app sets its own
+when it exists. The default tells each athlete in the app and by email."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+from tagalong.accounts.models import User
+from tagalong.athletes.models import AthleteProfile
+from tagalong.audit.services import record
+from tagalong.errors import DomainError
+from tagalong.notifications.email import send_templated
+from tagalong.notifications.services import notify
+
+DEFAULT_SENDER = "tagalong.attention.outreach.notify_and_email"
+MAX_RECIPIENTS = 200
+
+
+def notify_and_email(
+    *, coach: User, athletes: Sequence[AthleteProfile], subject: str, message: str
+) -> int:
+    for athlete in athletes:
+        notify(
+            athlete.user, kind="coach_message", title=subject, body=message, url="/notifications/"
+        )
+    emails = [a.user.email for a in athletes if a.user.email]
+    for email in emails:
+        send_templated(
+            template="attention_bulk_message",
+            to=[email],
+            context={"coach": coach, "subject": subject, "message": message},
+        )
+    return len(athletes)
+
+
+def send_bulk_message(
+    *, coach: User, athletes: Sequence[AthleteProfile], subject: str, message: str
+) -> int:
+    """The caller has checked that ``coach`` may write to every athlete."""
+    subject, message = subject.strip(), message.strip()
+    if not athletes:
+        raise DomainError("Choose at least one athlete.", field="athletes")
+    if len(athletes) > MAX_RECIPIENTS:
+        raise DomainError(f"Send to {MAX_RECIPIENTS} athletes at most at a time.", field="athletes")
+    if not subject or not message:
+        raise DomainError(
+            "Write a subject and a message.", field="message" if subject else "subject"
+        )
+    sender = import_string(getattr(settings, "TAGALONG_BULK_SENDER", DEFAULT_SENDER))
+    with transaction.atomic():
+        sent = int(sender(coach=coach, athletes=athletes, subject=subject, message=message))
+        for athlete in athletes:
+            record(
+                actor=coach,
+                action="attention.bulk_message",
+                target=athlete,
+                athlete_id=athlete.pk,
+                subject=subject,
+            )
+    return sent

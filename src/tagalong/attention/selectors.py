@@ -1,0 +1,155 @@
+"""Reads: the attention queue and roster rows, in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet
+
+from tagalong.access.policy import AnyUser, visible_athletes
+from tagalong.athletes.models import AthleteProfile
+from tagalong.attention.models import (
+    AttentionNote,
+    AvailabilityMarker,
+    RedFlag,
+    Signal,
+    SignalState,
+)
+
+CALM = 99  # severity of a row with nothing open
+SORTS = ("severity", "waiting", "name", "-name", "joined", "-joined", "weekly", "-weekly")
+
+
+@dataclass
+class Row:
+    athlete: AthleteProfile
+    open: list[Signal] = field(default_factory=list)
+    handled: list[Signal] = field(default_factory=list)  # snoozed or acknowledged
+
+    @property
+    def severity(self) -> int:
+        return min((s.severity for s in self.open), default=CALM)
+
+    @property
+    def opened_at(self) -> dt.datetime | None:
+        return min((s.opened_at for s in self.open), default=None)
+
+    @property
+    def red_flag(self) -> bool:
+        return any(s.kind == "red_flag" for s in self.open)
+
+
+def open_q(today: dt.date) -> Q:
+    return Q(state=SignalState.OPEN) | Q(state=SignalState.SNOOZED, snoozed_until__lt=today)
+
+
+def _athletes(
+    user: AnyUser, *, q: str, group: int | None, coach: int | None
+) -> QuerySet[AthleteProfile]:
+    athletes = visible_athletes(user)
+    if q.strip():
+        athletes = athletes.filter(
+            Q(user__full_name__icontains=q.strip()) | Q(user__email__icontains=q.strip())
+        )
+    if group is not None:
+        athletes = athletes.filter(athlete_groups__pk=group, athlete_groups__coach=user.pk)
+    if coach is not None:
+        athletes = athletes.filter(
+            pk__in=AthleteProfile.objects.filter(
+                links__coach_id=coach, links__ended_at__isnull=True
+            ).values("pk")
+        )
+    return athletes
+
+
+def rows(
+    user: AnyUser,
+    *,
+    today: dt.date,
+    everyone: bool = False,
+    kind: str = "",
+    q: str = "",
+    group: int | None = None,
+    coach: int | None = None,
+    sort: str = "severity",
+) -> list[Row]:
+    """The queue (athletes with something open) or, with ``everyone``, the whole roster.
+    Two queries whatever the number of athletes and signals."""
+    athletes = _athletes(user, q=q, group=group, coach=coach)
+    ids = athletes.values("pk")
+    signals = Signal.objects.filter(athlete_id__in=ids).order_by("severity", "opened_at", "pk")
+    if not everyone:
+        with_open = Signal.objects.filter(open_q(today)).values("athlete_id")
+        athletes = athletes.filter(pk__in=with_open)
+    by_athlete: dict[int, Row] = {a.pk: Row(a) for a in athletes}
+    for signal in signals:
+        row = by_athlete.get(signal.athlete_id)
+        if row is None:
+            continue
+        (row.open if signal.is_open_on(today) else row.handled).append(signal)
+    found = list(by_athlete.values())
+    if kind:
+        found = [r for r in found if any(s.kind == kind for s in r.open)]
+    return sorted_rows(found, sort)
+
+
+def sorted_rows(found: list[Row], sort: str) -> list[Row]:
+    far = dt.datetime.max.replace(tzinfo=dt.UTC)
+    keys = {
+        "severity": lambda r: (not r.red_flag, r.severity, r.opened_at or far, r.athlete.name),
+        "waiting": lambda r: (r.opened_at or far, r.severity, r.athlete.name),
+        "name": lambda r: r.athlete.name.lower(),
+        "joined": lambda r: r.athlete.user.date_joined,
+        "weekly": lambda r: r.athlete.weekly_distance_km or Decimal(0),
+    }
+    reverse = sort.startswith("-")
+    key = keys.get(sort.lstrip("-"), keys["severity"])
+    return sorted(found, key=key, reverse=reverse)  # type: ignore[arg-type]
+
+
+def counts(found: list[Row]) -> dict[str, int]:
+    """How many athletes have each kind of signal open."""
+    tally: dict[str, int] = defaultdict(int)
+    for row in found:
+        for signal in row.open:
+            tally[signal.kind] += 1
+    return dict(tally)
+
+
+def athlete_signals(athlete: AthleteProfile) -> list[Signal]:
+    return list(Signal.objects.filter(athlete=athlete).order_by("severity", "opened_at"))
+
+
+def signal_for(athlete: AthleteProfile, signal_id: int) -> Signal:
+    from django.http import Http404
+
+    signal = (
+        Signal.objects.select_related("athlete__user").filter(athlete=athlete, pk=signal_id).first()
+    )
+    if signal is None:
+        raise Http404("No such signal")
+    return signal
+
+
+def marker_for(athlete: AthleteProfile, marker_id: int) -> AvailabilityMarker:
+    from django.http import Http404
+
+    marker = AvailabilityMarker.objects.filter(athlete=athlete, pk=marker_id).first()
+    if marker is None:
+        raise Http404("No such marker")
+    return marker
+
+
+def notes_of(athlete: AthleteProfile, limit: int = 20) -> list[AttentionNote]:
+    return list(AttentionNote.objects.filter(athlete=athlete).select_related("author")[:limit])
+
+
+def markers_of(athlete: AthleteProfile, limit: int = 20) -> list[AvailabilityMarker]:
+    return list(AvailabilityMarker.objects.filter(athlete=athlete)[:limit])
+
+
+def red_flags_of(athlete: AthleteProfile, limit: int = 10) -> list[RedFlag]:
+    return list(RedFlag.objects.filter(athlete=athlete).select_related("cleared_by")[:limit])

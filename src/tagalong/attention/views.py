@@ -1,0 +1,155 @@
+"""The coach's attention queue: the home page and the roster's default view; CSV; bulk message."""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from tagalong.access import rules
+from tagalong.access.policy import visible_athletes
+from tagalong.accounts.models import Invitation, User
+from tagalong.athletes.models import AthleteGroup
+from tagalong.attention import selectors
+from tagalong.attention.forms import BulkMessageForm, QueueFilter
+from tagalong.attention.outreach import send_bulk_message
+from tagalong.errors import DomainError
+from tagalong.triage import KINDS
+
+PAGE_SIZE = 50
+
+
+def _coach(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _filter(request: HttpRequest) -> QueueFilter:
+    coach = _coach(request)
+    groups = list(AthleteGroup.objects.filter(coach=coach).values_list("pk", "name"))
+    practice = getattr(getattr(coach, "coach_profile", None), "practice_id", None)
+    colleagues = (
+        User.objects.filter(coach_profile__practice_id=practice)
+        if practice
+        else User.objects.filter(pk=coach.pk)
+    )
+    coaches = [(u.pk, u.full_name or u.email) for u in colleagues.order_by("full_name")]
+    form = QueueFilter(request.GET, groups=groups, coaches=coaches)
+    form.is_valid()  # unknown values fall back to the defaults below
+    return form
+
+
+def _rows(request: HttpRequest, form: QueueFilter) -> list[selectors.Row]:
+    data: dict[str, Any] = getattr(form, "cleaned_data", {})
+    return selectors.rows(
+        request.user,
+        today=timezone.localdate(),
+        everyone=data.get("show") == "all",
+        kind=data.get("kind") or "",
+        q=data.get("q") or "",
+        group=data.get("group"),
+        coach=data.get("coach"),
+        sort=data.get("sort") or "severity",
+    )
+
+
+def queue_page(request: HttpRequest, *, home: bool = False) -> HttpResponse:
+    form = _filter(request)
+    found = _rows(request, form)
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    data: dict[str, Any] = getattr(form, "cleaned_data", {})
+    query = request.GET.copy()
+    query.pop("page", None)
+    tally = selectors.counts(found)
+    context = {
+        "form": form,
+        "page": page,
+        "rows": page.object_list,
+        "athletes": [row.athlete for row in page.object_list],
+        "everyone": data.get("show") == "all",
+        "counts": [(kind, label, n) for kind, label in KINDS if (n := tally.get(kind))],
+        "total": len(found),
+        "query": query.urlencode(),
+        "home": home,
+        "pending_invitations": Invitation.objects.filter(coach=_coach(request))
+        .usable(timezone.now())
+        .count()
+        if home
+        else 0,
+    }
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "attention/_queue_table.html", context)
+    return render(request, "attention/queue.html", context)
+
+
+@rules.coach
+def roster(request: HttpRequest) -> HttpResponse:
+    return queue_page(request)
+
+
+@rules.coach
+def export_csv(request: HttpRequest) -> HttpResponse:
+    found = _rows(request, _filter(request))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="athletes.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["Athlete", "Email", "Most urgent", "Open since", "Reasons", "Snoozed or seen"])
+    for row in found:
+        writer.writerow(
+            [
+                _safe(row.athlete.name),
+                _safe(row.athlete.user.email),
+                row.open[0].label if row.open else "",
+                f"{row.opened_at:%Y-%m-%d}" if row.opened_at else "",
+                _safe(" | ".join(f"{s.label}: {s.words}" for s in row.open)),
+                _safe(" | ".join(s.label for s in row.handled)),
+            ]
+        )
+    return response
+
+
+def _safe(text: str) -> str:
+    """Spreadsheets run cells that start with = + - @ as formulas."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+
+
+@rules.coach
+@require_POST
+def bulk_message(request: HttpRequest) -> HttpResponse:
+    coach = _coach(request)
+    writable = list(
+        visible_athletes(coach).filter(links__coach=coach, links__ended_at__isnull=True)
+    )
+    form = BulkMessageForm(request.POST, choices=[(a.pk, a.name) for a in writable])
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            messages.error(
+                request,
+                f"{form.fields[field].label if field in form.fields else 'Message'}: "
+                + " ".join(errors),
+            )
+        return redirect(_next(request))
+    chosen = [a for a in writable if a.pk in set(form.cleaned_data["athletes"])]
+    try:
+        sent = send_bulk_message(
+            coach=coach,
+            athletes=chosen,
+            subject=form.cleaned_data["subject"],
+            message=form.cleaned_data["message"],
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"Message sent to {sent} athlete{'s' if sent != 1 else ''}.")
+    return redirect(_next(request))
+
+
+def _next(request: HttpRequest) -> str:
+    target = request.POST.get("next", "")
+    return target if target.startswith("/") and not target.startswith("//") else "/coach/athletes/"

@@ -1,0 +1,46 @@
+"""The weekly digest goes out on Monday of the coach's own clock, once a week."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core import mail
+from django.utils import timezone
+
+from tagalong.attention.digest import send_due_digests
+from tagalong.attention.models import Signal
+from tagalong.notifications.periodic import registered
+from tests.factories import World
+
+MONDAY_9_AUCKLAND = dt.datetime(2026, 3, 15, 20, 0, tzinfo=dt.UTC)  # Sunday in UTC
+
+
+def test_the_digest_goes_out_on_monday_in_the_coachs_time_zone_once(world: World) -> None:
+    for coach in (world.colleague, world.coach_other):
+        coach.is_active = False
+        coach.save()
+    world.coach_a.time_zone = "Pacific/Auckland"
+    world.coach_a.save()
+    Signal.objects.create(
+        athlete=world.athlete_a,
+        kind="no_data",
+        severity=8,
+        words="Nothing recorded for 9 days.",
+        evidence_id="attention.no_data",
+        url="/",
+        opened_at=timezone.now(),
+    )
+    assert send_due_digests(now=MONDAY_9_AUCKLAND - dt.timedelta(hours=12)) == 0  # Sunday there
+    assert send_due_digests(now=MONDAY_9_AUCKLAND) == 1
+    assert send_due_digests(now=MONDAY_9_AUCKLAND + dt.timedelta(hours=1)) == 0
+    message = mail.outbox[0]
+    assert message.to == [world.coach_a.email]
+    assert "1 athlete needs you" in message.subject
+    assert "No data: 1" in message.body and "Nothing recorded for 9 days." in message.body
+    html = message.alternatives[0][0]
+    assert "<li>No data: 1</li>" in html
+
+
+def test_the_nightly_refresh_and_digest_are_periodic_jobs() -> None:
+    names = {job.name for job in registered()}
+    assert {"attention.nightly_refresh", "attention.weekly_digest"} <= names
