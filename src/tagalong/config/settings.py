@@ -231,3 +231,7 @@ MIDDLEWARE += ["tagalong.web.security.PrivateCacheMiddleware"]
 # HSTS preload is an opt-in (TAGALONG_HSTS_PRELOAD): leaving the list takes months, so the deploy
 # check's reminder about it is not a warning here.
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# A 403 logs one line (no traceback); django-axes' routine bookkeeping stays out of the log.
+LOGGING["filters"] = {"one_line_403": {"()": "tagalong.config.logfilters.OneLineForbidden"}}
+LOGGING["loggers"]["django.request"] = {"filters": ["one_line_403"]}  # type: ignore[index]
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # type: ignore[index]
