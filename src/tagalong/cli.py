@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -70,38 +69,19 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Migrate, then run the web server and one worker; Ctrl-C stops both."""
+    """Migrate, then run the web server and one worker; a dead worker is started again."""
     _django()
     _call("migrate", interactive=False, verbosity=0)
+    from tagalong.supervise import Supervisor
+
     base = [sys.executable, "-m", "tagalong.cli"]
-    processes = [
-        subprocess.Popen([*base, "web", "--no-migrate", "--bind", args.bind]),  # noqa: S603
-        subprocess.Popen([*base, "worker", "--verbosity", "0"]),  # noqa: S603
-    ]
+    supervisor = Supervisor(
+        web_command=[*base, "web", "--no-migrate", "--bind", args.bind],
+        worker_command=[*base, "worker", "--verbosity", "0"],
+    )
+    signal.signal(signal.SIGTERM, supervisor.stop)
     print(f"Tagalong is running on http://{args.bind}/ with one task worker. Ctrl-C stops both.")
-
-    def stop(*_: object) -> None:
-        for process in processes:
-            if process.poll() is None:
-                process.terminate()
-
-    signal.signal(signal.SIGTERM, stop)
-    try:
-        while all(p.poll() is None for p in processes):
-            try:
-                processes[0].wait(timeout=1)
-            except subprocess.TimeoutExpired:
-                continue
-    except KeyboardInterrupt:
-        pass
-    finally:
-        stop()
-        for process in processes:
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-    return 0
+    return supervisor.run()
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

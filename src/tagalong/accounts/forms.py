@@ -1,17 +1,13 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.utils import timezone
 
-from tagalong.accounts.services import clear_login_failures, login_blocked, record_login_failure
 from tagalong.athletes.validation import time_zone_choices
 
 
 class EmailLoginForm(AuthenticationForm):
-    """Email + password, refusing further tries after repeated failures for the same email."""
+    """Email + password. Repeated failures are throttled by django-axes (accounts.throttle)."""
 
     username = forms.EmailField(
         label="Email", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
@@ -20,30 +16,7 @@ class EmailLoginForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": "That email and password do not match an account.",
-        "throttled": (
-            "Too many failed sign-ins for this email. Wait 15 minutes or reset your password."
-        ),
     }
-
-    def clean(self) -> dict[str, Any]:
-        email = (self.data.get("username") or "").strip().lower()
-        now = timezone.now()
-        if email and login_blocked(email=email, now=now):
-            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            if email:
-                record_login_failure(email=email, ip_address=_client_ip(self.request), now=now)
-            raise
-        clear_login_failures(email=email)
-        return cleaned
-
-
-def _client_ip(request: Any) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR")
 
 
 class SignupFromInvitationForm(forms.Form):

@@ -196,14 +196,3 @@ class ApiToken(models.Model):
     @classmethod
     def hash_token(cls, token: str) -> str:
         return _hash_secret(token)
-
-
-class LoginFailure(models.Model):
-    """One failed login, kept briefly so every process sees the same rate limit."""
-
-    email = models.CharField(max_length=254, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    def __str__(self) -> str:
-        return f"{self.email} at {self.at:%Y-%m-%d %H:%M}"

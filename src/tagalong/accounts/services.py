@@ -15,11 +15,11 @@ from tagalong.accounts.models import (
     ApiToken,
     CoachProfile,
     Invitation,
-    LoginFailure,
     Practice,
     Role,
     User,
 )
+from tagalong.accounts.throttle import lift_lockout
 from tagalong.athletes.groups import leave_coach_groups
 from tagalong.athletes.models import AthleteProfile, CoachingLink
 from tagalong.audit.services import record
@@ -232,7 +232,7 @@ def after_password_change(*, user: User, now: datetime) -> None:
         record(
             actor=user, action="api_token.revoked_on_password_change", target=user, count=revoked
         )
-    clear_login_failures(email=user.email)
+    lift_lockout(email=user.email)
 
 
 def user_for_api_token(raw: str, *, now: datetime) -> User | None:
@@ -248,18 +248,3 @@ def user_for_api_token(raw: str, *, now: datetime) -> User | None:
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
-
-
-def login_blocked(*, email: str, now: datetime) -> bool:
-    window = now - timedelta(minutes=settings.LOGIN_FAILURE_WINDOW_MIN)
-    recent = LoginFailure.objects.filter(email=email.strip().lower(), at__gt=window)
-    return recent.count() >= settings.LOGIN_FAILURE_LIMIT
-
-
-def record_login_failure(*, email: str, ip_address: str | None, now: datetime) -> None:
-    LoginFailure.objects.create(email=email.strip().lower()[:254], ip_address=ip_address, at=now)
-    LoginFailure.objects.filter(at__lt=now - timedelta(days=1)).delete()
-
-
-def clear_login_failures(*, email: str) -> None:
-    LoginFailure.objects.filter(email=email.strip().lower()).delete()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -55,6 +56,21 @@ def install(api: NinjaAPI) -> None:
         return respond(
             request, 422, error_body("validation", message, field=field, details=exc.errors)
         )
+
+    @api.exception_handler(ValidationError)
+    def model_invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        # A model's own check (full_clean) refused a value: name the field and say why.
+        errors = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
+        field, messages = next(iter(errors.items()))
+        message = f"{field}: {' '.join(messages)}" if field else " ".join(messages)
+        return respond(
+            request, 400, error_body("validation", message, field=field or None, details=errors)
+        )
+
+    @api.exception_handler(MultiPartParserError)
+    def bad_multipart(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+        message = f"Content-Type: the multipart/form-data body cannot be read ({exc})."
+        return respond(request, 400, error_body("bad_request", message, field="Content-Type"))
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:

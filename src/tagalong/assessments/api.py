@@ -66,7 +66,7 @@ class ResultOut(Schema):
     lsi_pct: float | None
 
 
-class SessionOut(Schema):
+class TestSessionOut(Schema):
     id: int
     date: date
     protocol_version: str
@@ -113,8 +113,8 @@ def _intake_out(i: Intake) -> IntakeOut:
     )
 
 
-def _session_out(s: TestSession) -> SessionOut:
-    return SessionOut(
+def _session_out(s: TestSession) -> TestSessionOut:
+    return TestSessionOut(
         id=s.pk,
         date=s.date,
         protocol_version=s.protocol_version,
@@ -157,17 +157,17 @@ def post_intake(request: HttpRequest, athlete_id: int, payload: IntakeIn) -> Any
     return Status(201, _intake_out(intake))
 
 
-@router.get("/athletes/{athlete_id}/tests", response={200: list[SessionOut], **ERRORS})
+@router.get("/athletes/{athlete_id}/tests", response={200: list[TestSessionOut], **ERRORS})
 @rules.athlete_scoped
 def list_tests(
     request: HttpRequest, athlete_id: int, response: HttpResponse, page: Query[PageQuery]
-) -> list[SessionOut]:
+) -> list[TestSessionOut]:
     athlete = athlete_for(request.user, athlete_id)
     sessions = TestSession.objects.filter(athlete=athlete).prefetch_related("results")
     return [_session_out(s) for s in one_page(request, response, sessions, page)]
 
 
-@router.post("/athletes/{athlete_id}/tests", response={201: SessionOut, **ERRORS})
+@router.post("/athletes/{athlete_id}/tests", response={201: TestSessionOut, **ERRORS})
 @rules.athlete_scoped
 def post_tests(request: HttpRequest, athlete_id: int, payload: TestsIn) -> Any:
     athlete = athlete_for(request.user, athlete_id, write=True)

@@ -193,7 +193,7 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("TAGALONG_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("TAGALONG_HSTS_PRELOAD", True)
+    SECURE_HSTS_PRELOAD = env_bool("TAGALONG_HSTS_PRELOAD", False)  # opt in: hard to undo
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
@@ -206,3 +206,35 @@ LOGGING = {
 
 # Import work carries a lease its worker renews; expired, another worker takes it up.
 IMPORT_LEASE_S = env_int("TAGALONG_IMPORT_LEASE_S", 120)
+
+# Sign-in throttling (django-axes, tagalong.accounts.throttle): by address and by account, each
+# paused after TAGALONG_LOGIN_FAILURE_LIMIT failures for TAGALONG_LOGIN_FAILURE_WINDOW_MIN.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "tagalong.accounts.throttle.LoginThrottle",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = LOGIN_FAILURE_WINDOW_MIN / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "tagalong.accounts.throttle.account_of"
+AXES_LOCKOUT_CALLABLE = "tagalong.accounts.throttle.locked_out"
+AXES_CLIENT_IP_CALLABLE = "tagalong.web.security.client_ip"
+AXES_VERBOSE = False
+
+# X-Forwarded-Proto / X-Forwarded-For are believed only from these addresses (or networks);
+# from anyone else they are dropped (tagalong.web.security). "none": no proxy is trusted.
+TRUSTED_PROXIES = [
+    p for p in env_list("TAGALONG_TRUSTED_PROXIES", ["127.0.0.1", "::1"]) if p != "none"
+]
+MIDDLEWARE.insert(0, "tagalong.web.security.TrustedProxyMiddleware")
+MIDDLEWARE += ["tagalong.web.security.PrivateCacheMiddleware"]
+# HSTS preload is an opt-in (TAGALONG_HSTS_PRELOAD): leaving the list takes months, so the deploy
+# check's reminder about it is not a warning here.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# A 403 logs one line (no traceback); django-axes' routine bookkeeping stays out of the log.
+LOGGING["filters"] = {"one_line_403": {"()": "tagalong.config.logfilters.OneLineForbidden"}}
+LOGGING["loggers"]["django.request"] = {"filters": ["one_line_403"]}  # type: ignore[index]
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # type: ignore[index]
