@@ -31,6 +31,7 @@ ROUTERS = (
     ("/", "tagalong.bookings.api"),
     ("/", "tagalong.notifications.api"),
     ("/", "tagalong.messaging.api"),
+    ("/", "tagalong.dataexport.api"),
 )
 
 
