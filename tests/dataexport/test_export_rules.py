@@ -102,3 +102,18 @@ def test_settings_links_to_the_data_page(world: World) -> None:
     assert b"/settings/data/" in client.get("/accounts/settings/").content
     page = client.get("/settings/data/")
     assert b"Export my data" in page.content and b"Delete my account" in page.content
+
+
+def test_the_api_asks_for_an_export_and_reports_its_download(
+    world: World, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(world.coach_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = client.post(f"/api/athletes/{world.athlete_a.pk}/exports")
+    assert asked.status_code == 202
+    export = client.get(f"/api/exports/{asked.json()['id']}").json()
+    assert export["status"] == "done" and export["percent"] == 100
+    assert export["download_url"] == f"/exports/{export['id']}/download/"
+    again = client.post(f"/api/athletes/{world.athlete_a.pk}/exports")
+    assert again.status_code == 400 and again.json()["error"]["code"] == "rate_limited"

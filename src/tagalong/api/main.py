@@ -32,6 +32,7 @@ ROUTERS = (
     ("/", "tagalong.notifications.api"),
     ("/", "tagalong.messaging.api"),
     ("/", "tagalong.attention.api"),
+    ("/", "tagalong.dataexport.api"),
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from tagalong.access.policy import visible_threads
@@ -77,11 +77,6 @@ def inbox(user: User, *, folder: str = "inbox") -> list[InboxRow]:
     ]
 
 
-def folder_counts(user: User) -> dict[str, int]:
-    rows = inbox(user, folder="unread")
-    return {"unread": len(rows)}
-
-
 def messages_of(thread: Thread) -> list[Message]:
     """The latest messages, oldest first, with their files and authors, in two queries."""
     recent = (
@@ -134,10 +129,3 @@ def unanswered_threads(
     )
     return list(threads)
 
-
-def thread_with_messages(thread_id: int) -> Thread | None:
-    return (
-        Thread.objects.filter(pk=thread_id)
-        .prefetch_related(Prefetch("messages", queryset=Message.objects.select_related("author")))
-        .first()
-    )

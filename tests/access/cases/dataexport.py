@@ -41,3 +41,14 @@ PAGES = {
     # The signed link from the email is the proof; it shows the confirmation button.
     "dataexport:confirm_deletion": Case(statuses(200), kwargs=_deletion_token),
 }
+
+API = {
+    "POST /api/athletes/{athlete_id}/exports": Case(
+        statuses(404, anonymous=401, athlete_a=202, coach_a=202, colleague=403, staff=403),
+        method="post",
+        kwargs=_athlete_a,
+    ),
+    "GET /api/exports/{export_id}": Case(
+        statuses(404, anonymous=401, athlete_a=200, coach_a=200), kwargs=_export_a
+    ),
+}
