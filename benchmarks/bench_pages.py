@@ -194,9 +194,9 @@ def _pages(athlete: Any, *, as_runner: bool) -> list[tuple[str, str]]:
         ("trends", f"{base}/trends/"),
         ("trends, all years", f"{base}/trends/?period=all"),
         ("API athletes", "/api/athletes"),
-        ("API activities (max page)", f"{api}/activities?limit=500"),
+        ("API activities (max page)", f"{api}/activities?limit=200"),
         ("API activities, offset", f"{api}/activities?limit=100&offset=300"),
-        ("API daily load (max page)", f"{api}/load?limit=500"),
+        ("API daily load (max page)", f"{api}/load?limit=200"),
         ("API cadence-speed", f"{api}/cadence-speed"),
     ]
     if not as_runner:

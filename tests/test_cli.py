@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,31 @@ def test_bench_import_prints_its_figures_as_json_for_a_few_files(tmp_path) -> No
     assert figures["files"] == 3 and figures["pipeline_s"] > 0 and figures["ratio"] > 0
     assert figures["peak_rss_mb"] is None  # --no-rss: the large.fit probe was skipped
     assert not any(tmp_path.iterdir())  # the throwaway data folder is gone
+
+
+@pytest.mark.parametrize(
+    ("bind", "site"),
+    [
+        ("127.0.0.1:8000", "http://127.0.0.1:8000"),
+        ("0.0.0.0:9000", "http://localhost:9000"),
+        ("[::]:8080", "http://localhost:8080"),
+        ("[::1]:8080", "http://[::1]:8080"),
+        ("coach.local:8443", "http://coach.local:8443"),
+        ("unix:/run/tagalong.sock", None),
+    ],
+)
+def test_emails_link_to_the_address_being_served(bind: str, site: str | None) -> None:
+    from tagalong.cli import site_url_for_bind
+
+    assert site_url_for_bind(bind) == site
+
+
+def test_a_configured_site_url_wins_over_the_bind_address(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tagalong.cli import _serve_site_url
+
+    monkeypatch.delenv("TAGALONG_SITE_URL", raising=False)
+    _serve_site_url("0.0.0.0:9000")
+    assert os.environ["TAGALONG_SITE_URL"] == "http://localhost:9000"
+    monkeypatch.setenv("TAGALONG_SITE_URL", "https://coaching.example.org")
+    _serve_site_url("0.0.0.0:9000")
+    assert os.environ["TAGALONG_SITE_URL"] == "https://coaching.example.org"

@@ -25,7 +25,31 @@ def _call(command: str, *args: str, **options: Any) -> None:
     call_command(command, *args, **options)
 
 
+def site_url_for_bind(bind: str) -> str | None:
+    """The address emails link to when TAGALONG_SITE_URL is not set: the one being served.
+
+    A wildcard host (0.0.0.0, ::) is not an address anyone can open, so it links to localhost;
+    a Unix socket gives nothing (a proxy in front decides the address: set the variable).
+    """
+    if bind.startswith(("unix:", "fd://")) or ":" not in bind:
+        return None
+    host, _, port = bind.rpartition(":")
+    host = host.strip("[]")
+    if host in ("", "0.0.0.0", "::"):  # noqa: S104 - a bind address read, not one bound
+        host = "localhost"
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def _serve_site_url(bind: str) -> None:
+    derived = site_url_for_bind(bind)
+    if derived and not os.environ.get("TAGALONG_SITE_URL"):
+        os.environ["TAGALONG_SITE_URL"] = derived  # the web and worker processes inherit it
+
+
 def cmd_web(args: argparse.Namespace) -> int:
+    _serve_site_url(args.bind)
     _django()
     if args.migrate:
         _call("migrate", interactive=False, verbosity=0)
@@ -70,6 +94,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Migrate, then run the web server and one worker; a dead worker is started again."""
+    _serve_site_url(args.bind)
     _django()
     _call("migrate", interactive=False, verbosity=0)
     from tagalong.supervise import Supervisor

@@ -143,3 +143,10 @@ def test_bad_feed_events_are_refused_naming_the_event(
 ) -> None:
     with pytest.raises(CalendarError, match=message):
         feed(*events)
+
+
+def test_feed_asks_for_a_refresh_every_hour_as_a_duration() -> None:
+    lines = feed(PLAN_DAY).decode().splitlines()
+    assert "X-PUBLISHED-TTL:PT1H" in lines
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT1H" in lines
+    assert Calendar.from_ical(feed(PLAN_DAY))["REFRESH-INTERVAL"].dt == timedelta(hours=1)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -7,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -35,6 +37,8 @@ password_reset = rules.public(
         html_email_template_name="emails/password_reset.html",
         subject_template_name="emails/password_reset_subject.txt",
         success_url=reverse_lazy("accounts:password_reset_done"),
+        # The link's address is the configured site, never the Host header of the request.
+        extra_email_context={"site_url": lazy(lambda: settings.SITE_URL, str)()},
     )
 )
 password_reset_done = rules.public(

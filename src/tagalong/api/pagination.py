@@ -35,8 +35,8 @@ class PageQuery(Schema):
         ge=0,
         le=MAX_OFFSET,
         description=(
-            f"How many items to skip (at most {MAX_OFFSET:,}). When more follow, the answer carries a "
-            '`Link: <…>; rel="next"` header with the next offset.'
+            f"How many items to skip (at most {MAX_OFFSET:,}). When more follow, the answer "
+            'carries a `Link: <…>; rel="next"` header with the next offset.'
         ),
     )
 

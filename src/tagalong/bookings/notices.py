@@ -28,6 +28,11 @@ def session_url(session: Session) -> str:
     return reverse("bookings:session", kwargs={"session_id": session.pk})
 
 
+def booking_url(booking: Booking) -> str:
+    """A link that stays right when the booking moves: it opens the booking's current session."""
+    return reverse("bookings:booking", kwargs={"booking_id": booking.pk})
+
+
 def tell(booking: Booking, kind: str, *, coach_too: bool = True) -> None:
     """Notify the runner (in their zone) and, unless told not to, the coach (in theirs)."""
     session = booking.session

@@ -104,6 +104,13 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
     return _runner_page(request, session, booking)
 
 
+@rules.signed_in
+def booking_detail(request: HttpRequest, booking_id: int) -> HttpResponse:
+    """The link in booking emails: the session the booking is in now, wherever it moved."""
+    booking = selectors.booking_for(request.user, booking_id)
+    return redirect("bookings:session", session_id=booking.session_id)
+
+
 @rules.coach
 @require_POST
 def session_cancel(request: HttpRequest, session_id: int) -> HttpResponse:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from tagalong.bookings.models import Booking, BookingStatus, Kind, ReminderSent, SessionStatus
-from tagalong.bookings.notices import session_url
+from tagalong.bookings.notices import booking_url
 from tagalong.bookings.timefmt import span_label
 from tagalong.calendars import Person, build_invitation
 from tagalong.notifications.email import send_templated
@@ -38,7 +38,7 @@ def invitation_for(booking: Booking, method: str, *, now: datetime) -> bytes:
         dtstamp=now,
         description=(
             f"Video room: {session.room_url}\n"
-            f"Session page: {settings.SITE_URL}{session_url(session)}"
+            f"Session page: {settings.SITE_URL}{booking_url(booking)}"
         ),
         location=session.room_url,
         url=session.room_url,
@@ -61,7 +61,8 @@ def email_context(booking: Booking) -> dict[str, Any]:
         "session": session,
         "runner_time": span_label(session.start, session.end, booking.athlete.time_zone),
         "coach_time": span_label(session.start, session.end, session.tz_name),
-        "path": session_url(session),
+        # The booking's own link follows it when it is moved (the session changes, not it).
+        "path": booking_url(booking),
         "changed": booking.sequence > 0,
     }
 
@@ -79,7 +80,7 @@ def send_booking_email(booking_id: int, method: str) -> str:
     if method == "CANCEL" and booking.status not in CANCELLED:
         return "stale"
     ics = invitation_for(booking, method, now=timezone.now())
-    attachments = [("invite.ics", ics, "text/calendar")]
+    attachments = [("invite.ics", ics, f"text/calendar; method={method}")]
     context = {**email_context(booking), "method": method}
     send_templated(
         template="booking_confirmed" if method == "REQUEST" else "booking_cancelled",

@@ -30,6 +30,7 @@ urlpatterns = [
     path(S + "cancel/", session_views.session_cancel, name="session_cancel"),
     path(S + "notes/<int:athlete_id>/", session_views.note, name="note"),
     path(B + "attendance/", session_views.attendance, name="attendance"),
+    path(B, session_views.booking_detail, name="booking"),
     # the runner
     path("book/", runner_views.book_index, name="book"),
     path("book/<int:type_id>/", runner_views.book_type, name="book_type"),

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone, vRecur
+from icalendar import Calendar, Event, Timezone, vDuration, vRecur
 
 from tagalong.calendars import checks
 from tagalong.calendars.errors import CalendarError
@@ -21,6 +21,7 @@ from tagalong.calendars.invitation import PRODID
 from tagalong.calendars.timezones import OPEN_ENDED_LAST, vtimezone
 
 FeedStatus = Literal["CONFIRMED", "TENTATIVE", "CANCELLED"]
+REFRESH = timedelta(hours=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,10 @@ def build_feed(*, name: str, events: Sequence[FeedEvent], tz_name: str, dtstamp:
     calendar.add("VERSION", "2.0")
     calendar.add("METHOD", "PUBLISH")
     calendar.add("X-WR-CALNAME", name)
-    calendar.add("X-PUBLISHED-TTL", timedelta(hours=1))
+    # How often subscribers should fetch again, as a DURATION value ("PT1H"): Apple and Google
+    # read X-PUBLISHED-TTL, RFC 7986 clients REFRESH-INTERVAL.
+    calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
+    calendar.add("REFRESH-INTERVAL", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
     timed = [e for e in events if isinstance(e.start, datetime)]
     if timed:
         calendar.add_component(_feed_timezone(tz_name, tz, timed))

@@ -128,6 +128,9 @@ PAGES: dict[str, Case] = {
     "bookings:link": Case(statuses(200, athlete_a=302, athlete_b=302), kwargs=_link_token),
     "bookings:mine": Case(ATHLETES_PAGE),
     "bookings:cancel": Case(PARTIES_PAGE, method="post", kwargs=_booking_id),
+    "bookings:booking": Case(
+        statuses(404, anonymous=LOGIN, athlete_a=302, coach_a=302, staff=302), kwargs=_booking_id
+    ),
     "bookings:reschedule": Case(
         statuses(404, anonymous=LOGIN, athlete_a=200, coach_a=200, staff=403), kwargs=_booking_id
     ),
