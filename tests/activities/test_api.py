@@ -65,9 +65,7 @@ def test_api_manual_run_rejects_rpe_out_of_range(world, client_for):
     assert response.status_code == 422
 
 
-def test_api_manual_run_of_a_vanishing_distance_is_refused_and_nothing_stored(
-    world, client_for
-):
+def test_api_manual_run_of_a_vanishing_distance_is_refused_and_nothing_stored(world, client_for):
     client = client_for(world.athlete_a.user)
     base = f"/api/athletes/{world.athlete_a.pk}"
     response = client.post(

@@ -126,6 +126,8 @@ def check_quota(*, athlete: AthleteProfile, adding: int, limits: UploadLimits) -
 
 
 def _mb(size: int) -> str:
+    if size < 2**20:
+        return f"{size / 2**10:,.1f} KiB"
     return f"{size / 2**20:,.1f} MiB"
 
 
