@@ -134,3 +134,14 @@ def test_bench_import_prints_its_figures_as_json_for_a_few_files(tmp_path) -> No
     assert figures["files"] == 3 and figures["pipeline_s"] > 0 and figures["ratio"] > 0
     assert figures["peak_rss_mb"] is None  # --no-rss: the large.fit probe was skipped
     assert not any(tmp_path.iterdir())  # the throwaway data folder is gone
+
+
+def test_calf_check_reads_only_the_run_leg_of_a_triathlon_file() -> None:
+    from tagalong.commands import run_summaries
+
+    summaries = run_summaries([str(CORPUS / "fitparse" / "sample_mulitple_header.fit")])
+    assert [s.sport for s in summaries] == ["swimming", "cycling", "running"]
+    run = summaries[2]
+    assert run.distance_km == 9.80592
+    assert run.avg_cadence_spm is not None and 166 < run.avg_cadence_spm < 168
+    assert summaries[1].avg_cadence_spm is None  # a ride's rpm is no running cadence

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
-from tagalong.activities.models import Activity, BatchStatus, ItemStatus
+from tagalong.activities.models import Activity, BatchStatus, DailyLoad, ItemStatus
 from tagalong.activities.services import delete_activity, start_import
 from tagalong.errors import DomainError
 from tests.activities.conftest import CORPUS, FENIX_RUN, raw_upload, strava_zip, upload
@@ -45,6 +45,10 @@ def test_triathlon_is_three_activities_and_only_the_run_counts_as_a_run(
     assert sum(leg.original_bytes for leg in legs) == TRIATHLON.stat().st_size
     names = [item.name for item in batch.items.all()]
     assert names[2] == "sample_mulitple_header.fit (3 of 3: running)"
+    # Load counts every leg; the running distance of the week is the run leg's alone.
+    day = DailyLoad.objects.filter(athlete=athlete, weekly_km__gt=0).order_by("day").first()
+    assert day is not None and day.weekly_km == pytest.approx(9.806, abs=0.01)
+    assert day.longest_run_km == pytest.approx(9.806, abs=0.01)
     # Deleting one leg keeps the file the other legs still use.
     delete_activity(activity=legs[0], by=athlete.user)
     assert default_storage.exists(legs[1].original.name)
