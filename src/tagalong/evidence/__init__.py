@@ -24,6 +24,7 @@ DOMAIN_MODULES = (
     "heart_rate",
     "coaching_tools",
     "scheduling",
+    "activity_files",
 )
 
 
