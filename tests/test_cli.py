@@ -163,3 +163,12 @@ def test_a_configured_site_url_wins_over_the_bind_address(monkeypatch) -> None: 
     monkeypatch.setenv("TAGALONG_SITE_URL", "https://coaching.example.org")
     _serve_site_url("0.0.0.0:9000")
     assert os.environ["TAGALONG_SITE_URL"] == "https://coaching.example.org"
+def test_calf_check_reads_only_the_run_leg_of_a_triathlon_file() -> None:
+    from tagalong.commands import run_summaries
+
+    summaries = run_summaries([str(CORPUS / "fitparse" / "sample_mulitple_header.fit")])
+    assert [s.sport for s in summaries] == ["swimming", "cycling", "running"]
+    run = summaries[2]
+    assert run.distance_km == 9.80592
+    assert run.avg_cadence_spm is not None and 166 < run.avg_cadence_spm < 168
+    assert summaries[1].avg_cadence_spm is None  # a ride's rpm is no running cadence

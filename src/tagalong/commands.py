@@ -19,30 +19,32 @@ def _analyze(args: argparse.Namespace) -> int:
 def run_summaries(paths: list[str]) -> list[Any]:
     """Decode run files into the calf check's per-run summaries (files that fail are skipped)."""
     from tagalong.activityfile.analyze import summarize
-    from tagalong.activityfile.decode import decode_activity
+    from tagalong.activityfile.decode import decode_activities
     from tagalong.activityfile.errors import ActivityFileError
     from tagalong.calfcheck.merge import RunSummary
 
     summaries = []
     for path in paths:
         try:
-            activity = decode_activity(Path(path).read_bytes(), filename=path)
+            # Every leg of a multisport file; the calf check keeps the running ones.
+            activities = decode_activities(Path(path).read_bytes(), filename=path)
         except (OSError, ActivityFileError) as error:
             print(f"warning: {path}: {error}", file=sys.stderr)
             continue
-        cadence = summarize(activity, file=path)["avg_cadence_spm"]
-        moving = activity.moving_s or activity.duration_s
-        distance = activity.distance_m
-        summaries.append(
-            RunSummary(
-                date=activity.start.astimezone(UTC).date(),
-                distance_km=(distance or 0.0) / 1000,
-                duration_min=activity.duration_s / 60,
-                avg_cadence_spm=cadence if activity.is_run else None,  # type: ignore[arg-type]
-                avg_speed_m_s=distance / moving if distance and moving else None,
-                sport=activity.sport,
+        for activity in activities:
+            cadence = summarize(activity, file=path)["avg_cadence_spm"]
+            moving = activity.moving_s or activity.duration_s
+            distance = activity.distance_m
+            summaries.append(
+                RunSummary(
+                    date=activity.start.astimezone(UTC).date(),
+                    distance_km=(distance or 0.0) / 1000,
+                    duration_min=activity.duration_s / 60,
+                    avg_cadence_spm=cadence if activity.is_run else None,  # type: ignore[arg-type]
+                    avg_speed_m_s=distance / moving if distance and moving else None,
+                    sport=activity.sport,
+                )
             )
-        )
     return summaries
 
 

@@ -63,3 +63,17 @@ def test_api_manual_run_rejects_rpe_out_of_range(world, client_for):
         content_type="application/json",
     )
     assert response.status_code == 422
+
+
+def test_api_manual_run_of_a_vanishing_distance_is_refused_and_nothing_stored(world, client_for):
+    client = client_for(world.athlete_a.user)
+    base = f"/api/athletes/{world.athlete_a.pk}"
+    response = client.post(
+        f"{base}/activities",
+        {"day": "2026-03-03", "duration_min": 40, "distance_km": 1e-310},
+        content_type="application/json",
+    )
+    assert 400 <= response.status_code < 500
+    assert "under 10 m" in response.content.decode()
+    assert client.get(f"{base}/activities").status_code == 200
+    assert not Activity.objects.filter(athlete=world.athlete_a).exists()

@@ -180,3 +180,18 @@ def test_list_shows_dates_in_the_athletes_time_zone(
     html = client.get(reverse("activities:list", args=[world.athlete_a.pk])).content.decode()
     assert "Mon 12 Jun 2017, 02:34" in html  # 14:34 UTC on the 11th
     assert DailyLoad.objects.filter(athlete=world.athlete_a, day=date(2017, 6, 12), load__gt=0)
+
+
+@pytest.mark.parametrize(
+    ("distance", "says"), [("1e-310", "under 10 m"), ("30", "faster than 40 km/h")]
+)
+def test_manual_entry_refuses_a_pace_that_cannot_be_shown(world, client_for, distance, says):
+    client = client_for(world.athlete_a.user)
+    url = reverse("activities:manual", args=[world.athlete_a.pk])
+    response = client.post(
+        url, {"day": "2026-03-02", "duration_min": "20", "distance_km": distance}
+    )
+    assert response.status_code == 200 and says in response.content.decode()
+    assert not Activity.objects.filter(athlete=world.athlete_a).exists()
+    listing = client.get(reverse("activities:list", args=[world.athlete_a.pk]))
+    assert listing.status_code == 200

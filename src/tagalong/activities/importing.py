@@ -27,7 +27,7 @@ import numpy as np
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.db.models import F, Sum, Value
+from django.db.models import F, Value
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
@@ -42,6 +42,7 @@ from tagalong.activities.models import (
     ImportPart,
     ItemStatus,
 )
+from tagalong.activities.storage import delete_original_if_unused, remove_uploads
 from tagalong.activityfile import archive, strava_export
 from tagalong.activityfile import model as af
 from tagalong.activityfile.decode import decode_activities
@@ -205,28 +206,9 @@ def _finish_part(part: ImportPart, *, earliest: date | None, error: str) -> Impo
         return batch
 
 
-def stored_bytes(athlete: AthleteProfile) -> int:
-    """The athlete's kept originals plus the uploads still waiting to be imported."""
-    kept = Activity.objects.filter(athlete=athlete).aggregate(total=Sum("original_bytes"))
-    waiting = ImportBatch.objects.filter(
-        athlete=athlete, status__in=[BatchStatus.QUEUED, BatchStatus.RUNNING]
-    ).values_list("files", flat=True)
-    pending = sum(int(f.get("size", 0)) for files in waiting for f in files)
-    return int(kept["total"] or 0) + pending
-
-
 def skipped_upload(batch: ImportBatch, name: str, reason: str) -> None:
     """A file of the selection that is not imported, shown with the batch's outcome."""
     _item(batch, name, ItemStatus.SKIPPED, reason)
-
-
-def _remove_uploads(batch: ImportBatch) -> None:
-    """The uploaded bytes go once the batch is done: what was kept is linked or copied."""
-    for upload in batch.files:
-        try:
-            default_storage.delete(upload["path"])
-        except OSError:
-            log.warning("could not remove upload %s of import %s", upload["path"], batch.pk)
 
 
 def _complete(batch: ImportBatch) -> None:
@@ -243,7 +225,7 @@ def _complete(batch: ImportBatch) -> None:
     batch.total = max(batch.total, batch.done)
     batch.finished_at = timezone.now()
     batch.save(update_fields=["status", "done", "total", "finished_at"])
-    transaction.on_commit(lambda: _remove_uploads(batch))
+    transaction.on_commit(lambda: remove_uploads(batch))
 
 
 # --- one part ----------------------------------------------------------------------------------
@@ -602,15 +584,6 @@ def _delete_with_file(activity: Activity) -> None:
     original = activity.original.name
     activity.delete()
     delete_original_if_unused(activity.athlete_id, original)
-
-
-def delete_original_if_unused(athlete_id: int, original: str) -> None:
-    """Delete a stored original after commit unless another leg of its file still uses it."""
-    if not original:
-        return
-    if Activity.objects.filter(athlete_id=athlete_id, original=original).exists():
-        return
-    transaction.on_commit(lambda: default_storage.delete(original))
 
 
 def _item(

@@ -21,12 +21,10 @@ from tagalong.activities.importing import (
     ProgressCallback,
     chart_data,
     claim_batch,
-    delete_original_if_unused,
     plan_parts,
     process_batch,
     run_part,
     skipped_upload,
-    stored_bytes,
     upload_limits,
 )
 from tagalong.activities.load import (
@@ -36,6 +34,7 @@ from tagalong.activities.load import (
     update_load_settings,
 )
 from tagalong.activities.models import Activity, ImportBatch
+from tagalong.activities.storage import delete_original_if_unused, stored_bytes
 from tagalong.activityfile.limits import UploadLimits
 from tagalong.athletes.models import AthleteProfile
 from tagalong.audit.services import record
@@ -126,6 +125,8 @@ def check_quota(*, athlete: AthleteProfile, adding: int, limits: UploadLimits) -
 
 
 def _mb(size: int) -> str:
+    if size < 2**20:
+        return f"{size / 2**10:,.1f} KiB"
     return f"{size / 2**20:,.1f} MiB"
 
 

@@ -1,6 +1,7 @@
 """Cadence units: devices store strides (one foot) per minute, coaches talk in steps (both feet).
 
-Evidence: ``fit.cadence.steps_per_minute`` (science.md section 4, GoldenCheetah issue #2060).
+Evidence: ``fit.cadence.steps_per_minute`` (science.md section 4, GoldenCheetah issue #2060) and
+``activityfile.cadence.sprint_check`` (values already in steps per minute are never doubled).
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ DOMAIN_MODULES = (
     "coaching_tools",
     "scheduling",
     "attention",
+    "activity_files",
 )
 
 
