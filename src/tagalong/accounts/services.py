@@ -252,3 +252,12 @@ def record_login_failure(*, email: str, ip_address: str | None, now: datetime) -
 
 def clear_login_failures(*, email: str) -> None:
     LoginFailure.objects.filter(email=email.strip().lower()).delete()
+
+
+def set_units(*, user: User, units: str) -> User:
+    """The person's choice of kilometres or miles for every distance and pace shown to them."""
+    if units not in ("km", "mi"):
+        raise DomainError("Choose kilometres or miles.", field="units")
+    user.units = units
+    user.save(update_fields=["units"])
+    return user

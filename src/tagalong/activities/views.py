@@ -119,7 +119,7 @@ def trends(request: HttpRequest, athlete_id: int) -> HttpResponse:
         "athlete": athlete,
         "latest": latest,
         "chart": selectors.trends_chart(rows),
-        "spikes": [r for r in rows if r.spike_band != "none"][-10:],
+        "spikes": [r for r in rows if r.spike_band not in ("none", "no_history")][-10:],
         "convention": PMC_CONVENTION,
         "acwr_note": ACWR_NOTE,
         "acwr_warning_above": ACWR_WARNING_ABOVE,
