@@ -36,12 +36,15 @@ def weeks_with_training(day: date, training_days: Sequence[date]) -> int:
     return count
 
 
-def shown(row: DailyLoad, training_days: Sequence[date]) -> AcwrShown:
+def shown(row: DailyLoad, training_days: Sequence[date], first_day: date) -> AcwrShown:
+    """``first_day``: the first day of the athlete's series (28 days of data must lie behind)."""
     weeks = weeks_with_training(row.day, training_days)
-    if row.acwr is not None and weeks == ACWR_WEEKS:
+    full = first_day <= row.day - timedelta(days=7 * ACWR_WEEKS - 1)
+    if row.acwr is not None and weeks == ACWR_WEEKS and full:
         return AcwrShown(row.acwr, row.acwr_warning, weeks, None)
+    so_far = f"{weeks} of 4 so far" if weeks < ACWR_WEEKS else "the history is shorter"
     why = (
-        f"shown once each of the last 4 weeks has training ({weeks} of 4 so far): with less, "
+        f"shown once each of the last 4 weeks has training ({so_far}): with less, "
         "the 28-day load it compares against is too thin for the ratio to mean anything"
     )
     return AcwrShown(None, False, weeks, why)
@@ -54,12 +57,13 @@ def training_days(rows: Sequence[DailyLoad]) -> list[date]:
 def shown_for_rows(rows: Sequence[DailyLoad]) -> list[AcwrShown]:
     """For a day-ordered series (no extra query)."""
     days = training_days(rows)
-    return [shown(r, days) for r in rows]
+    return [shown(r, days, rows[0].day) for r in rows]
 
 
 def shown_for_latest(row: DailyLoad) -> AcwrShown:
-    """For one row: one query for the 28 days up to it."""
+    """For one row: two queries, the series' first day and the training days of the 28 up to it."""
     since = row.day - timedelta(days=7 * ACWR_WEEKS - 1)
+    first = DailyLoad.objects.filter(athlete_id=row.athlete_id).only("day").order_by("day").first()
     days = list(
         DailyLoad.objects.filter(
             athlete_id=row.athlete_id, day__gte=since, day__lte=row.day, load__gt=0
@@ -67,4 +71,4 @@ def shown_for_latest(row: DailyLoad) -> AcwrShown:
         .order_by("day")
         .values_list("day", flat=True)
     )
-    return shown(row, days)
+    return shown(row, days, first.day if first is not None else row.day)

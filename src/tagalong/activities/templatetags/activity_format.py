@@ -87,6 +87,55 @@ def load_unit_name(measure: str | None) -> str:
     return load_unit(measure).short
 
 
+@register.filter
+def average_speed(activity: object) -> float | None:
+    """Distance over moving time, m/s (None without both)."""
+    distance = getattr(activity, "distance_m", None)
+    moving = getattr(activity, "moving_s", None)
+    return distance / moving if distance and moving else None
+
+
+@register.filter
+def load_explanation(activity: object) -> str:
+    """How the activity's load was counted; a minutes-only load says what was missing, and
+    never "no heart rate" for an activity that recorded one."""
+    if getattr(activity, "load_measure", "") != "duration":
+        return str(getattr(activity, "load_note", ""))
+    metrics = getattr(activity, "metrics", None)
+    heart_rate = metrics.get("avg_heart_rate_bpm") if isinstance(metrics, dict) else None
+    missing = [] if getattr(activity, "rpe", None) else ["no effort rating"]
+    if heart_rate:
+        missing.append(
+            "heart rate recorded, but a heart-rate load needs the runner's resting and maximum "
+            "heart rate"
+        )
+    else:
+        missing.append("no heart rate")
+    return "minutes only: " + "; ".join(missing)
+
+
+@register.filter
+def sport_name(activity: object) -> str:
+    from tagalong.activities.display import sport_name as name
+
+    return name(str(getattr(activity, "sport", "")), str(getattr(activity, "sub_sport", "")))
+
+
+@register.filter
+def shows_pace(activity: object) -> bool:
+    """Pace for runs and walks; speed for rides and other sports."""
+    from tagalong.activities.display import sport_view
+
+    return sport_view(activity).shows_pace  # type: ignore[arg-type]
+
+
+@register.filter
+def cadence_unit(activity: object) -> str:
+    from tagalong.activities.display import sport_view
+
+    return sport_view(activity).cadence_unit or ""  # type: ignore[arg-type]
+
+
 SPIKE_BAND_WORDS = {
     "no_history": "first run in 30 days: nothing to compare with",
     "up_to_30": "10–30 % longer",
