@@ -13,6 +13,14 @@ from tagalong import units as u
 register = template.Library()
 
 
+def _float(value: object) -> float | None:
+    """Model fields may hold Decimals (profile figures); None and junk show as a dash."""
+    try:
+        return None if value is None else float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
 @register.filter
 def duration(seconds: float | None) -> str:
     """3725 -> "1:02:05"; 605 -> "10:05"."""
@@ -28,19 +36,19 @@ def pace(seconds_per_km: float | None, choice: object = "km") -> str:
 @register.filter
 def km(metres: float | None, choice: object = "km") -> str:
     """A distance in metres: 6200 -> "6.20 km" or "3.85 mi"."""
-    return u.distance_text(metres, u.units_of(choice))
+    return u.distance_text(_float(metres), u.units_of(choice))
 
 
 @register.filter
 def km_value(kilometres: float | None, choice: object = "km") -> str:
     """A distance already in km: 31 -> "31.0 km" or "19.3 mi"."""
-    return u.km_text(kilometres, u.units_of(choice))
+    return u.km_text(_float(kilometres), u.units_of(choice))
 
 
 @register.filter
 def whole_km(kilometres: float | None, choice: object = "km") -> str:
     """A distance in km without decimals: 412 -> "412 km" or "256 mi"."""
-    return u.km_text(kilometres, u.units_of(choice), digits=0)
+    return u.km_text(_float(kilometres), u.units_of(choice), digits=0)
 
 
 @register.filter

@@ -15,10 +15,13 @@ document.addEventListener("DOMContentLoaded", function () {
     return Math.max(200, Math.floor(inner));
   }
 
-  // With one or two tests close together, show at least a month around them, not years.
+  // With one or two tests close together, show at least a month around them, not years (for a
+  // single point uPlot would otherwise pad seconds-based time by 1,000 days).
   function xRange(u, min, max) {
-    if (max - min >= 28 * DAY) return [min, max];
-    var mid = (min + max) / 2;
+    var xs = u.data && u.data[0];
+    var lo = xs && xs.length ? xs[0] : min, hi = xs && xs.length ? xs[xs.length - 1] : max;
+    if (hi - lo >= 28 * DAY) return [lo, hi];
+    var mid = (lo + hi) / 2;
     return [mid - 14 * DAY, mid + 14 * DAY];
   }
 
