@@ -65,7 +65,7 @@ def test_list_shows_runs_newest_first_with_load_measure(world, client_for):
     client = client_for(world.coach_a)
     html = client.get(reverse("activities:list", args=[world.athlete_a.pk])).content.decode()
     assert html.index("5 Mar 2026") < html.index("1 Mar 2026")
-    assert "5:00 /km" in html and "session RPE" in html
+    assert "5:00 /km" in html and "effort pts" in html  # the load names its unit
 
 
 def test_my_activities_redirects_to_my_own_list(world, client_for):

@@ -120,3 +120,19 @@ def test_a_days_sessions_follow_one_another_run_first(world: World, plan: Plan) 
         assert str(ordered[0]["SUMMARY"]).endswith("min")  # the run comes first
         for first, second in itertools.pairwise(ordered):
             assert first.decoded("DTEND") <= second.decoded("DTSTART")
+
+
+def test_feed_descriptions_use_the_runners_choice_of_miles(world: World, plan: Plan) -> None:
+    run = plan.sessions.filter(kind="run").first()
+    assert run is not None
+    run.distance_km = 10.0
+    run.pace_fast_s_per_km, run.pace_slow_s_per_km = 300.0, 330.0
+    run.save()
+    world.athlete_a.user.units = "mi"
+    world.athlete_a.user.save()
+    token = services.rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
+    description = str(
+        _events(_feed(Client(), token.token))[f"{run.ical_uid}@tagalong"]["DESCRIPTION"]
+    )
+    assert "about 6.2 mi" in description and "pace 8:03–8:51 /mi" in description
+    assert "km" not in description

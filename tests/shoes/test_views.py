@@ -17,15 +17,15 @@ def _client(user) -> Client:  # type: ignore[no-untyped-def]
     return client
 
 
-def test_list_shows_mileage_alerts_and_the_evidence_id(world: World) -> None:
+def test_list_shows_mileage_alerts_and_the_evidence_source(world: World) -> None:
     make_shoe(world.athlete_a, name="Worn pair", starting_km=812)
     page = _client(world.athlete_a.user).get(reverse("shoes:list", args=[world.athlete_a.pk]))
     html = page.content.decode()
     assert page.status_code == 200
     assert "812 km" in html and "<progress" in html
     assert "Evidence is weak: check comfort and wear" in html
-    assert "shoes.replace_km.expert_target" in html
-    assert "shoes.rotation.malisoux_2015" in html
+    assert "shoes.replace_km.expert_target" not in html  # sources in words, not ids
+    assert "Malisoux L et al. 2015" in html
 
 
 def test_empty_list_invites_adding_shoes(world: World) -> None:

@@ -23,7 +23,7 @@ def test_form_defaults_to_today_in_the_athletes_zone_and_shows_the_hint(world: W
     page = _client(world.athlete_a.user).get(reverse("symptoms:log", args=[world.athlete_a.pk]))
     html = page.content.decode()
     assert page.context["form"]["day"].value() == athlete_today(world.athlete_a)
-    assert "rehab.pain_monitoring.silbernagel_2007" in html and "0–3" in html
+    assert "Silbernagel KG et al. 2007" in html and "0–3" in html
     assert 'type="radio"' in html
     assert f'value="{athlete_today(world.athlete_a).isoformat()}"' in html
 

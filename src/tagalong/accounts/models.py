@@ -40,6 +40,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     full_name = models.CharField(max_length=150)
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.ATHLETE)
     time_zone = models.CharField(max_length=64, default="UTC")
+    units = models.CharField(
+        max_length=2,
+        choices=[("km", "Kilometres (pace per km)"), ("mi", "Miles (pace per mile)")],
+        default="km",
+        help_text="How distances and paces are shown to this person.",
+    )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)

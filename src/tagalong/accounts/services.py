@@ -248,3 +248,12 @@ def user_for_api_token(raw: str, *, now: datetime) -> User | None:
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+def set_units(*, user: User, units: str) -> User:
+    """The person's choice of kilometres or miles for every distance and pace shown to them."""
+    if units not in ("km", "mi"):
+        raise DomainError("Choose kilometres or miles.", field="units")
+    user.units = units
+    user.save(update_fields=["units"])
+    return user

@@ -19,4 +19,5 @@ urlpatterns = [
     path("settings/", views.settings_view, name="settings"),
     path("settings/tokens/", views.create_token_view, name="create_token"),
     path("settings/tokens/<int:token_id>/revoke/", views.revoke_token_view, name="revoke_token"),
+    path("settings/units/", views.units_view, name="units"),
 ]

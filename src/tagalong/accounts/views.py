@@ -12,12 +12,18 @@ from django.utils.functional import lazy
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
-from tagalong.accounts.forms import ApiTokenForm, EmailLoginForm, SignupFromInvitationForm
+from tagalong.accounts.forms import (
+    ApiTokenForm,
+    EmailLoginForm,
+    SignupFromInvitationForm,
+    UnitsForm,
+)
 from tagalong.accounts.models import ApiToken, User
 from tagalong.accounts.services import (
     accept_invitation,
     create_api_token,
     revoke_api_token,
+    set_units,
     usable_invitation,
 )
 from tagalong.errors import DomainError
@@ -107,8 +113,27 @@ def settings_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/settings.html",
-        {"tokens": tokens, "form": ApiTokenForm(), "new_token": None},
+        {
+            "tokens": tokens,
+            "form": ApiTokenForm(),
+            "new_token": None,
+            "units_form": UnitsForm(initial={"units": request.user.units}),
+        },
     )
+
+
+@rules.signed_in
+@require_POST
+def units_view(request: HttpRequest) -> HttpResponse:
+    assert isinstance(request.user, User)
+    form = UnitsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose kilometres or miles.")
+        return redirect("accounts:settings")
+    set_units(user=request.user, units=form.cleaned_data["units"])
+    label = "miles" if request.user.units == "mi" else "kilometres"
+    messages.success(request, f"Distances and paces are now shown in {label}.")
+    return redirect("accounts:settings")
 
 
 @rules.signed_in
@@ -126,7 +151,9 @@ def create_token_view(request: HttpRequest) -> HttpResponse:
             form = ApiTokenForm()
     tokens = ApiToken.objects.filter(user=request.user, revoked_at__isnull=True)
     template = "accounts/_tokens.html" if request.htmx else "accounts/settings.html"  # type: ignore[attr-defined]
-    return render(request, template, {"tokens": tokens, "form": form, "new_token": new_token})
+    units_form = UnitsForm(initial={"units": request.user.units})
+    context = {"tokens": tokens, "form": form, "new_token": new_token, "units_form": units_form}
+    return render(request, template, context)
 
 
 @rules.signed_in

@@ -5,11 +5,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from tagalong import units
 from tagalong.access import rules
 from tagalong.access.policy import Access, access_to_athlete, athlete_for, own_athlete_profile
-from tagalong.activities import selectors, services
+from tagalong.activities import display, selectors, services
 from tagalong.activities.forms import LoadSettingsForm, ManualRunForm, UploadForm, pace_text
 from tagalong.activities.load import settings_of
+from tagalong.activities.load_units import load_unit
 from tagalong.activities.models import Activity, ImportBatch
 from tagalong.activities.trends import summary_of
 from tagalong.errors import DomainError
@@ -86,6 +88,9 @@ def activity_detail(request: HttpRequest, athlete_id: int, activity_id: int) -> 
         "activity": activity,
         "can_edit": access_to_athlete(request.user, activity.athlete) is Access.WRITE,
         "zones": activity.metrics.get("time_in_hr_zones") or [],
+        "sport": display.sport_view(activity),
+        "sport_name": display.sport_name(activity.sport, activity.sub_sport),
+        "chart": display.activity_chart(activity, units.units_of(request.user)),
     }
     return render(request, "activities/detail.html", context)
 
@@ -126,12 +131,21 @@ def trends(request: HttpRequest, athlete_id: int) -> HttpResponse:
     cadence = selectors.cadence_speed(athlete, summary)
     basis = selectors.load_basis(athlete, summary)
     band = cadence.easy_band
+    reader = units.units_of(request.user)
+    cadence_chart = {
+        **selectors.cadence_chart(cadence),
+        "metres_per_unit": units.metres_per_unit(reader),
+        "pace_unit": units.pace_unit(reader),
+    }
+    chart = display.trend_chart(selectors.trends_chart(rows), rows, reader)
+    chart["load_unit"] = load_unit(settings_of(athlete).measure_in_use).short
     context = {
         "athlete": athlete,
         "latest": latest,
         "period": period,
         "periods": {key: label for key, (label, _) in selectors.TREND_PERIODS.items()},
-        "chart": selectors.trends_chart(rows),
+        "chart": chart,
+        "acwr_any": any(v is not None for v in chart["acwr"]),  # type: ignore[attr-defined]
         "spikes": selectors.recent_spikes(athlete),
         "convention": PMC_CONVENTION,
         "acwr_note": ACWR_NOTE,
@@ -139,8 +153,10 @@ def trends(request: HttpRequest, athlete_id: int) -> HttpResponse:
         "basis": basis,
         "basis_evidence": REGISTRY.get(basis.evidence_id or ""),
         "cadence": cadence,
-        "cadence_chart": selectors.cadence_chart(cadence),
-        "easy_band": describe(band) if band is not None else None,
+        "cadence_chart": cadence_chart,
+        "easy_band": (
+            units.pace_range_text(band.high_m_s, band.low_m_s, reader) if band is not None else None
+        ),
         "easy_evidence": REGISTRY.get(band.evidence_id) if band is not None else None,
         "can_edit": access_to_athlete(request.user, athlete) is Access.WRITE,
     }

@@ -38,7 +38,7 @@ ENTRIES: tuple[Evidence, ...] = (
             "long travel or surgery) can mean a blood clot: stop and seek urgent care. The app "
             "is not medical advice."
         ),
-        source="CDC blood clots and travel; shared/science.md §6 rule",
+        source="CDC blood clots and travel; Tagalong's evidence summary rule",
         strength=Strength.SECONDARY,
     ),
 )

@@ -50,7 +50,7 @@ ENTRIES: tuple[Evidence, ...] = (
         ),
         source=(
             "Coaching convention; Green 2022 (never raise volume and intensity together, "
-            "rehab.return_to_run.green_2022)"
+            "Green 2022)"
         ),
         strength=Strength.SECONDARY,
         expert_target=True,

@@ -43,7 +43,7 @@ ENTRIES: tuple[Evidence, ...] = (
     Evidence(
         id="load.pmc.trainingpeaks",
         statement=(
-            "Fitness CTL_t = CTL_t−1 + (load_t − CTL_t−1)/42; fatigue ATL uses 7; form TSB = "
+            "Fitness CTL_t = CTL_t−1 + (day t's load − CTL_t−1)/42; fatigue ATL uses 7; form TSB = "
             "CTL − ATL (λ = 1/τ, not 2/(N+1))."
         ),
         source="TrainingPeaks Performance Management Chart documentation.",
@@ -52,7 +52,7 @@ ENTRIES: tuple[Evidence, ...] = (
     Evidence(
         id="load.ewma.williams_2017",
         statement=(
-            "EWMA_today = λ·load_today + (1 − λ)·EWMA_yesterday with λ = 2/(N+1), N = 7 days "
+            "EWMA_today = λ·today's load + (1 − λ)·EWMA_yesterday with λ = 2/(N+1), N = 7 days "
             "(acute) and 28 days (chronic)."
         ),
         source="Williams S et al. Br J Sports Med 2017;51:209–210.",

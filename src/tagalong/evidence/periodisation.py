@@ -62,14 +62,14 @@ ENTRIES: tuple[Evidence, ...] = (
     Evidence(
         id="periodisation.plan.easy_share",
         statement="Plan rule: at least 80 % of each week's running time is easy.",
-        source="shared/science.md §9 rules, after Seiler 2006/2009",
+        source="Tagalong's evidence summary, after Seiler 2006/2009",
         strength=_S,
         expert_target=True,
     ),
     Evidence(
         id="periodisation.plan.long_run_share",
         statement=("Plan rule: the long run is at most 30 % of the week's running and 150 min."),
-        source="shared/science.md §9 rules, after Daniels' session caps",
+        source="Tagalong's evidence summary, after Daniels' session caps",
         strength=_S,
         expert_target=True,
     ),
@@ -136,7 +136,9 @@ ENTRIES: tuple[Evidence, ...] = (
             "Plan rule: calf strength 2–3 times a week, never the day before a hard run, "
             "progressing along the loading ladder from the step the tests place the athlete on."
         ),
-        source="shared/science.md §7 ladder; Beyer 2015 (3×/week); plyometrics 2×/week",
+        source=(
+            "Tagalong's evidence summary (calf ladder); Beyer 2015 (3×/week); plyometrics 2×/week"
+        ),
         strength=_S,
         expert_target=True,
     ),
@@ -146,7 +148,7 @@ ENTRIES: tuple[Evidence, ...] = (
             "Plan rule: a single-leg bridge below 20 reps, a side-to-side difference above 10 %, "
             "or a side plank below the age/sex mean adds hip, glute and hamstring work."
         ),
-        source="Freckleton 2014 BJSM 48:713; McGill 1999 norms; shared/science.md §2",
+        source="Freckleton 2014 BJSM 48:713; McGill 1999 norms; Tagalong's evidence summary",
         strength=_S,
         expert_target=True,
     ),

@@ -23,7 +23,7 @@ ALFREDSON_LOAD_PROGRESSION = Evidence(
         "One published version of the eccentric programme adds about 5 kg a week in a backpack, "
         "up to 60 kg, once the body-weight drops are pain-free."
     ),
-    source="Practice convention quoted by clinic pages (shared/science.md section 7)",
+    source="Practice convention quoted by clinic pages (Tagalong's evidence summary)",
     strength=Strength.SECONDARY,
     expert_target=True,
 )
@@ -104,7 +104,7 @@ RETURN_TO_RUN_CRITERIA = Evidence(
         "10% asymmetry, heel-raise height within 10%, pain-free double-leg jumps. Before speed "
         "work: single-leg hop distance and reactive strength index within 10%."
     ),
-    source="Practice criteria from clinic and secondary sources (shared/science.md section 7)",
+    source="Practice criteria from clinic and secondary sources (Tagalong's evidence summary)",
     strength=Strength.SECONDARY,
     expert_target=True,
 )
@@ -113,7 +113,7 @@ CALF_STRAIN_TIME_LOST = Evidence(
     id="rehab.calf_strain.time_lost",
     statement="Soleus strains cost on average 25.1 days, gastrocnemius strains 7.7 days.",
     source=(
-        "shared/science.md section 7 (calf-strain return to running); the original study is "
+        "Tagalong's evidence summary (calf-strain return to running); the original study is "
         "not named there"
     ),
     strength=Strength.VERIFIED,
@@ -150,7 +150,7 @@ PROGRESSION_LADDER = Evidence(
 HOPS_FREQUENCY = Evidence(
     id="rehab.plyometric.frequency",
     statement="Hopping and pogo work: 2 sessions a week on non-consecutive days.",
-    source="Practice convention (shared/science.md section 7, progression ladder)",
+    source="Practice convention (Tagalong's evidence summary, progression ladder)",
     strength=Strength.SECONDARY,
     expert_target=True,
 )
@@ -189,8 +189,8 @@ PAIN_MONITORING_ADAPTATION = Evidence(
         "hard sessions run easy. Calf tightness is shown but does not trigger the model."
     ),
     source=(
-        "Silbernagel 2007 (thresholds: rehab.pain_monitoring.silbernagel_2007); size of the cut "
-        "from the lighter-week convention of -20 to -30 % (periodisation.deload.convention)"
+        "Silbernagel 2007 (pain thresholds); size of the cut from the lighter-week "
+        "convention of -20 to -30 %"
     ),
     strength=Strength.SECONDARY,
     expert_target=True,
@@ -207,8 +207,8 @@ RETEST_STEP_FORWARD = Evidence(
         "the loaded steps)."
     ),
     source=(
-        "hret.retest_error.hebert_losier_2017 (7 reps); lsi.threshold_90.expert_target; "
-        "rehab.progression_ladder; rehab.pain_monitoring.silbernagel_2007 (safe zone 0-3)"
+        "Hébert-Losier 2017 retest error (7 reps); the 90 % symmetry target; "
+        "the calf progression ladder; Silbernagel 2007 (safe zone 0-3)"
     ),
     strength=Strength.SECONDARY,
     expert_target=True,

@@ -7,7 +7,7 @@ never expert targets.
 
 from tagalong.evidence.model import Evidence, Strength
 
-_TOOLS = "Calendly and Acuity Scheduling help centres, via shared/science.md §11"
+_TOOLS = "Calendly and Acuity Scheduling help centres, via Tagalong's evidence summary"
 
 ENTRIES: tuple[Evidence, ...] = (
     Evidence(
@@ -47,7 +47,7 @@ ENTRIES: tuple[Evidence, ...] = (
             "invitations with the same UID and a higher SEQUENCE, and cancellations with "
             "METHOD:CANCEL and STATUS:CANCELLED (RFC 5546)."
         ),
-        source=f"{_TOOLS}; RFC 5545 §3.8.7.4 (SEQUENCE), RFC 5546 §3.2.5 (CANCEL)",
+        source=f"{_TOOLS}; RFC 5545 section 3.8.7.4 (SEQUENCE), RFC 5546 section 3.2.5 (CANCEL)",
         strength=Strength.SECONDARY,
     ),
     Evidence(
@@ -57,7 +57,7 @@ ENTRIES: tuple[Evidence, ...] = (
             "not exist is read with the UTC offset from before the gap (so 02:30 on a "
             "spring-forward night is 03:30 daylight time)."
         ),
-        source="RFC 5545 §3.3.5 and §3.3.10 (recalled; matches PEP 495 fold=0)",
+        source="RFC 5545 section 3.3.5 and section 3.3.10 (recalled; matches PEP 495 fold=0)",
         strength=Strength.RECALLED,
     ),
     Evidence(
@@ -67,7 +67,7 @@ ENTRIES: tuple[Evidence, ...] = (
             "meet.jit.si asks the moderator to log in, self-hosted servers do not. Keep the "
             "server configurable and allow a custom link."
         ),
-        source="Jitsi Meet documentation, via shared/science.md §11",
+        source="Jitsi Meet documentation, via Tagalong's evidence summary",
         strength=Strength.SECONDARY,
     ),
 )

@@ -86,8 +86,8 @@ ENTRIES: tuple[Evidence, ...] = (
     Evidence(
         id="fit.cadence.steps_per_minute",
         statement=(
-            "FIT record.cadence (field 4, 'rpm') plus fractional_cadence (field 53, scale 128) "
-            "counts one foot: for running steps/min = 2 × (cadence + fractional_cadence), e.g. "
+            "A FIT file's record cadence (field 4, 'rpm') plus its fractional cadence (field 53, "
+            "scale 128) counts one foot: for running steps/min = 2 × (cadence + fraction), e.g. "
             "79 + 0.5 gives 159. A run whose cadence is below about 130 is per-leg and must be "
             "doubled."
         ),
@@ -105,7 +105,7 @@ ENTRIES: tuple[Evidence, ...] = (
         ),
         source=(
             "Practice convention built on Seiler & Kjerland, SJMSS 2006;16:49–56 and Seiler & "
-            "Tønnessen 2009 (periodisation.intensity.seiler); Daniels' Running Formula 3rd ed."
+            "Tønnessen 2009 (Seiler); Daniels' Running Formula 3rd ed."
         ),
         strength=Strength.SECONDARY,
         expert_target=True,

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from tagalong import units
 from tagalong.access.policy import AnyUser, visible_custom_exercises
 from tagalong.accounts.models import User
 from tagalong.assessments.exercise_selectors import custom_url, library_url
@@ -298,15 +299,16 @@ def live_feed_token(athlete: AthleteProfile) -> CalendarFeedToken | None:
     return athlete.feed_tokens.filter(revoked_at__isnull=True).first()
 
 
-def _describe(s: PlanSession, refs: dict[str, ExerciseRef]) -> str:
+def _describe(s: PlanSession, refs: dict[str, ExerciseRef], reader: units.Units) -> str:
     lines = []
     if s.duration_min:
         lines.append(f"{s.duration_min:.0f} min")
     if s.distance_km:
-        lines.append(f"about {s.distance_km:.1f} km")
+        lines.append(f"about {units.km_text(s.distance_km, reader)}")
     if s.pace_range:
         fast, slow = s.pace_range
-        lines.append(f"pace {pace_text(fast)}–{pace_text(slow)} /km")
+        fast_text = units.pace_text(fast, reader, suffix=False)
+        lines.append(f"pace {fast_text}–{units.pace_text(slow, reader)}")
     if s.hr_zone:
         lines.append(f"heart rate {s.hr_zone}")
     lines += [f"{row['name']}: {dose_text(row)}" for row in exercise_rows(s, refs)]
@@ -367,6 +369,7 @@ def plan_feed_events(athlete: AthleteProfile) -> list[FeedEvent]:
         sessions, athlete.user
     )  # the feed is the athlete's: names as they see them
     pause = plan_pause(athlete)  # a red flag: every event cancelled, saying why
+    reader = units.units_of(athlete.user)
     return [
         FeedEvent(
             uid=f"{s.ical_uid}@tagalong",
@@ -374,9 +377,9 @@ def plan_feed_events(athlete: AthleteProfile) -> list[FeedEvent]:
             start=times[s.pk][0],
             end=times[s.pk][1],
             sequence=s.ical_sequence + (1 if pause else 0),
-            description=f"{pause.explanation}\n\n{_describe(s, refs)}"
+            description=f"{pause.explanation}\n\n{_describe(s, refs, reader)}"
             if pause
-            else _describe(s, refs),
+            else _describe(s, refs, reader),
             status="CANCELLED" if pause else "CONFIRMED",
         )
         for s in sessions

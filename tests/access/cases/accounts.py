@@ -34,6 +34,9 @@ PAGES = {
         statuses(404, anonymous=LOGIN, athlete_a=302), method="post", kwargs=_athlete_a_token
     ),
     "invitation": Case(statuses(200), kwargs=_invitation_token),
+    "accounts:units": Case(
+        statuses(302, anonymous=LOGIN), method="post", data=lambda w: {"units": "mi"}
+    ),
 }
 
 API = {

@@ -26,19 +26,27 @@
     });
   }
 
+  function clockAxis(u, vals) {
+    return vals.map(clock);
+  }
+
+  // Series of the activity chart: [data key, label key or text, colour, scale]. Pace is in
+  // seconds per km or per mile (the reader's unit), shown as m:ss on its axis and in the legend.
   function activityChart() {
     var el = document.getElementById("activity-chart");
     var d = readJson("activity-streams");
     if (!el || !d) return;
+    var labels = d.labels || {};
     var names = [
-      ["pace_s_per_km", "Pace (/km)", "#2b6cb0", "pace"],
-      ["cadence_spm", "Cadence (spm)", "#2f855a", "spm"],
+      ["pace_s", labels.pace || "Pace", "#2b6cb0", "pace"],
+      ["speed", labels.speed || "Speed", "#2b6cb0", "speed"],
+      ["cadence_spm", labels.cadence || "Cadence", "#2f855a", "spm"],
       ["heart_rate_bpm", "Heart rate (bpm)", "#c53030", "bpm"],
       ["stance_time_ms", "Ground contact (ms)", "#805ad5", "ms"]
     ];
     var series = [{ label: "Time", value: function (u, v) { return clock(v); } }];
     var data = [d.time_s];
-    var axes = [{ values: function (u, vals) { return vals.map(clock); } }];
+    var axes = [{ values: clockAxis }];
     names.forEach(function (n) {
       if (!d[n[0]] || !d[n[0]].length) return;
       var s = { label: n[1], stroke: n[2], scale: n[3], spanGaps: true };
@@ -46,7 +54,9 @@
       series.push(s);
       data.push(d[n[0]]);
       if (axes.length < 3) {
-        axes.push({ scale: n[3], side: axes.length === 1 ? 3 : 1, grid: { show: axes.length === 1 } });
+        var axis = { scale: n[3], side: axes.length === 1 ? 3 : 1, grid: { show: axes.length === 1 } };
+        if (n[3] === "pace") { axis.values = clockAxis; axis.size = 60; }
+        axes.push(axis);
       }
     });
     var scales = { x: { time: false }, pace: { dir: -1 } };
@@ -58,12 +68,13 @@
     if (!d) return;
     var pmc = document.getElementById("pmc-chart");
     if (pmc) {
-      plot(pmc, { series: [{}, { label: "Fitness (CTL)", stroke: "#2b6cb0" },
-        { label: "Fatigue (ATL)", stroke: "#c05621" }, { label: "Form (TSB)", stroke: "#2f855a" }] },
+      var per = d.load_unit ? " (" + d.load_unit + ")" : "";
+      plot(pmc, { series: [{}, { label: "Fitness, 42-day" + per, stroke: "#2b6cb0" },
+        { label: "Fatigue, 7-day" + per, stroke: "#c05621" }, { label: "Form" + per, stroke: "#2f855a" }] },
         [d.x, d.ctl, d.atl, d.tsb]);
     }
     var acwr = document.getElementById("acwr-chart");
-    if (acwr) {
+    if (acwr && d.acwr.some(function (v) { return v != null; })) {
       var line = function (v) { return d.x.map(function () { return v; }); };
       plot(acwr, { series: [{}, { label: "Acute:chronic", stroke: "#2b6cb0", spanGaps: false },
         { label: "0.8", stroke: "#a0aec0", dash: [4, 4] }, { label: "1.3", stroke: "#a0aec0", dash: [4, 4] },
@@ -72,26 +83,33 @@
     }
     var vol = document.getElementById("volume-chart");
     if (vol) {
-      plot(vol, { series: [{}, { label: "Last 7 days (km)", stroke: "#2f855a" },
-        { label: "Longest run that day (km)", stroke: "#805ad5", points: { show: true }, width: 0 }] },
+      var unit = d.distance_unit || "km";
+      plot(vol, { series: [{}, { label: "Last 7 days (" + unit + ")", stroke: "#2f855a" },
+        { label: "Longest run that day (" + unit + ")", stroke: "#805ad5", points: { show: true }, width: 0 }] },
         [d.x, d.weekly_km, d.longest_run_km]);
     }
   }
 
-  function pace(speed) {
-    return speed > 0 ? clock(1000 / speed) + " /km" : "–";
+  // The cadence chart's x axis is speed in m/s; pace is read per km or per mile (data.pace_unit).
+  function paceOf(d) {
+    var metres = d.metres_per_unit || 1000, unit = d.pace_unit || "/km";
+    return function (speed, bare) {
+      if (!(speed > 0)) return "–";
+      return clock(metres / speed) + (bare ? "" : " " + unit);
+    };
   }
 
   function cadenceChart() {
     var el = document.getElementById("cadence-chart");
     var d = readJson("cadence-data");
     if (!el || !d || !d.x.length) return;
+    var pace = paceOf(d);
     var spm = function (u, v) { return v == null ? "–" : v.toFixed(0) + " spm"; };
     plot(el, {
       scales: { x: { time: false }, y: { auto: true }, min: { auto: true } },
       axes: [
         { label: "Speed (m/s) · pace", values: function (u, vals) {
-          return vals.map(function (v) { return v.toFixed(1) + " · " + pace(v).replace(" /km", ""); });
+          return vals.map(function (v) { return v.toFixed(1) + " · " + pace(v, true); });
         } },
         { label: "Steps/min" }
       ],
