@@ -26,6 +26,7 @@ SORTS = ("severity", "waiting", "name", "-name", "joined", "-joined", "weekly", 
 @dataclass
 class Row:
     athlete: AthleteProfile
+    today: dt.date
     open: list[Signal] = field(default_factory=list)
     handled: list[Signal] = field(default_factory=list)  # snoozed or acknowledged
 
@@ -36,6 +37,15 @@ class Row:
     @property
     def opened_at(self) -> dt.datetime | None:
         return min((s.opened_at for s in self.open), default=None)
+
+    @property
+    def days_open(self) -> int | None:
+        opened = self.opened_at
+        return None if opened is None else max(0, (self.today - opened.date()).days)
+
+    @property
+    def url(self) -> str:
+        return f"/athletes/{self.athlete.pk}/attention/"
 
     @property
     def red_flag(self) -> bool:
@@ -79,16 +89,14 @@ def rows(
     """The queue (athletes with something open) or, with ``everyone``, the whole roster.
     Two queries whatever the number of athletes and signals."""
     athletes = _athletes(user, q=q, group=group, coach=coach)
-    ids = athletes.values("pk")
-    signals = Signal.objects.filter(athlete_id__in=ids).order_by("severity", "opened_at", "pk")
     if not everyone:
-        with_open = Signal.objects.filter(open_q(today)).values("athlete_id")
-        athletes = athletes.filter(pk__in=with_open)
-    by_athlete: dict[int, Row] = {a.pk: Row(a) for a in athletes}
+        athletes = athletes.filter(pk__in=Signal.objects.filter(open_q(today)).values("athlete_id"))
+    by_athlete: dict[int, Row] = {a.pk: Row(a, today) for a in athletes}
+    signals = Signal.objects.filter(athlete_id__in=list(by_athlete)).order_by(
+        "severity", "opened_at", "pk"
+    )
     for signal in signals:
-        row = by_athlete.get(signal.athlete_id)
-        if row is None:
-            continue
+        row = by_athlete[signal.athlete_id]
         (row.open if signal.is_open_on(today) else row.handled).append(signal)
     found = list(by_athlete.values())
     if kind:

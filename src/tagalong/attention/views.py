@@ -22,7 +22,7 @@ from tagalong.attention.outreach import send_bulk_message
 from tagalong.errors import DomainError
 from tagalong.triage import KINDS
 
-PAGE_SIZE = 50
+PAGE_SIZE = 30
 
 
 def _coach(request: HttpRequest) -> User:
@@ -68,6 +68,7 @@ def queue_page(request: HttpRequest, *, home: bool = False) -> HttpResponse:
     query.pop("page", None)
     tally = selectors.counts(found)
     context = {
+        "filters": _filter_fields(form),
         "form": form,
         "page": page,
         "rows": page.object_list,
@@ -86,6 +87,25 @@ def queue_page(request: HttpRequest, *, home: bool = False) -> HttpResponse:
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "attention/_queue_table.html", context)
     return render(request, "attention/queue.html", context)
+
+
+def _filter_fields(form: QueueFilter) -> list[dict[str, Any]]:
+    """The filter selects as plain data: rendering Django's select widgets costs a template per
+    option, which the queue page cannot afford on every keystroke."""
+    data: dict[str, Any] = getattr(form, "cleaned_data", {})
+    fields = []
+    for name in ("show", "q", "kind", "group", "coach", "sort"):
+        field = form.fields[name]
+        value = data.get(name)
+        fields.append(
+            {
+                "name": name,
+                "label": field.label or name.capitalize(),
+                "value": "" if value is None else str(value),
+                "choices": [(str(v), label) for v, label in getattr(field, "choices", [])],
+            }
+        )
+    return fields
 
 
 @rules.coach
