@@ -3,7 +3,6 @@
 import datetime as dt
 from typing import Any, Literal
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Schema
@@ -16,6 +15,7 @@ from tagalong.attention import selectors, services
 from tagalong.attention.athlete_views import coach_writer
 from tagalong.attention.facts import Facts
 from tagalong.attention.models import AvailabilityMarker, Signal
+from tagalong.attention.queue_page import queue_page
 from tagalong.attention.red_flags import clear_red_flag, open_red_flag
 from tagalong.errors import DomainError
 from tagalong.triage import SEVERITY
@@ -164,9 +164,11 @@ def signal_out(signal: Signal) -> dict[str, Any]:
 @router.get("/attention", response={200: QueueOut, **ERRORS}, summary="Who needs attention")
 @rules.coach
 def get_attention(request: HttpRequest, filters: Query[QueueQuery]) -> dict[str, Any]:
-    found = selectors.rows(
+    current = queue_page(
         request.user,
         today=timezone.localdate(),
+        page=filters.page,
+        size=PAGE_SIZE,
         everyone=filters.everyone,
         kind=filters.kind or "",
         q=filters.q,
@@ -174,12 +176,10 @@ def get_attention(request: HttpRequest, filters: Query[QueueQuery]) -> dict[str,
         coach=filters.coach,
         sort=filters.sort,
     )
-    paginator = Paginator(found, PAGE_SIZE)
-    current = paginator.get_page(filters.page)
     return {
-        "count": paginator.count,
+        "count": current.total,
         "page": current.number,
-        "pages": paginator.num_pages,
+        "pages": current.pages,
         "items": [
             {
                 "athlete_id": row.athlete.pk,
@@ -189,7 +189,7 @@ def get_attention(request: HttpRequest, filters: Query[QueueQuery]) -> dict[str,
                 "reasons": [signal_out(s) for s in row.open],
                 "handled": [signal_out(s) for s in row.handled],
             }
-            for row in current.object_list
+            for row in current.rows
         ],
     }
 

@@ -75,6 +75,28 @@ def _athletes(
     return athletes
 
 
+def athletes_for(
+    user: AnyUser,
+    *,
+    today: dt.date,
+    everyone: bool = False,
+    kind: str = "",
+    q: str = "",
+    group: int | None = None,
+    coach: int | None = None,
+) -> QuerySet[AthleteProfile]:
+    """The queue's athletes (something open; of ``kind`` when given) or, with ``everyone``,
+    the whole roster filtered."""
+    athletes = _athletes(user, q=q, group=group, coach=coach)
+    if kind:
+        open_signals = Signal.objects.filter(open_q(today), kind=kind)
+    elif not everyone:
+        open_signals = Signal.objects.filter(open_q(today))
+    else:
+        return athletes
+    return athletes.filter(pk__in=open_signals.values("athlete_id"))
+
+
 def rows(
     user: AnyUser,
     *,
@@ -86,11 +108,11 @@ def rows(
     coach: int | None = None,
     sort: str = "severity",
 ) -> list[Row]:
-    """The queue (athletes with something open) or, with ``everyone``, the whole roster.
+    """Every row at once (CSV export, digest); pages use ``queue_page.queue_page``.
     Two queries whatever the number of athletes and signals."""
-    athletes = _athletes(user, q=q, group=group, coach=coach)
-    if not everyone:
-        athletes = athletes.filter(pk__in=Signal.objects.filter(open_q(today)).values("athlete_id"))
+    athletes = athletes_for(
+        user, today=today, everyone=everyone, kind=kind, q=q, group=group, coach=coach
+    )
     by_athlete: dict[int, Row] = {a.pk: Row(a, today) for a in athletes}
     signals = Signal.objects.filter(athlete_id__in=list(by_athlete)).order_by(
         "severity", "opened_at", "pk"
@@ -98,10 +120,7 @@ def rows(
     for signal in signals:
         row = by_athlete[signal.athlete_id]
         (row.open if signal.is_open_on(today) else row.handled).append(signal)
-    found = list(by_athlete.values())
-    if kind:
-        found = [r for r in found if any(s.kind == kind for s in r.open)]
-    return sorted_rows(found, sort)
+    return sorted_rows(list(by_athlete.values()), sort)
 
 
 def sorted_rows(found: list[Row], sort: str) -> list[Row]:
