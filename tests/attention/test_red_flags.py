@@ -138,3 +138,11 @@ def test_a_symptom_log_red_flag_opens_one_and_shows_the_urgent_message(world: Wo
     assert flag.source == "symptoms" and flag.red_flags == ["one_sided_calf_swelling"]
     page = client.get(response["Location"]).content.decode()
     assert "seek urgent medical care" in page
+
+
+def test_the_runners_home_says_training_is_paused(world: World) -> None:
+    RedFlag.objects.create(athlete=world.athlete_a, source="intake", red_flags=["chest_pain"])
+    client = Client()
+    client.force_login(world.athlete_a.user)
+    page = client.get("/").content.decode()
+    assert "Training paused" in page and "your coach restarts the plan" in page
