@@ -124,3 +124,25 @@ def test_the_anonymous_self_check_never_claims_a_coach_was_told(db: None) -> Non
     assert b"seek urgent medical care" in response.content
     assert b"coach has been told" not in response.content
     assert not RedFlag.objects.exists()
+
+
+def test_a_symptom_log_red_flag_opens_one_and_shows_the_urgent_message(world: World) -> None:
+    client = Client()
+    client.force_login(world.athlete_a.user)
+    response = client.post(
+        f"/athletes/{world.athlete_a.pk}/symptoms/new/",
+        {"day": today().isoformat(), "red_flags": ["one_sided_calf_swelling"]},
+    )
+    assert response.status_code == 302 and response["Location"].endswith("/calf-check/")
+    flag = RedFlag.objects.get()
+    assert flag.source == "symptoms" and flag.red_flags == ["one_sided_calf_swelling"]
+    page = client.get(response["Location"]).content.decode()
+    assert "seek urgent medical care" in page
+
+
+def test_the_runners_home_says_training_is_paused(world: World) -> None:
+    RedFlag.objects.create(athlete=world.athlete_a, source="intake", red_flags=["chest_pain"])
+    client = Client()
+    client.force_login(world.athlete_a.user)
+    page = client.get("/").content.decode()
+    assert "Training paused" in page and "your coach restarts the plan" in page

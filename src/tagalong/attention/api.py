@@ -1,9 +1,8 @@
 """API: the attention queue, acknowledge and snooze, availability markers, clearing a red flag."""
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Schema
@@ -16,6 +15,7 @@ from tagalong.attention import selectors, services
 from tagalong.attention.athlete_views import coach_writer
 from tagalong.attention.facts import Facts
 from tagalong.attention.models import AvailabilityMarker, Signal
+from tagalong.attention.queue_page import queue_page
 from tagalong.attention.red_flags import clear_red_flag, open_red_flag
 from tagalong.errors import DomainError
 from tagalong.triage import SEVERITY
@@ -136,36 +136,39 @@ class RedFlagOut(Schema):
     clearance_note: str
 
 
-def signal_out(signal: Signal) -> SignalOut:
+def signal_out(signal: Signal) -> dict[str, Any]:
+    """Plain data: ninja validates it once against SignalOut on the way out."""
     e = signal.evidence
-    return SignalOut(
-        id=signal.pk,
-        kind=signal.kind,
-        label=signal.label,
-        words=signal.words,
-        url=signal.url,
-        state=signal.state,
-        opened_at=signal.opened_at,
-        snoozed_until=signal.snoozed_until,
-        snooze_reason=signal.snooze_reason,
-        evidence=EvidenceOut(
-            id=e.id,
-            statement=e.statement,
-            source=e.source,
-            strength=str(e.strength),
-            expert_target=e.expert_target,
-        )
-        if e
-        else None,
-    )
+    return {
+        "id": signal.pk,
+        "kind": signal.kind,
+        "label": signal.label,
+        "words": signal.words,
+        "url": signal.url,
+        "state": signal.state,
+        "opened_at": signal.opened_at,
+        "snoozed_until": signal.snoozed_until,
+        "snooze_reason": signal.snooze_reason,
+        "evidence": None
+        if e is None
+        else {
+            "id": e.id,
+            "statement": e.statement,
+            "source": e.source,
+            "strength": str(e.strength),
+            "expert_target": e.expert_target,
+        },
+    }
 
 
 @router.get("/attention", response={200: QueueOut, **ERRORS}, summary="Who needs attention")
 @rules.coach
-def get_attention(request: HttpRequest, filters: Query[QueueQuery]) -> QueueOut:
-    found = selectors.rows(
+def get_attention(request: HttpRequest, filters: Query[QueueQuery]) -> dict[str, Any]:
+    current = queue_page(
         request.user,
         today=timezone.localdate(),
+        page=filters.page,
+        size=PAGE_SIZE,
         everyone=filters.everyone,
         kind=filters.kind or "",
         q=filters.q,
@@ -173,24 +176,22 @@ def get_attention(request: HttpRequest, filters: Query[QueueQuery]) -> QueueOut:
         coach=filters.coach,
         sort=filters.sort,
     )
-    paginator = Paginator(found, PAGE_SIZE)
-    current = paginator.get_page(filters.page)
-    return QueueOut(
-        count=paginator.count,
-        page=current.number,
-        pages=paginator.num_pages,
-        items=[
-            RowOut(
-                athlete_id=row.athlete.pk,
-                name=row.athlete.name,
-                severity=row.severity if row.open else None,
-                open_since=row.opened_at,
-                reasons=[signal_out(s) for s in row.open],
-                handled=[signal_out(s) for s in row.handled],
-            )
-            for row in current.object_list
+    return {
+        "count": current.total,
+        "page": current.number,
+        "pages": current.pages,
+        "items": [
+            {
+                "athlete_id": row.athlete.pk,
+                "name": row.athlete.name,
+                "severity": row.severity if row.open else None,
+                "open_since": row.opened_at,
+                "reasons": [signal_out(s) for s in row.open],
+                "handled": [signal_out(s) for s in row.handled],
+            }
+            for row in current.rows
         ],
-    )
+    }
 
 
 @router.get(
@@ -199,7 +200,7 @@ def get_attention(request: HttpRequest, filters: Query[QueueQuery]) -> QueueOut:
     summary="One athlete's signals",
 )
 @rules.athlete_scoped
-def get_athlete_attention(request: HttpRequest, athlete_id: int) -> list[SignalOut]:
+def get_athlete_attention(request: HttpRequest, athlete_id: int) -> list[dict[str, Any]]:
     return [signal_out(s) for s in selectors.athlete_signals(athlete_for(request.user, athlete_id))]
 
 
@@ -227,7 +228,7 @@ def post_acknowledge(
 @rules.athlete_scoped
 def post_snooze(
     request: HttpRequest, athlete_id: int, signal_id: int, payload: SnoozeIn
-) -> SignalOut:
+) -> dict[str, Any]:
     athlete, coach = coach_writer(request, athlete_id)
     signal = selectors.signal_for(athlete, signal_id)
     today = Facts(athlete=athlete, now=timezone.now()).today

@@ -21,13 +21,15 @@ assert {value for value, _ in SORT_CHOICES} == set(SORTS)
 
 class QueueFilter(forms.Form):
     show = forms.ChoiceField(
-        choices=[("attention", "Needs attention"), ("all", "Everyone")], required=False
+        choices=[("attention", "Needs attention"), ("all", "Everyone")],
+        required=False,
+        label="Show",
     )
     q = forms.CharField(required=False, max_length=100)
     kind = forms.ChoiceField(choices=[("", "Any reason"), *KINDS], required=False, label="Reason")
     group = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
     coach = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
-    sort = forms.ChoiceField(choices=SORT_CHOICES, required=False)
+    sort = forms.ChoiceField(choices=SORT_CHOICES, required=False, label="Sort by")
     page = forms.IntegerField(min_value=1, required=False)
 
     def __init__(

@@ -11,14 +11,16 @@ from tagalong.attention.selectors import athlete_signals, notes_of
 
 
 def build_section(request: HttpRequest, athlete: AthleteProfile) -> dict[str, Any] | None:
-    """On the coach's view of an athlete (the runner sees the pause on their own pages)."""
+    """The coach's view of an athlete: open reasons and notes. The runner sees only the pause."""
+    flag = open_red_flag(athlete)
     if not getattr(request.user, "is_coach", False) and not getattr(
         request.user, "is_platform_staff", False
     ):
-        return None
+        return {"open": [], "notes": [], "red_flag": flag, "runner": True} if flag else None
     today = timezone.localdate()
     return {
         "open": [s for s in athlete_signals(athlete) if s.is_open_on(today)],
         "notes": notes_of(athlete, limit=3),
-        "red_flag": open_red_flag(athlete),
+        "red_flag": flag,
+        "runner": False,
     }

@@ -26,6 +26,7 @@ SORTS = ("severity", "waiting", "name", "-name", "joined", "-joined", "weekly", 
 @dataclass
 class Row:
     athlete: AthleteProfile
+    today: dt.date
     open: list[Signal] = field(default_factory=list)
     handled: list[Signal] = field(default_factory=list)  # snoozed or acknowledged
 
@@ -36,6 +37,15 @@ class Row:
     @property
     def opened_at(self) -> dt.datetime | None:
         return min((s.opened_at for s in self.open), default=None)
+
+    @property
+    def days_open(self) -> int | None:
+        opened = self.opened_at
+        return None if opened is None else max(0, (self.today - opened.date()).days)
+
+    @property
+    def url(self) -> str:
+        return f"/athletes/{self.athlete.pk}/attention/"
 
     @property
     def red_flag(self) -> bool:
@@ -65,6 +75,28 @@ def _athletes(
     return athletes
 
 
+def athletes_for(
+    user: AnyUser,
+    *,
+    today: dt.date,
+    everyone: bool = False,
+    kind: str = "",
+    q: str = "",
+    group: int | None = None,
+    coach: int | None = None,
+) -> QuerySet[AthleteProfile]:
+    """The queue's athletes (something open; of ``kind`` when given) or, with ``everyone``,
+    the whole roster filtered."""
+    athletes = _athletes(user, q=q, group=group, coach=coach)
+    if kind:
+        open_signals = Signal.objects.filter(open_q(today), kind=kind)
+    elif not everyone:
+        open_signals = Signal.objects.filter(open_q(today))
+    else:
+        return athletes
+    return athletes.filter(pk__in=open_signals.values("athlete_id"))
+
+
 def rows(
     user: AnyUser,
     *,
@@ -76,24 +108,19 @@ def rows(
     coach: int | None = None,
     sort: str = "severity",
 ) -> list[Row]:
-    """The queue (athletes with something open) or, with ``everyone``, the whole roster.
+    """Every row at once (CSV export, digest); pages use ``queue_page.queue_page``.
     Two queries whatever the number of athletes and signals."""
-    athletes = _athletes(user, q=q, group=group, coach=coach)
-    ids = athletes.values("pk")
-    signals = Signal.objects.filter(athlete_id__in=ids).order_by("severity", "opened_at", "pk")
-    if not everyone:
-        with_open = Signal.objects.filter(open_q(today)).values("athlete_id")
-        athletes = athletes.filter(pk__in=with_open)
-    by_athlete: dict[int, Row] = {a.pk: Row(a) for a in athletes}
+    athletes = athletes_for(
+        user, today=today, everyone=everyone, kind=kind, q=q, group=group, coach=coach
+    )
+    by_athlete: dict[int, Row] = {a.pk: Row(a, today) for a in athletes}
+    signals = Signal.objects.filter(athlete_id__in=list(by_athlete)).order_by(
+        "severity", "opened_at", "pk"
+    )
     for signal in signals:
-        row = by_athlete.get(signal.athlete_id)
-        if row is None:
-            continue
+        row = by_athlete[signal.athlete_id]
         (row.open if signal.is_open_on(today) else row.handled).append(signal)
-    found = list(by_athlete.values())
-    if kind:
-        found = [r for r in found if any(s.kind == kind for s in r.open)]
-    return sorted_rows(found, sort)
+    return sorted_rows(list(by_athlete.values()), sort)
 
 
 def sorted_rows(found: list[Row], sort: str) -> list[Row]:

@@ -6,7 +6,6 @@ import csv
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,10 +18,11 @@ from tagalong.athletes.models import AthleteGroup
 from tagalong.attention import selectors
 from tagalong.attention.forms import BulkMessageForm, QueueFilter
 from tagalong.attention.outreach import send_bulk_message
+from tagalong.attention.queue_page import queue_page as load_page
 from tagalong.errors import DomainError
 from tagalong.triage import KINDS
 
-PAGE_SIZE = 50
+PAGE_SIZE = 30
 
 
 def _coach(request: HttpRequest) -> User:
@@ -47,34 +47,28 @@ def _filter(request: HttpRequest) -> QueueFilter:
 
 def _rows(request: HttpRequest, form: QueueFilter) -> list[selectors.Row]:
     data: dict[str, Any] = getattr(form, "cleaned_data", {})
-    return selectors.rows(
-        request.user,
-        today=timezone.localdate(),
-        everyone=data.get("show") == "all",
-        kind=data.get("kind") or "",
-        q=data.get("q") or "",
-        group=data.get("group"),
-        coach=data.get("coach"),
-        sort=data.get("sort") or "severity",
-    )
+    return selectors.rows(request.user, today=timezone.localdate(), **_criteria(data))
 
 
 def queue_page(request: HttpRequest, *, home: bool = False) -> HttpResponse:
     form = _filter(request)
-    found = _rows(request, form)
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     data: dict[str, Any] = getattr(form, "cleaned_data", {})
+    page = load_page(
+        request.user,
+        today=timezone.localdate(),
+        page=data.get("page") or 1,
+        size=PAGE_SIZE,
+        **_criteria(data),
+    )
     query = request.GET.copy()
     query.pop("page", None)
-    tally = selectors.counts(found)
     context = {
-        "form": form,
+        "filters": _filter_fields(form),
         "page": page,
-        "rows": page.object_list,
-        "athletes": [row.athlete for row in page.object_list],
+        "rows": page.rows,
+        "athletes": [row.athlete for row in page.rows],
         "everyone": data.get("show") == "all",
-        "counts": [(kind, label, n) for kind, label in KINDS if (n := tally.get(kind))],
-        "total": len(found),
+        "counts": [(kind, label, n) for kind, label in KINDS if (n := page.counts.get(kind))],
         "query": query.urlencode(),
         "home": home,
         "pending_invitations": Invitation.objects.filter(coach=_coach(request))
@@ -86,6 +80,36 @@ def queue_page(request: HttpRequest, *, home: bool = False) -> HttpResponse:
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "attention/_queue_table.html", context)
     return render(request, "attention/queue.html", context)
+
+
+def _criteria(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "everyone": data.get("show") == "all",
+        "kind": data.get("kind") or "",
+        "q": data.get("q") or "",
+        "group": data.get("group"),
+        "coach": data.get("coach"),
+        "sort": data.get("sort") or "severity",
+    }
+
+
+def _filter_fields(form: QueueFilter) -> list[dict[str, Any]]:
+    """The filter selects as plain data: rendering Django's select widgets costs a template per
+    option, which the queue page cannot afford on every keystroke."""
+    data: dict[str, Any] = getattr(form, "cleaned_data", {})
+    fields = []
+    for name in ("show", "q", "kind", "group", "coach", "sort"):
+        field = form.fields[name]
+        value = data.get(name)
+        fields.append(
+            {
+                "name": name,
+                "label": field.label or name.capitalize(),
+                "value": "" if value is None else str(value),
+                "choices": [(str(v), label) for v, label in getattr(field, "choices", [])],
+            }
+        )
+    return fields
 
 
 @rules.coach

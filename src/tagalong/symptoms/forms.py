@@ -6,6 +6,7 @@ from django import forms
 from django.forms.boundfield import BoundField
 
 from tagalong.activities.models import Activity
+from tagalong.assessments.models import RED_FLAG_CHOICES
 from tagalong.symptoms.models import (
     MEASURES,
     REGION_LABELS,
@@ -33,6 +34,12 @@ class SymptomForm(forms.Form):
     )
     note = forms.CharField(
         required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    red_flags = forms.MultipleChoiceField(
+        choices=RED_FLAG_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Any of these today? (they stop training until a clinician has seen you)",
     )
 
     def __init__(self, *args: Any, activities: Any = None, **kwargs: Any) -> None:

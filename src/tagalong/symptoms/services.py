@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -11,7 +12,9 @@ from django.utils import timezone
 
 from tagalong.accounts.models import User
 from tagalong.activities.models import Activity
+from tagalong.assessments.models import RED_FLAG_CHOICES
 from tagalong.athletes.models import AthleteProfile
+from tagalong.attention.red_flags import raise_red_flag
 from tagalong.audit.services import record
 from tagalong.errors import DomainError
 from tagalong.plans.hooks import plan_data_changed
@@ -67,6 +70,7 @@ def log_symptoms(
     other_regions: Any = None,
     note: str = "",
     activity: Activity | None = None,
+    red_flags: Sequence[str] = (),
 ) -> SymptomLog:
     unknown = set(scores) - set(SCORE_FIELDS)
     if unknown:
@@ -78,8 +82,16 @@ def log_symptoms(
         for name in SCORE_FIELDS
     }
     regions = clean_regions(other_regions)
-    if all(v is None for v in values.values()) and not regions and not note.strip():
+    if (
+        all(v is None for v in values.values())
+        and not regions
+        and not note.strip()
+        and not red_flags
+    ):
         raise DomainError("Note at least one score, a region or a note.")
+    unknown_flags = set(red_flags) - {value for value, _ in RED_FLAG_CHOICES}
+    if unknown_flags:
+        raise DomainError(f"Unknown red flag: {sorted(unknown_flags)[0]}.", field="red_flags")
     if activity is not None and activity.athlete_id != athlete.pk:
         raise DomainError("That activity belongs to someone else.", field="activity_id")
     log = SymptomLog.objects.create(
@@ -92,4 +104,6 @@ def log_symptoms(
     )
     record(actor=by, action="symptoms.logged", target=log, athlete_id=athlete.pk, day=str(day))
     plan_data_changed(athlete.pk, source="symptoms")
+    if red_flags:
+        raise_red_flag(athlete=athlete, source="symptoms", flags=red_flags, by=by)
     return log

@@ -59,11 +59,14 @@ def log_view(request: HttpRequest, athlete_id: int) -> HttpResponse:
                 other_regions=form.other_regions(),
                 note=form.cleaned_data["note"],
                 activity=form.cleaned_data["activity"],
+                red_flags=form.cleaned_data["red_flags"],
             )
         except DomainError as error:
             field = error.field if error.field in form.fields else None
             form.add_error(field, error.message)
         else:
+            if form.cleaned_data["red_flags"]:
+                return redirect("assessments:calf_check", athlete_id=athlete.pk)
             messages.success(request, "Thanks, noted.")
             return redirect("symptoms:history", athlete_id=athlete.pk)
     context = {"form": form, "athlete": athlete, "evidence": cite(PAIN_EVIDENCE)}
