@@ -44,5 +44,5 @@ def test_coach_invites_and_runner_signs_up_from_the_link(live_server, page, brow
     assert runner.get_by_text("You are now linked with Maya Coach.").is_visible()
     assert runner.get_by_text("Maya Coach").first.is_visible()
 
-    page.goto(f"{live_server.url}/coach/athletes/")
+    page.goto(f"{live_server.url}/coach/athletes/?show=all")  # the queue is the default view
     page.get_by_role("link", name="Nia Runner").wait_for()

@@ -80,7 +80,7 @@ def test_the_hook_queues_the_review_only_after_commit(
 ) -> None:  # type: ignore[no-untyped-def]
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         hooks.plan_data_changed(world.athlete_a.pk, source="symptoms")
-    assert calls == [] and len(callbacks) == 1
+    assert calls == [] and len(callbacks) == 2  # the plan review, then the attention refresh
     callbacks[0]()
     assert calls == [(world.athlete_a.pk, "symptoms")]
 

@@ -71,6 +71,7 @@ def queue_page(request: HttpRequest, *, home: bool = False) -> HttpResponse:
         "counts": [(kind, label, n) for kind, label in KINDS if (n := page.counts.get(kind))],
         "query": query.urlencode(),
         "home": home,
+        "recent": visible_athletes(request.user).order_by("-user__date_joined")[:5] if home else [],
         "pending_invitations": Invitation.objects.filter(coach=_coach(request))
         .usable(timezone.now())
         .count()
