@@ -6,6 +6,7 @@ seconds per km, m/s) and only turned into text here. FIT workout targets stay SI
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 Units = Literal["km", "mi"]
@@ -83,3 +84,13 @@ def speed_text(speed_m_s: float | None, units: Units, *, digits: int = 1) -> str
         return DASH
     per_hour = speed_m_s * 3600.0 / metres_per_unit(units)
     return f"{per_hour:.{digits}f} {'mph' if units == 'mi' else 'km/h'}"
+
+
+_KM_IN_TEXT = re.compile(r"(\d+(?:\.\d+)?) km\b")
+
+
+def km_in_text(text: str, units: Units) -> str:
+    """Distances written as "N km" inside a sentence from the engines, in the reader's unit."""
+    if units == "km":
+        return text
+    return _KM_IN_TEXT.sub(lambda m: km_text(float(m.group(1)), units), text)

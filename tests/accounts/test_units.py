@@ -49,3 +49,12 @@ def test_template_filters_take_the_user_or_a_unit_name():
     assert f.pace(300, Reader()) == "8:03 /mi"
     assert f.speed_band({"low_m_s": 2.5, "high_m_s": 3.0}, "km") == "5:33–6:40 /km"
     assert f.speed_band({"low_m_s": 0, "high_m_s": 3.0}, "km") == "–"
+
+
+def test_distances_inside_engine_sentences_follow_the_unit():
+    text = "Adjust the load: keep the next long run within 10 % of 14 km (at most 15.4 km)."
+    assert units.km_in_text(text, "km") == text
+    assert units.km_in_text(text, "mi") == (
+        "Adjust the load: keep the next long run within 10 % of 8.7 mi (at most 9.6 mi)."
+    )
+    assert f.in_units("823.0 km vs 10 % kmh", "mi") == "511.4 mi vs 10 % kmh"

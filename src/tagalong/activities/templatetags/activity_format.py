@@ -52,6 +52,13 @@ def whole_km(kilometres: float | None, choice: object = "km") -> str:
 
 
 @register.filter
+def in_units(text: object, choice: object = "km") -> str:
+    """A sentence that names distances in km ("keep the next long run within 10 % of 14 km"),
+    with each distance in the reader's unit."""
+    return u.km_in_text("" if text is None else str(text), u.units_of(choice))
+
+
+@register.filter
 def speed(speed_m_s: float | None, choice: object = "km") -> str:
     """6.75 -> "24.3 km/h" or "15.1 mph"."""
     return u.speed_text(speed_m_s, u.units_of(choice))

@@ -21,6 +21,7 @@
     opts.width = width(el);
     opts.height = 260;
     var chart = new uPlot(opts, data, el);
+    el.uplot = chart;  // lets browser tests read the formatted axis ticks
     window.addEventListener("resize", function () {
       chart.setSize({ width: width(el), height: 260 });
     });
