@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from tagalong.accounts.models import (
     ApiToken,
@@ -246,7 +246,11 @@ def user_for_api_token(raw: str, *, now: datetime) -> User | None:
     if token is None or not token.user.is_active:
         return None
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        try:
+            with transaction.atomic():
+                ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        except DatabaseError:  # bookkeeping only: a read-only database must not stop a read
+            pass
     return token.user
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
@@ -12,6 +13,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from tagalong.errors import DomainError
+from tagalong.web import readonly
 
 
 def error_body(
@@ -71,6 +73,14 @@ def install(api: NinjaAPI) -> None:
     def bad_multipart(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
         message = f"Content-Type: the multipart/form-data body cannot be read ({exc})."
         return respond(request, 400, error_body("bad_request", message, field="Content-Type"))
+
+    @api.exception_handler(DatabaseError)
+    def database_error(request: HttpRequest, exc: DatabaseError) -> HttpResponse:
+        if not readonly.is_read_only(exc):
+            raise exc
+        response = respond(request, 503, error_body("read_only", readonly.MESSAGE))
+        response["Retry-After"] = readonly.RETRY_AFTER_S
+        return response
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:

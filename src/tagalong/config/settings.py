@@ -238,3 +238,5 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"]
 LOGGING["filters"] = {"one_line_403": {"()": "tagalong.config.logfilters.OneLineForbidden"}}
 LOGGING["loggers"]["django.request"] = {"filters": ["one_line_403"]}  # type: ignore[index]
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # type: ignore[index]
+# A write refused by a read-only database answers 503 with a clear message (tagalong.web.readonly).
+MIDDLEWARE += ["tagalong.web.readonly.ReadOnlyDatabaseMiddleware"]

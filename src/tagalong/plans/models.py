@@ -273,3 +273,16 @@ class AdaptationSetting(models.Model):
 
     def __str__(self) -> str:
         return f"Plan adaptation for {self.athlete}"
+
+
+class PendingReview(models.Model):
+    """One queued plan review per athlete: data saved while one waits joins it (plans.hooks)."""
+
+    athlete = models.OneToOneField(
+        AthleteProfile, on_delete=models.CASCADE, related_name="pending_plan_review"
+    )
+    source = models.CharField(max_length=16)
+    queued_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"plan review for athlete {self.athlete_id} queued {self.queued_at:%H:%M:%S}"

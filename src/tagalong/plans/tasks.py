@@ -10,6 +10,7 @@ import logging
 from django_tasks import task
 
 from tagalong.athletes.models import AthleteProfile
+from tagalong.plans.hooks import review_started
 from tagalong.plans.models import Plan, PlanStatus, ReviewSource
 from tagalong.plans.proposals import review_athlete
 
@@ -19,6 +20,7 @@ log = logging.getLogger(__name__)
 @task()
 def review_plan(athlete_id: int, source: str) -> int:
     """Review one athlete's active plan; returns the number of new proposals."""
+    review_started(athlete_id)
     athlete = AthleteProfile.objects.select_related("user").filter(pk=athlete_id).first()
     if athlete is None:
         return 0
