@@ -128,4 +128,3 @@ def unanswered_threads(
         .order_by("waiting_since", "pk")
     )
     return list(threads)
-

@@ -28,6 +28,7 @@ def _waiting(now: datetime) -> list[tuple[Thread, User]]:
         Message.objects.filter(
             read_at__isnull=True, author__isnull=False, created_at__lte=now - WAIT
         )
+        .order_by()
         .values_list("thread_id", "author_id")
         .distinct()[:BATCH]
     )

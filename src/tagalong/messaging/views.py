@@ -120,18 +120,15 @@ def add_note(request: HttpRequest, thread_id: int) -> HttpResponse:
 
 @rules.signed_in
 def attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
-    found = (
-        Attachment.objects.filter(pk=attachment_id).values_list("message__thread_id", flat=True)
-        if 0 < attachment_id < 2**63
-        else None
-    )
-    thread_id = found.first() if found is not None else None
-    if thread_id is None:
+    found = Attachment.objects.select_related("message").filter(pk=attachment_id)
+    item = found.first() if 0 < attachment_id < 2**63 else None
+    if item is None:
         raise Http404("No such file")
-    thread_for(request.user, thread_id)
-    item = Attachment.objects.get(pk=attachment_id)
-    response = FileResponse(item.file.open("rb"), content_type=item.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{item.name}"'
+    thread_for(request.user, item.message.thread_id)
+    response = FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type
+    )
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
