@@ -112,9 +112,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     _django()
     _call("migrate", interactive=False, verbosity=0)
-    from tagalong.demo import load_demo, print_logins
+    from tagalong.demo import demo_quietly, print_logins
 
-    created = load_demo(reset=args.reset)
+    created, mail_folder = demo_quietly(reset=args.reset)
+    print(f"The demo's emails were written to {mail_folder}, not sent.")
     print_logins(created=created)
     return 0
 

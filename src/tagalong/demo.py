@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django.db import transaction
@@ -175,6 +176,32 @@ def load_demo(*, reset: bool = False) -> bool:
     for extend in DEMO_EXTENSIONS:
         extend(world)
     return True
+
+
+def demo_quietly(*, reset: bool = False) -> tuple[bool, Path]:
+    """``load_demo`` with its emails written as files and its tasks run as it goes.
+
+    The demo books sessions and sends invitations to made-up addresses: sent through the
+    console backend (or queued for the worker of ``tagalong serve``) they printed hundreds of
+    lines over the logins. Returns whether the data was created and the folder of the emails.
+    """
+    import logging
+
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    folder = Path(settings.DATA_DIR) / "demo-mail"
+    quiet = override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(folder),
+        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+    )
+    logging.disable(logging.INFO)
+    try:
+        with quiet:
+            return load_demo(reset=reset), folder
+    finally:
+        logging.disable(logging.NOTSET)
 
 
 def print_logins(*, created: bool) -> None:

@@ -280,3 +280,30 @@ def test_runners_cannot_open_the_coach_pages(world, client):
     client.force_login(world.athlete_a.user)
     for name in ("coach_sessions", "availability", "types", "type_create", "class_create"):
         assert client.get(reverse(f"bookings:{name}")).status_code == 403
+
+
+def test_sessions_list_names_the_runner_of_each_place(world, coach, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tagalong.bookings.services import SlotRequest
+    from tests.bookings.helpers import one_on_one, open_coach
+    from tests.factories import make_athlete
+
+    now = timezone.now()
+    open_coach(coach)
+    check_in = one_on_one(coach, cutoff=0)
+    start = (now + timedelta(days=2)).replace(hour=10, minute=0, second=0, microsecond=0)
+    book(athlete=world.athlete_a, session_or_slot=SlotRequest(check_in, start), now=now)
+    url = reverse("bookings:coach_sessions")
+    with CaptureQueriesContext(connection) as first:
+        html = client.get(url).content.decode()
+    assert world.athlete_a.name in html
+    others = [make_athlete(coach=coach) for _ in range(3)]
+    for hours, runner in enumerate(others, start=1):
+        slot = SlotRequest(check_in, start + timedelta(hours=hours))
+        book(athlete=runner, session_or_slot=slot, now=now)
+    with CaptureQueriesContext(connection) as second:
+        html = client.get(url).content.decode()
+    assert all(runner.name in html for runner in others)
+    assert len(second) == len(first)  # the names come with the sessions, not one query each

@@ -64,7 +64,7 @@ def test_booking_a_free_time_opens_the_session_page(world, runner, client, check
     with freeze_time(NOW):
         response = client.post(
             reverse("bookings:book_type", args=[check_in.pk]),
-            {"start": SLOT.isoformat()},
+            {"start": SLOT.isoformat(), "confirm": "1"},
             follow=True,
         )
     assert "Booked. A calendar invitation is on its way" in " ".join(_messages(response))
@@ -81,7 +81,7 @@ def test_a_time_just_taken_is_explained(world, runner, client, check_in):
     with freeze_time(NOW):
         response = client.post(
             reverse("bookings:book_type", args=[check_in.pk]),
-            {"start": SLOT.isoformat()},
+            {"start": SLOT.isoformat(), "confirm": "1"},
             follow=True,
         )
     assert "That time has just been taken" in " ".join(_messages(response))
@@ -95,7 +95,7 @@ def test_group_classes_show_seats_left_then_the_waiting_list(world, runner, clie
         book(athlete=make_athlete(coach=world.coach_a), session_or_slot=session, now=NOW)
         book(athlete=make_athlete(coach=world.coach_a), session_or_slot=session, now=NOW)
         assert "Full: join the waiting list" in client.get(url).content.decode()
-        response = client.post(url, {"session": session.pk}, follow=True)
+        response = client.post(url, {"session": session.pk, "confirm": "1"}, follow=True)
     assert "you are number 1 on the waiting list" in " ".join(_messages(response))
     assert Booking.objects.get(athlete=runner).status == BookingStatus.WAITLISTED
 
@@ -136,7 +136,7 @@ def test_moving_a_one_on_one_to_another_free_time(world, runner, client, check_i
     with freeze_time(NOW):
         page = client.get(url).content.decode()
         assert "Move Check-in" in page and "Now: <strong>" in page
-        response = client.post(url, {"start": later.isoformat()}, follow=True)
+        response = client.post(url, {"start": later.isoformat(), "confirm": "1"}, follow=True)
     assert "Moved. An updated calendar invitation is on its way." in _messages(response)
     booking.refresh_from_db()
     assert (booking.session.start, booking.sequence) == (later, 1)
@@ -174,7 +174,7 @@ def test_any_runner_with_the_link_can_book(world, client, check_in):
     assert client.get(book_url).status_code == 404  # without the link
     with freeze_time(NOW):
         assert client.get(response["Location"]).status_code == 200
-        client.post(response["Location"], {"start": SLOT.isoformat()})
+        client.post(response["Location"], {"start": SLOT.isoformat(), "confirm": "1"})
     assert Booking.objects.get(athlete=stranger).status == BookingStatus.CONFIRMED
 
 
@@ -195,6 +195,6 @@ def test_coach_moves_a_runners_one_on_one_on_the_coachs_clock(world, runner, cli
         assert f"Move Check-in with {runner.name}" in page
         assert "Times are on your clock: <strong>Europe/London</strong>" in page
         assert "12:00–13:00 GMT" in page
-        client.post(url, {"start": later.isoformat()})
+        client.post(url, {"start": later.isoformat(), "confirm": "1"})
     booking.refresh_from_db()
     assert booking.session.start == later

@@ -65,6 +65,7 @@ def test_runner_books_moves_and_cancels_and_both_get_invitations(  # type: ignor
     assert page.get_by_text("Coach's time:").first.is_visible()
     next_week(page)  # well before the 24 h cancellation cut-off
     page.locator("button.slot-button").first.click()
+    page.get_by_role("button", name="Confirm booking").click()
     page.get_by_text("Booked. A calendar invitation is on its way").wait_for()
     booking = Booking.objects.get(athlete=runner)
     uid = booking.ical_uid
@@ -75,13 +76,14 @@ def test_runner_books_moves_and_cancels_and_both_get_invitations(  # type: ignor
     sign_in(coach_page, live_server.url, coach.email)
     coach_page.goto(f"{live_server.url}/coach/sessions/")
     coach_page.get_by_role("cell", name="Check-in", exact=True).wait_for()
-    assert coach_page.get_by_role("cell", name="booked", exact=True).is_visible()
+    assert coach_page.get_by_role("cell", name=runner.name, exact=True).is_visible()
     coach_page.get_by_role("link", name="Open").first.click()
     coach_page.get_by_role("link", name=runner.name).wait_for()
 
     page.get_by_role("link", name="Move to another time").click()
     next_week(page)
     page.locator("button.slot-button").nth(1).click()
+    page.get_by_role("button", name="Confirm the move").click()
     page.get_by_text("Moved. An updated calendar invitation is on its way.").wait_for()
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CONFIRMED
@@ -121,6 +123,8 @@ def test_a_freed_seat_goes_to_the_runner_on_the_waiting_list(  # type: ignore[no
     page.goto(f"{live_server.url}/book/")
     page.get_by_role("link", name="Calf clinic").click()
     page.get_by_text("Full: join the waiting list").wait_for()
+    page.get_by_role("button", name="Join the waiting list").click()
+    page.get_by_role("heading", name="Join the waiting list for Calf clinic?").wait_for()
     page.get_by_role("button", name="Join the waiting list").click()
     page.get_by_text("you are number 1 on the waiting list").wait_for()
 

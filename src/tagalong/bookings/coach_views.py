@@ -45,7 +45,7 @@ def coach_sessions(request: HttpRequest) -> HttpResponse:
     coach = _coach(request)
     availability = services.ensure_coach_setup(coach=coach)
     now = timezone.now()
-    upcoming = list(selectors.upcoming_sessions(coach, now)[:300])
+    upcoming = list(selectors.with_runners(selectors.upcoming_sessions(coach, now))[:300])
     context = {
         "tz_name": availability.time_zone,
         "days": _by_local_day(upcoming, availability.time_zone),

@@ -306,6 +306,8 @@ class BookForm(forms.Form):
     start = forms.DateTimeField(required=False)
     session = forms.IntegerField(required=False, min_value=1)
     token = forms.CharField(required=False, max_length=64)
+    # Set by the review page's button: without it the choice is shown for review, not booked.
+    confirm = forms.BooleanField(required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from itertools import groupby
 
 from django.contrib import messages
@@ -58,8 +58,7 @@ def _slots_page(
 ) -> HttpResponse:
     """Free times on the viewer's clock: the runner's, or the coach's when they move a booking."""
     by_coach = session_type.coach_id == request.user.pk
-    zone_name = ensure_coach_setup(coach=session_type.coach).time_zone if by_coach else ""
-    viewer_zone = zone_name or athlete.time_zone
+    viewer_zone = _viewer_zone(request, athlete, session_type)
     page = slot_page(
         session_type=session_type,
         athlete=athlete,
@@ -78,6 +77,46 @@ def _slots_page(
         session = moving.session
         context["moving_when"] = span_label(session.start, session.end, viewer_zone)
     return render(request, "bookings/slots.html", context)
+
+
+def _viewer_zone(request: HttpRequest, athlete: AthleteProfile, session_type: SessionType) -> str:
+    """The runner's clock, or the coach's when the coach is the one choosing."""
+    if session_type.coach_id == request.user.pk:
+        return ensure_coach_setup(coach=session_type.coach).time_zone or athlete.time_zone
+    return athlete.time_zone
+
+
+def _review(
+    request: HttpRequest,
+    athlete: AthleteProfile,
+    session_type: SessionType,
+    form: BookForm,
+    *,
+    moving: Booking | None = None,
+    token: str = "",
+) -> HttpResponse:
+    """The chosen time with what it commits to, and one button that books (or moves) it."""
+    target = _target(session_type, form, athlete, token=token, moving=moving is not None)
+    if isinstance(target, Session):
+        start, end = target.start, target.end
+    else:
+        start, end = target.start, target.start + timedelta(minutes=session_type.duration_min)
+    zone_name = _viewer_zone(request, athlete, session_type)
+    coach_zone = ensure_coach_setup(coach=session_type.coach).time_zone or zone_name
+    context = {
+        "t": session_type,
+        "athlete": athlete,
+        "by_coach": session_type.coach_id == request.user.pk,
+        "moving": moving,
+        "your_time": span_label(start, end, zone_name),
+        "coach_time": span_label(start, end, coach_zone) if coach_zone != zone_name else "",
+        "full": isinstance(target, Session) and selectors.seats_left_in(target) == 0,
+        "fields": {k: v for k, v in form.cleaned_data.items() if v and k != "confirm"},
+        "back": request.get_full_path(),
+    }
+    if moving is not None:
+        context["moving_when"] = span_label(moving.session.start, moving.session.end, zone_name)
+    return render(request, "bookings/review.html", context)
 
 
 def _target(
@@ -125,6 +164,8 @@ def book_type(request: HttpRequest, type_id: int) -> HttpResponse:
         messages.error(request, "Pick one of the times shown.")
         return redirect(request.get_full_path())
     try:
+        if not form.cleaned_data["confirm"]:
+            return _review(request, athlete, session_type, form, token=token)
         booking = services.book(
             athlete=athlete,
             session_or_slot=_target(session_type, form, athlete, token=token),
@@ -220,6 +261,8 @@ def reschedule(request: HttpRequest, booking_id: int) -> HttpResponse:
         messages.error(request, "Pick one of the times shown.")
         return redirect(request.get_full_path())
     try:
+        if not form.cleaned_data["confirm"]:
+            return _review(request, booking.athlete, session_type, form, moving=booking)
         moved = services.reschedule(
             booking=booking,
             to=_target(session_type, form, booking.athlete, moving=True),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from tagalong.access.policy import AnyUser
@@ -246,6 +246,14 @@ def upcoming_sessions(coach: AnyUser, now: datetime) -> QuerySet[Session]:
     ).order_by("start")
 
 
+def with_runners(sessions: QuerySet[Session]) -> QuerySet[Session]:
+    """Each session's confirmed places with the runner's name, as ``places`` (one more query)."""
+    places = Booking.objects.filter(status=BookingStatus.CONFIRMED).select_related("athlete__user")
+    return sessions.prefetch_related(
+        Prefetch("bookings", queryset=places.order_by("created_at", "pk"), to_attr="places")
+    )
+
+
 def sessions_to_mark(coach: AnyUser, now: datetime, days: int = 14) -> QuerySet[Session]:
     """Finished sessions of the last ``days`` days with places still waiting for attendance."""
     return (
@@ -286,3 +294,9 @@ def feed_by_token(token: str) -> CalendarFeed:
     if feed is None or not feed.user.is_active:
         raise Http404("No such calendar feed")
     return feed
+
+
+def seats_left_in(session: Session) -> int:
+    """Free seats of a class now (the review page says whether confirming joins the list)."""
+    taken = session.bookings.filter(status=BookingStatus.CONFIRMED).count()
+    return max(0, session.capacity - taken)
