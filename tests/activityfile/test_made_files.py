@@ -100,3 +100,9 @@ def test_course_only_tcx_is_refused_saying_it_is_a_planned_route() -> None:
         decode_activity(_read("course-only.tcx"), filename="x.tcx")
     assert caught.value.code == "no_track"
     assert "planned route" in caught.value.reason
+
+
+def test_tcx_multisport_session_gives_each_leg() -> None:
+    ride, run = decode_activities(_read("multisport-session.tcx"), filename="x.tcx")
+    assert (ride.sport, run.sport) == ("cycling", "running")
+    assert run.distance_m == 1800.0 and run.start == datetime(2023, 6, 4, 7, 11, tzinfo=UTC)

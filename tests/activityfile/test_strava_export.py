@@ -263,3 +263,24 @@ def test_dates_in_the_forms_strava_writes_are_utc(text: str) -> None:
 
 def test_unknown_date_form_is_none_rather_than_a_guess() -> None:
     assert parse_strava_date("6 février 2013") is None
+
+
+def test_pre_2019_lower_case_header_keeps_name_gear_and_file() -> None:
+    rows, problems = parse_activities_csv(
+        "id,date,name,type,description,elapsed_time,distance,commute,gear,filename\n"
+        '7,"2016-04-02 08:00:00",Parkrun,Run,,1260,5.0,false,Ghost 8,activities/7.gpx\n'
+    )
+    assert not problems
+    (row,) = rows
+    assert (row.name, row.gear, row.filename, row.elapsed_s) == (
+        "Parkrun", "Ghost 8", "activities/7.gpx", 1260.0,
+    )  # fmt: skip
+
+
+def test_translated_header_is_read_by_position_when_the_rows_bear_it_out() -> None:
+    header = ",".join(f"Spalte {i}" for i in range(13))
+    row = '9,"02.04.2016, 08:00:00",Parkrun,Laufen,,1260,5.0,,,,,Ghost 8,activities/9.fit'
+    (parsed,), _ = parse_activities_csv(f"{header}\n{row}\n")
+    assert (parsed.name, parsed.gear, parsed.filename) == ("Parkrun", "Ghost 8", "activities/9.fit")
+    with pytest.raises(ArchiveError, match="not in the order of a Strava export"):
+        parse_activities_csv(f"{header}\nnot-an-id,x,y,z,,,,,,,,,photo.jpg\n")

@@ -9,7 +9,6 @@ element tree (GPX 1.0 and 1.1, any namespace prefix). Both give what gpxpy gives
 from __future__ import annotations
 
 import math
-import re
 from xml.etree.ElementTree import Element
 
 import numpy as np
@@ -55,7 +54,7 @@ _EXTENSIONS = [
     (field, xmlpoints.Field(name.encode(), ignore_case=True))
     for name, field in EXTENSION_FIELDS.items()
 ]
-_SEGMENT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?trkseg(?=[\s>/])")
+_TAG_END = frozenset(b" \t\r\n/>")
 
 
 class _PointReader:
@@ -178,13 +177,32 @@ def _read_fast(data: bytes, *, filename: str) -> tuple[Element, int, Samples | P
         name: xmlpoints.numbers(texts.get(name, nothing))[timed]
         for name in ("latitude", "longitude", "altitude", "heart_rate", "cadence", "power")
     }
-    opened = np.array([m.start() for m in _SEGMENT.finditer(data)], dtype=np.int64)
+    opened = np.array(_segment_starts(data), dtype=np.int64)
     values["segment"] = np.searchsorted(opened, points.starts).astype(np.float64)[timed]
     columns = PointColumns(np.array([s for s in stamps if s is not None], dtype=np.int64), values)
     return root, len(points), columns
 
 
 _ATTRIBUTES = {b"lat": "latitude", b"lon": "longitude"}
+
+
+def _segment_starts(data: bytes) -> list[int]:
+    """Where each ``<trkseg>`` start tag (any prefix) begins; a literal search, since a
+    pattern that allows a prefix is tried at every ``<`` of a large file."""
+    starts = []
+    at = data.find(b"trkseg")
+    while at >= 0:
+        opening = data.rfind(b"<", 0, at)
+        after = data[at + 6 : at + 7]
+        if (
+            opening >= 0
+            and data[opening + 1 : opening + 2] != b"/"
+            and after
+            and after[0] in _TAG_END
+        ):
+            starts.append(opening)
+        at = data.find(b"trkseg", at + 6)
+    return starts
 
 
 def _field_of(path: tuple[bytes, ...]) -> str | None:
