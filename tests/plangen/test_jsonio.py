@@ -58,7 +58,7 @@ def test_plan_json_has_the_agreed_shape():
         (("athlete", "sex"), "x", "athlete.sex"),
         (("athlete", "age"), "forty", "athlete.age"),
         (("goal", "type"), "ultra", "goal.type"),
-        (("goal", "weeks"), 30, "goal.weeks"),
+        (("goal", "weeks"), 31, "goal.weeks"),
         (("start",), "03/03/2025", "start"),
         (("availability", "days"), ["monday"], "availability.days"),
         (("current", "weekly_km"), -1, "current.weekly_km"),
