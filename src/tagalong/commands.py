@@ -64,7 +64,7 @@ def _calendar_day(text: str) -> date:
 def _plan(args: argparse.Namespace) -> int:
     from tagalong.plangen.jsonio import plan_main
 
-    return plan_main(args.profile, out=sys.stdout)
+    return plan_main(args.profile, out=sys.stdout, workouts_dir=args.workouts)
 
 
 def register_all(registry: list[Callable[[Any], None]]) -> None:
@@ -94,6 +94,7 @@ def _register(sub: Any) -> None:
     plan = sub.add_parser("plan", help="generate a training plan for a PROFILE.json")
     plan.add_argument("--json", action="store_true", help="print JSON (the only format)")
     plan.add_argument("profile", help="path to PROFILE.json (docs/plans.md)")
+    plan.add_argument("--workouts", metavar="DIR", help="also write one .fit workout per run")
     plan.set_defaults(func=_plan)
 
     from tagalong.benchmarking import register as register_bench

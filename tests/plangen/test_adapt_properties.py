@@ -17,7 +17,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tagalong.plangen import InfeasiblePlan, generate_plan
+from tagalong.plangen import InfeasiblePlan, PlanInputError, generate_plan
 from tagalong.plangen.adapt import review
 from tagalong.plangen.adapt_apply import apply_changes
 from tagalong.plangen.adapt_model import (
@@ -118,7 +118,7 @@ def cases(draw: st.DrawFn) -> tuple[PlanRequest, Plan, Context, AthleteData] | N
         request = dataclasses.replace(request, availability=every_day, current=current)
     try:
         plan = generate_plan(request)
-    except InfeasiblePlan:
+    except (InfeasiblePlan, PlanInputError):
         return None
     last = max(s.date for s in plan.sessions())
     today = request.start + dt.timedelta(days=draw(st.integers(-3, (last - request.start).days)))

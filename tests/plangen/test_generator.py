@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from tagalong.plangen import InfeasiblePlan, generate_plan
+from tagalong.plangen import InfeasiblePlan, PlanInputError, generate_plan
 from tagalong.plangen.ladder import CADENCE_DRILL, HIP_SLUGS
 from tagalong.plangen.limits import violations
 from tagalong.plangen.model import (
@@ -43,14 +43,29 @@ def test_marathon_in_4_weeks_from_nothing_is_infeasible_with_a_suggestion():
     assert "marathon" in err.value.reason and err.value.suggestion
 
 
-def test_no_available_days_is_infeasible():
-    with pytest.raises(InfeasiblePlan, match="No available days"):
+def test_no_available_days_names_the_field():
+    with pytest.raises(PlanInputError) as caught:
         generate_plan(runner(availability=Availability({})))
+    assert caught.value.field == "availability.days"
 
 
-def test_minutes_too_short_for_any_run_is_infeasible():
-    with pytest.raises(InfeasiblePlan):
+def test_zero_minutes_names_the_day():
+    with pytest.raises(PlanInputError) as caught:
+        generate_plan(runner(availability=Availability({"tue": 0, "sat": 0})))
+    assert caught.value.field == "availability.minutes.tue"
+
+
+def test_minutes_too_short_for_any_run_names_the_field():
+    with pytest.raises(PlanInputError, match="20 minutes") as caught:
         generate_plan(runner(availability=Availability({"mon": 10, "wed": 10, "fri": 10})))
+    assert caught.value.field == "availability.minutes"
+
+
+def test_race_date_in_the_past_names_the_field():
+    goal = Goal(type="10k", race_date=MONDAY - dt.timedelta(days=3))
+    with pytest.raises(PlanInputError, match="before the plan start") as caught:
+        generate_plan(runner(goal=goal))
+    assert caught.value.field == "goal.race_date"
 
 
 def test_weak_calves_start_the_ladder_with_isometric_holds():

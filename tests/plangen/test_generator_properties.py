@@ -1,4 +1,5 @@
-"""Acceptance: any request yields InfeasiblePlan or a plan that passes every hard limit."""
+"""Acceptance: any request yields a clear input error, a refusal with an alternative that
+builds, or a plan that passes every hard limit and has the structure of a coach's plan."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tagalong.plangen import InfeasiblePlan, generate_plan
+from tagalong.plangen import InfeasiblePlan, PlanInputError, generate_plan
 from tagalong.plangen.limits import violations
 from tagalong.plangen.model import (
     WEEKDAYS,
@@ -17,6 +18,7 @@ from tagalong.plangen.model import (
     CurrentLoad,
     Finding,
     Goal,
+    Plan,
     PlanRequest,
     RecentRace,
     SidePair,
@@ -24,6 +26,7 @@ from tagalong.plangen.model import (
 from tagalong.plangen.model import (
     Tests as AthleteTests,
 )
+from tagalong.plangen.steps import describe
 
 GOALS = ("5k", "10k", "half", "marathon", "endurance", "return_to_run", "postnatal")
 
@@ -95,15 +98,49 @@ def requests(draw: st.DrawFn) -> PlanRequest:
     )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(requests())
-def test_generator_raises_infeasible_or_returns_a_plan_within_every_hard_limit(request):
+def structure_problems(plan: Plan, request: PlanRequest) -> list[str]:
+    out = []
+    for s in plan.sessions():
+        if not s.is_run:
+            continue
+        if s.workout is None:
+            out.append(f"{s.date}: run without steps")
+        elif s.run_type != "race" and not s.why[0].text.startswith(describe(s.workout)):
+            out.append(f"{s.date}: text does not match the steps")
+    race = request.goal.type in ("5k", "10k", "half", "marathon")
+    if race and plan.weeks and plan.weeks[-1].phase != "taper":
+        out.append("race plan without a taper")
+    longest = 0.0
+    for week in plan.weeks:  # the long run never shrinks in a loading week
+        if week.phase in ("base", "build", "peak"):
+            longs = [s.distance_km or 0.0 for s in week.runs() if s.run_type == "long"]
+            if longs and max(longs) < longest - 0.05 and week.index > 1:
+                out.append(f"week {week.index}: long run shrank in a loading week")
+            longest = max([longest, *longs])
+    return out
+
+
+def _plan_or_reason(request: PlanRequest) -> Plan | None:
     try:
-        plan = generate_plan(request)
+        return generate_plan(request)
+    except PlanInputError as exc:
+        assert exc.field and exc.problem
     except InfeasiblePlan as exc:
         assert exc.reason and exc.suggestion
+        if exc.alternative is not None:
+            alternative = generate_plan(exc.alternative)
+            assert violations(alternative, exc.alternative) == []
+    return None
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(requests())
+def test_every_request_gets_a_clear_error_a_refusal_with_an_alternative_or_a_sound_plan(request):
+    plan = _plan_or_reason(request)
+    if plan is None:
         return
     assert violations(plan, request) == []
+    assert structure_problems(plan, request) == []
 
 
 @settings(max_examples=25, deadline=None)
@@ -111,6 +148,6 @@ def test_generator_raises_infeasible_or_returns_a_plan_within_every_hard_limit(r
 def test_generator_is_deterministic(request):
     try:
         first = generate_plan(request)
-    except InfeasiblePlan:
+    except (InfeasiblePlan, PlanInputError):
         return
     assert generate_plan(request) == first

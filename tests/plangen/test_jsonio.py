@@ -58,7 +58,7 @@ def test_plan_json_has_the_agreed_shape():
         (("athlete", "sex"), "x", "athlete.sex"),
         (("athlete", "age"), "forty", "athlete.age"),
         (("goal", "type"), "ultra", "goal.type"),
-        (("goal", "weeks"), 30, "goal.weeks"),
+        (("goal", "weeks"), 31, "goal.weeks"),
         (("start",), "03/03/2025", "start"),
         (("availability", "days"), ["monday"], "availability.days"),
         (("current", "weekly_km"), -1, "current.weekly_km"),
@@ -106,3 +106,38 @@ def test_plan_main_exits_2_on_bad_json(tmp_path, capsys):
     path.write_text("{")
     assert plan_main(path, out=io.StringIO()) == 2
     assert "not valid JSON" in capsys.readouterr().err
+
+
+def test_plan_main_writes_one_decodable_fit_workout_per_run(tmp_path):
+    import datetime as dt
+
+    from garmin_fit_sdk import Decoder, Stream
+
+    path = tmp_path / "PROFILE.json"
+    path.write_text(json.dumps(PROFILE))
+    out = io.StringIO()
+    now = dt.datetime(2025, 3, 1, 6, 0, tzinfo=dt.UTC)
+    assert plan_main(path, out=out, workouts_dir=tmp_path / "fit", now=now) == 0
+    plan = json.loads(out.getvalue())
+    runs = [s for w in plan["weeks"] for s in w["sessions"] if s["kind"] == "run"]
+    files = sorted((tmp_path / "fit").glob("*.fit"))
+    assert len(files) == len(runs)
+    serials = set()
+    for file in files:
+        messages, errors = Decoder(Stream.from_byte_array(bytearray(file.read_bytes()))).read()
+        assert errors == []
+        assert messages["workout_step_mesgs"]
+        serials.add(messages["file_id_mesgs"][0]["serial_number"])
+    assert len(serials) == len(files)
+    week = plan["weeks"][1]
+    assert week["phase"] and week["why"] and week["totals"]["running_min"] > 0
+
+
+def test_partial_intake_still_plans_and_names_the_missing_data():
+    profile = copy.deepcopy(PROFILE)
+    del profile["current"]
+    profile.pop("tests", None)
+    profile["goal"] = {"type": "endurance"}
+    plan = plan_to_json(generate_plan(plan_from_json(profile)))
+    notes = " ".join(n["text"] for n in plan["notes"])
+    assert "current running" in notes and "tests" in notes and "goal.weeks" in notes

@@ -52,11 +52,17 @@ def test_easy_share_of_exactly_80_percent_passes_and_79_fails():
     assert limits.check_easy_share(bad, REQUEST)
 
 
-def test_long_run_of_30_percent_passes_and_31_fails():
-    ok = plan_of((run(0, 70), run(6, 30, "long")))
-    bad = plan_of((run(0, 69), run(6, 31, "long")))
-    assert limits.check_long_run_share(ok, REQUEST) == []
-    assert limits.check_long_run_share(bad, REQUEST)
+def test_long_run_share_is_guidance_but_its_150_min_cap_holds():
+    half_the_week = plan_of((run(0, 60), run(6, 60, "long")))
+    assert limits.check_long_run_share(half_the_week, REQUEST) == []
+    assert limits.check_long_run_share(plan_of((run(6, 150, "long"),)), REQUEST) == []
+    assert limits.check_long_run_share(plan_of((run(6, 151, "long"),)), REQUEST)
+
+
+def test_the_coach_may_raise_the_long_run_cap():
+    raised = replace(REQUEST, goal=replace(REQUEST.goal, long_run_cap_min=180.0))
+    assert limits.check_long_run_share(plan_of((run(6, 175, "long"),)), raised) == []
+    assert limits.check_long_run_share(plan_of((run(6, 181, "long"),)), raised)
 
 
 @pytest.mark.parametrize(("km", "ok"), [(13.2, True), (13.3, False)])

@@ -65,7 +65,7 @@ def test_missing_profile_facts_are_asked_for_before_planning(world: World) -> No
 
 def test_bad_input_names_the_field(world: World) -> None:
     with pytest.raises(DomainError) as caught:
-        generate(world, weeks=30)
+        generate(world, weeks=31)  # plans now cover up to 30 weeks
     assert caught.value.field == "goal.weeks"
 
 

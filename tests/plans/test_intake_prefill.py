@@ -113,6 +113,7 @@ def test_values_the_coach_changed_are_recorded_as_theirs(world: World) -> None:
     cleaned = {**found.initial, "weekly_km": 30.0}
     recorded = {u["what"]: u for u in inputs_used(found, cleaned)}
     assert recorded["Running now"]["source"] == "changed by the coach"
+    assert recorded["Running now"]["value"] == "30 km a week over 3 runs"
     assert recorded["Goal"]["source"] == "intake of 1 Mar 2026"
 
 
@@ -145,4 +146,4 @@ def test_the_generate_page_shows_the_sources_and_the_plan_keeps_them(
     assert used["Goal"] == "intake of 1 Mar 2026"
     assert used["Available days"] == "changed by the coach"  # Saturday was made longer
     detail = client.get(response["Location"]).content.decode()
-    assert "Made from" in detail and "changed by the coach" in detail
+    assert "Made from" in detail and "Tue 60 min, Thu 60 min, Sat 90 min" in detail

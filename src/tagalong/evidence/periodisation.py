@@ -68,8 +68,12 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="periodisation.plan.long_run_share",
-        statement=("Plan rule: the long run is at most 30 % of the week's running and 150 min."),
-        source="Tagalong's evidence summary, after Daniels' session caps",
+        statement=(
+            "Plan rule: the long run is at most 150 min unless the coach raises the cap; its "
+            "share of the week is guidance that grows as run days fall (about 25–30 % at 6+ "
+            "days, up to about half at 3–4 days, as novice programmes do), not a limit."
+        ),
+        source="Daniels' session caps; Hal Higdon's Novice 1 marathon programme",
         strength=_S,
         expert_target=True,
     ),
@@ -175,6 +179,41 @@ ENTRIES: tuple[Evidence, ...] = (
         id="periodisation.plan.rest_day",
         statement="Plan rule: at least one day a week without running or strength work.",
         source="Coaching convention",
+        strength=_S,
+        expert_target=True,
+    ),
+    Evidence(
+        id="periodisation.novice_marathon.higdon",
+        statement=(
+            "Hal Higdon's Novice 1 marathon: 18 weeks on 4 days a week from 24–40 km a week; the "
+            "long run builds from 10 km to 32 km by week 15 with a step-back every third week, "
+            "then a 3-week taper; at the peak the long run is about half the week's distance; "
+            "walk breaks are allowed in training and racing."
+        ),
+        source="Higdon, Novice 1 marathon programme (the programme's own text)",
+        strength=_V,
+    ),
+    Evidence(
+        id="periodisation.plan.phases",
+        statement=(
+            "Plan rule: base (easy volume, strides and hills), build (threshold and intervals), "
+            "peak (race-specific sessions, longest long runs) and taper, with a lighter week "
+            "every fourth week; the long run grows every loading week to what the goal needs "
+            "(about 30 km marathon, 18 km half, 12 km 10K) within the spike rule and the "
+            "runner's minutes."
+        ),
+        source="shared/science.md §9, after Daniels' Running Formula and Higdon's programmes",
+        strength=_S,
+        expert_target=True,
+    ),
+    Evidence(
+        id="periodisation.plan.intake",
+        statement=(
+            "Plan rule: a partial intake still gets a plan; each missing field is named with the "
+            "value assumed (e.g. walk–run start without current running, ladder step 1 without "
+            "a heel-raise test)."
+        ),
+        source="Product rule (issue 10)",
         strength=_S,
         expert_target=True,
     ),

@@ -1,8 +1,8 @@
 """Training-plan generator: pure, deterministic, and bound by the hard limits in ``limits``."""
 
 from tagalong.plangen.generator import generate_plan
-from tagalong.plangen.jsonio import PlanInputError, plan_from_json, plan_main, plan_to_json
-from tagalong.plangen.model import InfeasiblePlan, Plan, PlanRequest
+from tagalong.plangen.jsonio import plan_from_json, plan_main, plan_to_json
+from tagalong.plangen.model import InfeasiblePlan, Plan, PlanInputError, PlanRequest
 
 __all__ = [
     "InfeasiblePlan",

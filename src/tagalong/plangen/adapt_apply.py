@@ -19,13 +19,14 @@ import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Sequence
 
-from tagalong.plangen import ladder, limits
+from tagalong.plangen import ladder, limits, workouts
 from tagalong.plangen.adapt_model import Applied, Block, Change, Context, PlanView, Slot
-from tagalong.plangen.generator import MIN_QUALITY_MIN
 from tagalong.plangen.model import EASY_RUN_TYPES, HARD_RUN_TYPES, Reason, Session
 from tagalong.plangen.paces import RUN_TYPE_HR_ZONE
 
+MIN_QUALITY_MIN = 30.0
 EPS = 1e-6
+WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MAX_ROUNDS = 60
 LONG_VS_OTHERS = limits.LONG_SHARE_MAX / (1.0 - limits.LONG_SHARE_MAX)
 HARD_VS_EASY = (1.0 - limits.EASY_SHARE_MIN) / limits.EASY_SHARE_MIN
@@ -38,6 +39,10 @@ LIMIT_REASON = {
     "long": Reason(
         "Kept the long run within 30 % of its shortened week.",
         ("periodisation.plan.long_run_share",),
+    ),
+    "day": Reason(
+        "Shorter, so that the day's sessions fit the minutes you have.",
+        ("periodisation.plan.calf_strength_frequency",),
     ),
     "hard": Reason(
         "Shorter or easy, so that the shortened week stays at least 80 % easy.",
@@ -79,6 +84,12 @@ def cap_run(s: Session, *, minutes: float | None, km: float | None) -> Session:
     if factor >= 1.0:
         return s
     distance = None if s.distance_km is None else _round(s.distance_km * factor, 0.01)
+    if s.workout is not None:  # the steps shrink with the run, so they still add up
+        workout = workouts.scaled(s.workout, factor)
+        minutes = math.floor(workout.total_seconds() / 6.0) / 10
+        factor = minutes / s.duration_min
+        distance = None if s.distance_km is None else _round(s.distance_km * factor, 0.01)
+        return dataclasses.replace(s, duration_min=minutes, distance_km=distance, workout=workout)
     return dataclasses.replace(
         s, duration_min=_round(s.duration_min * factor, 0.1), distance_km=distance
     )
@@ -97,6 +108,7 @@ def ease_run(s: Session, easy_pace: tuple[float, float] | None) -> Session:
         distance_km=distance,
         target_pace_s_per_km=easy_pace,
         hr_zone=RUN_TYPE_HR_ZONE.get("easy"),
+        workout=None if s.workout is None else workouts.eased(s.workout, easy_pace),
     )
 
 
@@ -190,7 +202,8 @@ def keep_limits(before: PlanView, after: PlanView, ctx: Context) -> tuple[PlanVi
     made: list[Change] = []
     for _ in range(MAX_ROUNDS):
         after, fixes = _spike_pass(before, after, ctx)
-        for fixer in (_long_fixes, _hard_fixes, _lighter_fixes, _taper_fixes):
+        fixers = (_day_fixes, _long_fixes, _hard_fixes, _lighter_fixes, _taper_fixes)
+        for fixer in fixers:
             if fixes:
                 break
             after, fixes = _apply_fixes(after, fixer(before, after, ctx), ctx)
@@ -347,6 +360,27 @@ def _long_ok(slot: Slot, total: float) -> bool:
         s.duration_min <= limits.LONG_SHARE_MAX * total + EPS
         and s.duration_min <= limits.LONG_RUN_MAX_MIN + EPS
     )
+
+
+def _day_fixes(before: PlanView, after: PlanView, ctx: Context) -> list[Change]:
+    """A run shares its day with a longer strength step: the run gives way to it."""
+    fixes = []
+    by_day: dict[dt.date, list[Slot]] = {}
+    for slot in after.slots:
+        if slot.session.kind != "rest" and slot.session.run_type != "race":
+            by_day.setdefault(slot.session.date, []).append(slot)
+    for day, slots in by_day.items():
+        if ctx.availability is None:
+            return []
+        limit = ctx.availability.get(WEEKDAY_KEYS[day.weekday()], 0)
+        total = _minutes(slots)
+        runs = [x for x in slots if x.session.is_run and x.session.date > ctx.today]
+        if total <= limit + EPS or not runs:
+            continue
+        run = max(runs, key=lambda x: x.session.duration_min)
+        cap = math.floor((run.session.duration_min - (total - limit)) * 10) / 10
+        fixes.append(_fix(run, "day", f"at most {cap:.0f} min", max_duration_min=max(cap, 1.0)))
+    return fixes
 
 
 def _long_fixes(before: PlanView, after: PlanView, ctx: Context) -> list[Change]:

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 from tagalong.physiology.vdot import VdotError
-from tagalong.plangen.generator import MAX_WEEKS, MIN_WEEKS, generate_plan
+from tagalong.plangen.fit_workout import encode_workout_fit, fit_serial
+from tagalong.plangen.generator import DEFAULT_WEEKS, MAX_WEEKS, MIN_WEEKS, generate_plan
 from tagalong.plangen.model import (
     WEEKDAYS,
     Athlete,
@@ -22,24 +23,19 @@ from tagalong.plangen.model import (
     GoalType,
     InfeasiblePlan,
     Plan,
+    PlanInputError,
     PlanRequest,
     RecentRace,
     Session,
     Sex,
     SidePair,
     Tests,
+    Week,
     Weekday,
 )
+from tagalong.plangen.workouts import session_text, session_workout
 
 GOAL_TYPES = ("5k", "10k", "half", "marathon", "endurance", "return_to_run", "postnatal")
-
-
-class PlanInputError(ValueError):
-    """A PROFILE.json field is missing or wrong; ``field`` is its dotted path."""
-
-    def __init__(self, field: str, problem: str) -> None:
-        super().__init__(f"{field}: {problem}")
-        self.field = field
 
 
 def _obj(value: object, field: str) -> Mapping[str, Any]:
@@ -104,8 +100,6 @@ def _goal(raw: object) -> Goal:
     weeks = None if obj.get("weeks") is None else _int(obj, "weeks", "goal", MIN_WEEKS, MAX_WEEKS)
     if race_date is not None and kind not in ("5k", "10k", "half", "marathon"):
         raise PlanInputError("goal.race_date", f"only race goals take a race date, not {kind}")
-    if race_date is None and weeks is None:
-        raise PlanInputError("goal", "needs race_date or weeks (4–24)")
     weeks_postnatal = None
     if kind == "postnatal":
         weeks_postnatal = _int(obj, "weeks_postnatal", "goal", 0, 520)
@@ -118,6 +112,10 @@ def _goal(raw: object) -> Goal:
     passed = obj.get("return_tests_passed", False)
     if not isinstance(passed, bool):
         raise PlanInputError("goal.return_tests_passed", "must be true or false")
+    walk_breaks = obj.get("walk_breaks", False)
+    if not isinstance(walk_breaks, bool):
+        raise PlanInputError("goal.walk_breaks", "must be true or false")
+    cap = _opt_num(obj, "long_run_cap_min", "goal", 60, 300)
     return Goal(
         type=cast(GoalType, kind),
         race_date=race_date,
@@ -125,6 +123,8 @@ def _goal(raw: object) -> Goal:
         weeks_postnatal=weeks_postnatal,
         return_tests_passed=passed,
         coach_override=override,
+        long_run_cap_min=cap,
+        walk_breaks=walk_breaks,
     )
 
 
@@ -142,8 +142,22 @@ def _availability(raw: object) -> Availability:
     return Availability(minutes)
 
 
-def _current(raw: object) -> CurrentLoad:
+def _current(raw: object, missing: list[str]) -> CurrentLoad:
+    if raw is None:
+        missing.append("current running (the plan starts from walk–run)")
+        return CurrentLoad(weekly_km=0.0, longest_run_km_30d=0.0, runs_per_week=3)
     obj = _obj(raw, "current")
+    defaults = {"weekly_km": 0.0, "longest_run_km_30d": None, "runs_per_week": 3}
+    filled = dict(obj)
+    for key, value in defaults.items():
+        if obj.get(key) is None:
+            if key == "longest_run_km_30d":
+                value = round(0.3 * float(filled.get("weekly_km") or 0.0), 1)
+                missing.append(f"current.{key} (taken as {value:g} km, 30 % of the week)")
+            else:
+                missing.append(f"current.{key} (taken as {value:g})")
+            filled[key] = value
+    obj = filled
     race = None
     if obj.get("recent_race") is not None:
         r = _obj(obj["recent_race"], "current.recent_race")
@@ -197,19 +211,31 @@ def _findings(raw: object) -> tuple[Finding, ...]:
 
 
 def plan_from_json(obj: object) -> PlanRequest:
-    """Validate a PROFILE.json object; errors name the field (PlanInputError)."""
+    """Validate a PROFILE.json object; errors name the field (PlanInputError).
+
+    ``athlete``, ``goal``, ``start`` and ``availability`` are required. A partial intake
+    (no ``current``, no tests, no race date or weeks) still plans: what was assumed is
+    listed in ``PlanRequest.missing`` and shown as plan notes.
+    """
     root = _obj(obj, "profile")
-    for key in ("athlete", "goal", "start", "availability", "current"):
+    for key in ("athlete", "goal", "start", "availability"):
         if key not in root:
             raise PlanInputError(key, "is required")
+    missing: list[str] = []
+    goal = _goal(root["goal"])
+    if goal.race_date is None and goal.weeks is None:
+        missing.append(f"goal.race_date or goal.weeks (planned {DEFAULT_WEEKS} weeks)")
+    if root.get("tests") is None:
+        missing.append("tests (calf ladder starts at step 1; test to place it)")
     request = PlanRequest(
         athlete=_athlete(root["athlete"]),
-        goal=_goal(root["goal"]),
+        goal=goal,
         start=_date(root["start"], "start"),
         availability=_availability(root["availability"]),
-        current=_current(root["current"]),
+        current=_current(root.get("current"), missing),
         tests=_tests(root.get("tests")),
         findings=_findings(root.get("findings")),
+        missing=tuple(missing),
     )
     race = request.current.recent_race
     if race is not None:
@@ -236,6 +262,28 @@ def _session_json(s: Session) -> dict[str, object]:
             for e in s.exercises
         ],
         "why": [{"text": r.text, "evidence": list(r.evidence)} for r in s.why],
+        "workout": s.workout.to_dict() if s.workout is not None else None,
+        "text": session_text(s) if s.is_run else None,
+    }
+
+
+def _week_json(w: Week) -> dict[str, object]:
+    runs = w.runs()
+    return {
+        "index": w.index,
+        "start": w.start.isoformat(),
+        "phase": w.phase,
+        "totals": {
+            "runs": len(runs),
+            "running_min": round(sum(s.duration_min for s in runs), 1),
+            "running_km": round(sum(s.distance_km or 0.0 for s in runs), 1),
+            "long_run_km": max(
+                (s.distance_km or 0.0 for s in runs if s.run_type == "long"), default=0.0
+            ),
+            "strength_sessions": sum(1 for s in w.sessions if s.kind == "strength"),
+        },
+        "why": [{"text": r.text, "evidence": list(r.evidence)} for r in w.why],
+        "sessions": [_session_json(s) for s in w.sessions],
     }
 
 
@@ -252,19 +300,91 @@ def plan_to_json(plan: Plan) -> dict[str, object]:
         },
         "race_date": plan.race_date.isoformat() if plan.race_date else None,
         "notes": [{"text": r.text, "evidence": list(r.evidence)} for r in plan.notes],
-        "weeks": [
-            {
-                "index": w.index,
-                "phase": w.phase,
-                "sessions": [_session_json(s) for s in w.sessions],
-            }
-            for w in plan.weeks
-        ],
+        "weeks": [_week_json(w) for w in plan.weeks],
     }
 
 
-def plan_main(path: str | Path, *, out: TextIO) -> int:
-    """``tagalong plan --json PROFILE.json``: plan JSON on ``out``; exit 2 on bad input."""
+def _pair_json(pair: SidePair | None) -> dict[str, float] | None:
+    return None if pair is None else {"left": pair.left, "right": pair.right}
+
+
+def request_to_json(request: PlanRequest) -> dict[str, object]:
+    """A PROFILE.json object for ``request`` (``plan_from_json`` reads it back)."""
+    a, g, c = request.athlete, request.goal, request.current
+    goal: dict[str, object] = {"type": g.type}
+    if g.race_date is not None:
+        goal["race_date"] = g.race_date.isoformat()
+    if g.weeks is not None:
+        goal["weeks"] = g.weeks
+    if g.weeks_postnatal is not None:
+        goal["weeks_postnatal"] = g.weeks_postnatal
+    if g.return_tests_passed:
+        goal["return_tests_passed"] = True
+    if g.coach_override is not None:
+        goal["coach_override"] = {"reason": g.coach_override.reason}
+    if g.long_run_cap_min is not None:
+        goal["long_run_cap_min"] = g.long_run_cap_min
+    if g.walk_breaks:
+        goal["walk_breaks"] = True
+    athlete = {"age": a.age, "sex": a.sex, "body_mass_kg": a.body_mass_kg}
+    athlete.update(
+        {k: v for k, v in (("hr_max", a.hr_max), ("hr_rest", a.hr_rest), ("lthr", a.lthr)) if v}
+    )
+    race = c.recent_race
+    t = request.tests
+    return {
+        "athlete": athlete,
+        "goal": goal,
+        "start": request.start.isoformat(),
+        "availability": {
+            "days": list(request.availability.minutes),
+            "minutes": dict(request.availability.minutes),
+        },
+        "current": {
+            "weekly_km": c.weekly_km,
+            "longest_run_km_30d": c.longest_run_km_30d,
+            "runs_per_week": c.runs_per_week,
+            "recent_race": None
+            if race is None
+            else {"distance_m": race.distance_m, "time_s": race.time_s},
+        },
+        "tests": {
+            "heel_raise_reps": _pair_json(t.heel_raise_reps),
+            "knee_to_wall_cm": _pair_json(t.knee_to_wall_cm),
+            "single_leg_bridge_reps": _pair_json(t.single_leg_bridge_reps),
+            "side_plank_s": _pair_json(t.side_plank_s),
+        },
+        "findings": [{"cause": f.cause, "verdict": f.verdict} for f in request.findings],
+    }
+
+
+def write_workouts(plan: Plan, directory: Path, *, created: dt.datetime) -> list[Path]:
+    """One .fit workout per run session (races included), named by date and type."""
+    directory.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i, s in enumerate(plan.sessions()):
+        if not s.is_run:
+            continue
+        workout = session_workout(s)
+        path = directory / f"{s.date.isoformat()}-{(s.run_type or 'run').replace('_', '-')}.fit"
+        stamp = created + dt.timedelta(seconds=i)
+        path.write_bytes(encode_workout_fit(workout, serial=fit_serial(i, stamp), created=stamp))
+        out.append(path)
+    return out
+
+
+def plan_main(
+    path: str | Path,
+    *,
+    out: TextIO,
+    workouts_dir: str | Path | None = None,
+    now: dt.datetime | None = None,
+) -> int:
+    """``tagalong plan --json PROFILE.json [--workouts DIR]``: plan JSON on ``out``.
+
+    Exit 2 on bad input (the message names the field) and on a refusal, whose message names
+    the alternatives; the first of them is printed as a ready-to-run PROFILE.json.
+    """
     try:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
@@ -282,7 +402,14 @@ def plan_main(path: str | Path, *, out: TextIO) -> int:
         print(
             f"{path}: infeasible plan: {exc.reason} Suggestion: {exc.suggestion}", file=sys.stderr
         )
+        if exc.alternative is not None:
+            json.dump({"alternative": request_to_json(exc.alternative)}, out, indent=2)
+            out.write("\n")
         return 2
+    if workouts_dir is not None:
+        created = now or dt.datetime.now(dt.UTC)
+        written = write_workouts(plan, Path(workouts_dir), created=created)
+        print(f"{len(written)} workout files written to {workouts_dir}", file=sys.stderr)
     json.dump(plan_to_json(plan), out, indent=2)
     out.write("\n")
     return 0

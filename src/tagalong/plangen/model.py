@@ -31,12 +31,28 @@ HARD_RUN_TYPES: frozenset[str] = frozenset({"tempo", "intervals", "race"})
 
 
 class InfeasiblePlan(Exception):
-    """The request cannot be met within the hard limits; says why and what would work."""
+    """The request cannot be met within the hard limits; says why and what would work.
 
-    def __init__(self, reason: str, suggestion: str) -> None:
+    ``alternative`` is a ready-to-run request the generator has built a plan for (a later race
+    date, a shorter race, or a finish goal with walk breaks); ``None`` only when none exists.
+    """
+
+    def __init__(
+        self, reason: str, suggestion: str, alternative: PlanRequest | None = None
+    ) -> None:
         super().__init__(f"{reason} Suggestion: {suggestion}")
         self.reason = reason
         self.suggestion = suggestion
+        self.alternative = alternative
+
+
+class PlanInputError(ValueError):
+    """A request field is missing, wrong or contradictory; ``field`` is its dotted path."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +81,10 @@ class Goal:
     # Goom 2019's impact and load tests we cannot measure (hops, bounds, running man).
     return_tests_passed: bool = False
     coach_override: CoachOverride | None = None
+    # The coach may raise the 150-min long-run cap (e.g. marathon novices with walk breaks).
+    long_run_cap_min: float | None = None
+    # A finish goal: long runs and the race with walk breaks (Higdon, Galloway).
+    walk_breaks: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +149,7 @@ class PlanRequest:
     current: CurrentLoad
     tests: Tests = field(default_factory=Tests)
     findings: tuple[Finding, ...] = ()
+    missing: tuple[str, ...] = ()  # intake fields not given, with what was assumed
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +192,7 @@ class Week:
     phase: Phase
     start: dt.date  # first day of this 7-day block (may precede the plan start)
     sessions: tuple[Session, ...]
+    why: tuple[Reason, ...] = ()  # the week's place in the plan (phase, lighter, taper)
 
     def runs(self, *, include_race: bool = False) -> tuple[Session, ...]:
         return tuple(

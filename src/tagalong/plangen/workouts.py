@@ -11,6 +11,7 @@ Walk–run follows the NHS Couch-to-5K: 5 min brisk walk, then run/walk blocks.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from tagalong.plangen.model import Session
 from tagalong.plangen.steps import EffortTarget, PaceTarget, Repeat, Step, Workout, describe
@@ -127,6 +128,8 @@ def _repeated(
     key: str,
     work: PaceTarget | EffortTarget,
 ) -> tuple[Step | Repeat, ...]:
+    if middle_min <= rep_min:  # room for one shorter repeat only
+        return (_run("work", middle_min, work, key.replace("_", " ")),)
     reps, spare = _reps(middle_min, rep_min, jog_min)
     rep = _run("work", rep_min, work, key.replace("_", " "))
     jog = _run("recovery", jog_min, _pace(paces, "recovery"), "jog")
@@ -248,3 +251,103 @@ def session_text(session: Session) -> str:
 
 def quality_fits(minutes: float) -> bool:
     return math.floor(minutes) >= QUALITY_FRAME_MIN + INTERVAL_REP_MIN
+
+
+def workout_km(workout: Workout, easy_pace_s: float) -> float:
+    """Running distance: paced steps at the middle of their range; walking is not counted
+    (the spike rule is about running, and walk–run plans grow the running)."""
+    metres = 0.0
+    for step in workout.flat_steps():
+        if step.metres is not None:
+            metres += step.metres
+            continue
+        seconds = step.seconds or 0.0
+        target = step.target
+        if isinstance(target, PaceTarget):
+            metres += seconds / target.mid() * 1000.0
+        elif isinstance(target, EffortTarget) and target.rpe <= 3:
+            continue
+        else:
+            metres += seconds / easy_pace_s * 1000.0
+    return metres / 1000.0
+
+
+def hard_seconds(workout: Workout, easy_fast_s: float) -> float:
+    """Time in work steps faster than easy pace (or at effort 7+): the week's hard time."""
+    total = 0.0
+    for step in workout.flat_steps():
+        if step.kind != "work":
+            continue
+        target = step.target
+        fast = isinstance(target, PaceTarget) and target.slow_s_per_km < easy_fast_s - 1.0
+        if fast or (isinstance(target, EffortTarget) and target.rpe >= 7):
+            total += step.estimated_seconds(easy_fast_s)
+    return total
+
+
+def walk_breaks(paces: Paces, minutes: int, name: str = "Long run") -> Workout:
+    """Run 9 min, walk 1 min, repeated; the rest easy running."""
+    reps, spare = divmod(minutes, 10)
+    items: list[Step | Repeat] = []
+    if reps:
+        items.append(
+            Repeat(
+                reps,
+                (
+                    _run("work", 9, _pace(paces, "long"), "easy"),
+                    _run("recovery", 1, EffortTarget(3), "walk"),
+                ),
+            )
+        )
+    if spare:
+        items.append(_run("work", spare, _pace(paces, "long"), "easy"))
+    return Workout(name, tuple(items))
+
+
+def resized(workout: Workout, paces: Paces, minutes: int) -> Workout:
+    """The same kind of session at a new length (lighter weeks, the taper, edits)."""
+    name = workout.name
+    too_short = minutes < QUALITY_FRAME_MIN + 5
+    if name == WORKOUT_NAMES["tempo"] and not too_short:
+        return threshold(paces, minutes)
+    if name == WORKOUT_NAMES["intervals"] and not too_short:
+        return intervals(paces, minutes)
+    if name == WORKOUT_NAMES["hills"] and not too_short:
+        return hills(paces, minutes)
+    if name == WORKOUT_NAMES["marathon_pace"] and not too_short:
+        return paced(paces, minutes, "marathon")
+    if name == WORKOUT_NAMES["race_pace"] and not too_short:
+        return paced(paces, minutes, "race")
+    if name == WORKOUT_NAMES["strides"] and minutes >= 10:
+        return strides(paces, minutes)
+    if name == WORKOUT_NAMES["long"]:
+        walking = any(isinstance(i, Repeat) for i in workout.steps)
+        return walk_breaks(paces, minutes) if walking else steady(paces, minutes, "long")
+    if name == WORKOUT_NAMES["recovery"]:
+        return steady(paces, minutes, "recovery")
+    return steady(paces, minutes, "easy")
+
+
+def scaled(workout: Workout, factor: float) -> Workout:
+    """Every step shortened (or lengthened) by ``factor``, repeats kept (adaptation caps)."""
+
+    def step(s: Step) -> Step:
+        if s.seconds is not None:
+            return replace(s, seconds=max(10, math.floor(s.seconds * factor)))
+        assert s.metres is not None
+        return replace(s, metres=max(10.0, math.floor(s.metres * factor)))
+
+    items = tuple(
+        Repeat(i.times, tuple(step(x) for x in i.steps)) if isinstance(i, Repeat) else step(i)
+        for i in workout.steps
+    )
+    return Workout(workout.name, items)
+
+
+def eased(workout: Workout, paces_easy: tuple[float, float] | None) -> Workout:
+    """The same time as one easy run (a hard session eased by an adaptation)."""
+    target = None if paces_easy is None else PaceTarget(*paces_easy)
+    seconds = max(round(workout.total_seconds()), 1)
+    return Workout(
+        WORKOUT_NAMES["easy"], (Step("work", seconds=seconds, target=target, note="easy"),)
+    )

@@ -146,6 +146,10 @@ class AddSessionForm(ChangeForm):
 class CopySessionForm(forms.Form):
     date = forms.DateField(widget=DATE, label="Copy to")
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "copy_%s")  # the move form's date is on the same page
+        super().__init__(*args, **kwargs)
+
 
 LIBRARY_CHOICES = sorted(((e.slug, e.name) for e in LIBRARY.values()), key=lambda c: c[1])
 

@@ -18,6 +18,7 @@ from tagalong.assessments.scoring import CASE_KEYS, TESTS
 from tagalong.assessments.selectors import current_intake
 from tagalong.athletes.models import AthleteProfile
 from tagalong.calfcheck.merge import RUNNING_SPORTS
+from tagalong.plans.services import GOAL_TITLES
 
 INTAKE_GOALS = {
     "race_5k": "5k",
@@ -231,11 +232,30 @@ def plan_inputs(athlete: AthleteProfile, *, today: dt.date, start: dt.date) -> P
     return inputs
 
 
+def _typed(what: str, d: dict[str, Any]) -> str:
+    """What the coach typed instead, in the words ``plan_inputs`` uses."""
+    if what == "Goal":
+        return str(GOAL_TITLES.get(d.get("goal") or "", d.get("goal") or ""))
+    if what == "Race date":
+        return _day(d["race_date"]) if d.get("race_date") else "none"
+    if what == "Available days":
+        days = [f"{day.capitalize()} {d[f'min_{day}']} min" for day in DAYS if d.get(f"min_{day}")]
+        return ", ".join(days)
+    if what == "Longest run in the last 30 days":
+        return f"{d.get('longest_run_km_30d') or 0:g} km"
+    if what == "Running now":
+        return f"{d.get('weekly_km') or 0:g} km a week over {d.get('runs_per_week') or 0} runs"
+    if what == "Recent race" and d.get("race_distance_km"):
+        return f"{d['race_distance_km']:g} km in {d.get('race_minutes') or 0:g} min"
+    return "none"
+
+
 def inputs_used(inputs: PlanInputs, cleaned: dict[str, Any]) -> list[dict[str, str]]:
-    """For the plan: each source kept as it was, or "changed by the coach"."""
+    """For the plan: each source kept as it was, or what the coach typed instead."""
     out = []
     for used in inputs.used:
         kept = all(cleaned.get(f) == inputs.initial.get(f) for f in used.fields)
+        value = used.value if kept else _typed(used.what, cleaned)
         source = used.source if kept else "changed by the coach"
-        out.append({"what": used.what, "value": used.value if kept else "", "source": source})
+        out.append({"what": used.what, "value": value, "source": source})
     return out

@@ -214,6 +214,7 @@ def _store(row: PlanSession, s: Session) -> None:
     row.hr_zone, row.ladder_level = s.hr_zone or "", s.ladder_level
     row.exercises = [dataclasses.asdict(e) for e in s.exercises]
     row.why = [{"text": r.text, "evidence": list(r.evidence)} for r in s.why]
+    row.workout = s.workout.to_dict() if s.workout is not None else None
     row.ical_sequence += 1
     row.save()
 

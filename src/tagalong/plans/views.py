@@ -260,6 +260,7 @@ def _card(
     today = selectors.athlete_today(athlete)
     context = {
         "athlete": athlete,
+        "plan": session.plan,
         "s": session,
         "can_plan": True,
         "errors": errors,

@@ -20,7 +20,7 @@ KINDS = [
     ("recovery", "Recovery"),
     ("cooldown", "Cool-down"),
     ("rest", "Rest (stand still)"),
-    ("repeat", "Repeat the next steps"),
+    ("repeat", "Repeat (×N)"),
 ]
 TARGETS = [
     ("open", "No target"),
@@ -81,6 +81,7 @@ class StepRowForm(forms.Form):
     def __init__(self, *args: Any, number: int, **kwargs: Any) -> None:
         super().__init__(*args, prefix=f"step-{number - 1}", **kwargs)
         self.number = number
+        self.repeated = False  # one of the steps a repeat above it holds
 
     def _say(self, name: str, message: str) -> None:
         self.add_error(name, f"Step {self.number}: {message}")
@@ -236,6 +237,19 @@ def apply_op(rows: list[dict[str, Any]], op: str) -> list[dict[str, Any]]:
     return rows
 
 
+def _mark_repeated(rows: list[dict[str, Any]], forms_: list[StepRowForm]) -> None:
+    """Flag the rows a repeat holds, so the page shows them inside it."""
+    left = 0
+    for row, form in zip(rows, forms_, strict=True):
+        form.repeated = left > 0 and row.get("kind") != "repeat"
+        left = max(left - 1, 0)
+        if row.get("kind") == "repeat":
+            try:
+                left = max(int(row.get("count") or 0), 0)
+            except (TypeError, ValueError):
+                left = 0
+
+
 def row_forms(rows: list[dict[str, Any]], *, bound: bool) -> list[StepRowForm]:
     """Bound forms check and show errors; unbound ones just show the values."""
     forms_ = []
@@ -245,6 +259,7 @@ def row_forms(rows: list[dict[str, Any]], *, bound: bool) -> list[StepRowForm]:
             forms_.append(StepRowForm(data, number=i + 1))
         else:
             forms_.append(StepRowForm(initial=row, number=i + 1))
+    _mark_repeated(rows, forms_)
     return forms_
 
 

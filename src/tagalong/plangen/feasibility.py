@@ -1,0 +1,182 @@
+"""Is the plan ready for its race? If not, the refusal names alternatives the generator built.
+
+A race plan is refused only when its longest long run before the taper stays short of what
+published programmes reach (``longrun.ready_km``: e.g. 75 % of the goal long run for a
+marathon) within the hard limits, as when a marathon is 6 weeks away from 10 km a week.
+The refusal then offers what a coach would: the same race on a later date, the next shorter
+race on the same date, or a finish goal with walk breaks, each tried and kept only if it
+builds (periodisation.novice_marathon.higdon, load.single_run_spike.frandsen_2025).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+from tagalong.plangen import longrun
+from tagalong.plangen.model import (
+    RACE_GOALS,
+    InfeasiblePlan,
+    Plan,
+    PlanInputError,
+    PlanRequest,
+    Reason,
+)
+from tagalong.plangen.reasons import POSTNATAL_GATE_WHY, RETURN_GATE_WHY
+
+Builder = Callable[[PlanRequest], Plan]
+SHORTER = {"marathon": "half", "half": "10k", "10k": "5k"}
+GOAL_NAMES = {"5k": "5K", "10k": "10K", "half": "half marathon", "marathon": "marathon"}
+MAX_WEEKS = 30
+
+
+def goal_name(goal: str) -> str:
+    return GOAL_NAMES.get(goal, goal.replace("_", " "))
+
+
+def longest_planned_km(plan: Plan) -> float:
+    return max(
+        (s.distance_km or 0.0 for s in plan.sessions() if s.is_run and s.run_type != "race"),
+        default=0.0,
+    )
+
+
+def _easy(plan: Plan) -> float:
+    fast, slow = plan.paces["easy"]
+    return (fast + slow) / 2.0
+
+
+def is_ready(request: PlanRequest, plan: Plan) -> bool:
+    if request.goal.type not in RACE_GOALS:
+        return True
+    return longest_planned_km(plan) >= longrun.ready_km(request, _easy(plan)) - 1e-6
+
+
+def builds(request: PlanRequest, builder: Builder) -> bool:
+    try:
+        return is_ready(request, builder(request))
+    except (InfeasiblePlan, PlanInputError):
+        return False
+
+
+def _weeks_of(request: PlanRequest) -> int:
+    goal = request.goal
+    if goal.race_date is not None:
+        return (goal.race_date - request.start).days // 7 + 1
+    return goal.weeks or 12
+
+
+def _with_weeks(request: PlanRequest, weeks: int) -> PlanRequest:
+    goal = request.goal
+    if goal.race_date is not None:
+        date = goal.race_date + dt.timedelta(days=7 * (weeks - _weeks_of(request)))
+        return replace(request, goal=replace(goal, race_date=date))
+    return replace(request, goal=replace(goal, weeks=weeks))
+
+
+def later_date(request: PlanRequest, builder: Builder) -> PlanRequest | None:
+    low, high = _weeks_of(request) + 1, MAX_WEEKS
+    found: PlanRequest | None = None
+    while low <= high:  # readiness grows with the weeks, so bisect
+        mid = (low + high) // 2
+        candidate = _with_weeks(request, mid)
+        if builds(candidate, builder):
+            found, high = candidate, mid - 1
+        else:
+            low = mid + 1
+    return found
+
+
+def alternatives(request: PlanRequest, builder: Builder) -> list[tuple[str, PlanRequest]]:
+    goal = request.goal
+    out: list[tuple[str, PlanRequest]] = []
+    later = later_date(request, builder)
+    if later is not None:
+        when = (
+            later.goal.race_date.isoformat()
+            if later.goal.race_date
+            else f"{later.goal.weeks} weeks"
+        )
+        out.append((f"the {goal_name(goal.type)} on {when} or later", later))
+    shorter = SHORTER.get(goal.type)
+    while shorter is not None:
+        candidate = replace(request, goal=replace(goal, type=shorter))  # type: ignore[arg-type]
+        if builds(candidate, builder):
+            out.append((f"the {goal_name(shorter)} on the same date", candidate))
+            break
+        shorter = SHORTER.get(shorter)
+    if not goal.walk_breaks:
+        finish = replace(request, goal=replace(goal, walk_breaks=True))
+        if builds(finish, builder):
+            out.append((f"a finish goal for the {goal_name(goal.type)} with walk breaks", finish))
+    if not out:  # regular easy running first: an endurance plan over the same weeks
+        weeks = min(max(_weeks_of(request), 4), MAX_WEEKS)
+        base = replace(request, goal=replace(goal, type="endurance", race_date=None, weeks=weeks))
+        if builds(base, builder):
+            out.append((f"an endurance plan of {weeks} weeks before choosing a race", base))
+    return out
+
+
+def check_ready(request: PlanRequest, plan: Plan, builder: Builder) -> None:
+    if is_ready(request, plan):
+        return
+    goal = request.goal.type
+    need = longrun.ready_km(request, _easy(plan))
+    reason = (
+        f"A {goal_name(goal)} from {request.current.weekly_km:g} km a week (longest run "
+        f"{request.current.longest_run_km_30d:g} km) needs long runs up to about {need:.0f} km; "
+        f"in {len(plan.weeks)} weeks they reach {longest_planned_km(plan):.1f} km, since no run "
+        "may be more than 10 % longer than the longest of the 30 days before it."
+    )
+    found = alternatives(request, builder)
+    if not found:
+        raise InfeasiblePlan(reason, "build regular easy running with an endurance plan first.")
+    suggestion = "choose " + ", or ".join(text for text, _ in found) + "."
+    raise InfeasiblePlan(reason, suggestion, found[0][1])
+
+
+def plan_notes(
+    request: PlanRequest, estimated: bool, running: bool, easy_pace_s: float
+) -> tuple[Reason, ...]:
+    goal = request.goal
+    notes: list[Reason] = []
+    if goal.type in RACE_GOALS and longrun.day_limited(request, easy_pace_s):
+        wanted = longrun.goal_long_km(request, easy_pace_s)
+        notes.append(
+            Reason(
+                f"Your longest day has {longrun.longest_day_min(request):.0f} minutes, so the "
+                f"long run stays shorter than the {wanted:.0f} km a {goal_name(goal.type)} "
+                "programme builds to; more time on one day lets it grow.",
+                ("periodisation.novice_marathon.higdon", "periodisation.session_caps.daniels"),
+            )
+        )
+    if goal.type == "return_to_run" and not running:
+        notes.append(RETURN_GATE_WHY)
+    if goal.type == "postnatal" and not running:
+        notes.append(POSTNATAL_GATE_WHY)
+    if goal.type == "postnatal" and goal.coach_override is not None:
+        notes.append(
+            Reason(
+                f"Coach override of the 12-week block: {goal.coach_override.reason}",
+                ("periodisation.postnatal.delphi_2024",),
+            )
+        )
+    if estimated:
+        notes.append(
+            Reason(
+                "Paces are estimated: add a recent race or time trial for personal paces.",
+                ("periodisation.vdot.daniels_gilbert",),
+            )
+        )
+    if goal.long_run_cap_min is not None or goal.walk_breaks:
+        notes.append(
+            Reason(
+                f"Long runs are capped at {longrun.long_cap_min(request):.0f} minutes"
+                + (" with walk breaks." if goal.walk_breaks else " (set by the coach)."),
+                ("periodisation.session_caps.daniels", "periodisation.novice_marathon.higdon"),
+            )
+        )
+    for missing in request.missing:
+        notes.append(Reason(f"Missing from the intake: {missing}.", ("periodisation.plan.intake",)))
+    return tuple(notes)
