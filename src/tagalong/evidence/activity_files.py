@@ -41,7 +41,7 @@ ENTRIES = (
             "(treadmill apps), so they are not doubled again."
         ),
         source=(
-            "science.md section 4: novices 154-160 steps/min at 2.4-2.9 m/s (van Oeveren 2017), "
+            "Novices run 154-160 steps/min at 2.4-2.9 m/s (van Oeveren 2017), "
             "elite 100 km runners 160-210 (Burns); the cut-off is a Tagalong engineering choice"
         ),
         strength=Strength.SECONDARY,

@@ -202,7 +202,7 @@ ENTRIES: tuple[Evidence, ...] = (
             "(about 30 km marathon, 18 km half, 12 km 10K) within the spike rule and the "
             "runner's minutes."
         ),
-        source="shared/science.md §9, after Daniels' Running Formula and Higdon's programmes",
+        source="Daniels' Running Formula; Hal Higdon's marathon programmes",
         strength=_S,
         expert_target=True,
     ),
