@@ -108,6 +108,7 @@ def test_a_generated_plan_keeps_every_hard_limit(plan: Plan) -> None:
 
 def test_an_edit_past_a_hard_limit_warns_but_is_saved(world: World, plan: Plan) -> None:
     run = _first_run(plan)
+    builder.clear_workout(session=run, by=world.coach_a)  # a plain run, timed by hand
     builder.change_session(
         session=run, by=world.coach_a, changes={"run_type": "intervals", "duration_min": 90}
     )

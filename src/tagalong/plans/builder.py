@@ -175,6 +175,14 @@ def _new_distance(
     session.distance_km = worked_out if worked_out is not None else old_km
 
 
+def _rescale_steps(session: PlanSession, factor: float) -> None:
+    """A new time typed for a run with steps stretches every step, so they still add up."""
+    from tagalong.plangen.steps import workout_from_dict
+    from tagalong.plangen.workouts import scaled
+
+    session.workout = scaled(workout_from_dict(session.workout), factor).to_dict()
+
+
 @transaction.atomic
 def change_session(*, session: PlanSession, by: User, changes: Mapping[str, Any]) -> PlanSession:
     """Change targets; ``changes`` may hold kind, run_type, duration_min, distance_km,
@@ -187,11 +195,6 @@ def change_session(*, session: PlanSession, by: User, changes: Mapping[str, Any]
         raise DomainError("Pick a session kind from the list.", field="kind")
     if "duration_min" in changes:
         _check_minutes(changes.get("kind", session.kind), changes["duration_min"] or 0)
-        if session.workout and abs((changes["duration_min"] or 0) - session.duration_min) > 0.05:
-            raise DomainError(
-                "This run's time comes from its workout steps: change the steps instead.",
-                field="duration_min",
-            )
     old_minutes, old = session.duration_min, session.distance_km
     for key in ("kind", "run_type", "duration_min", "distance_km", "hr_zone"):
         if key in changes:
@@ -200,8 +203,9 @@ def change_session(*, session: PlanSession, by: User, changes: Mapping[str, Any]
     if "pace_range" in changes:
         pace = _check_pace(changes["pace_range"])
         session.pace_fast_s_per_km, session.pace_slow_s_per_km = pace or (None, None)
-    if not session.workout:
-        _new_distance(session, changes, old_minutes, old)
+    if session.workout and old_minutes > 0 and session.duration_min != old_minutes:
+        _rescale_steps(session, session.duration_min / old_minutes)
+    _new_distance(session, changes, old_minutes, old)
     if session.kind != SessionKind.RUN:
         session.run_type, session.workout = "", None
     if "kind" in changes:

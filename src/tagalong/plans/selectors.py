@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -312,8 +313,24 @@ def _describe(s: PlanSession, refs: dict[str, ExerciseRef], reader: units.Units)
     if s.hr_zone:
         lines.append(f"heart rate {s.hr_zone}")
     lines += [f"{row['name']}: {dose_text(row)}" for row in exercise_rows(s, refs)]
-    lines += [reason.get("text", "") for reason in s.why]
+    lines += [_paces_in(reason.get("text", ""), reader) for reason in s.why]
     return "\n".join(lines)
+
+
+_KM_PACE = re.compile(r"(\d+):(\d{2})(–(\d+):(\d{2}))?\s?/km")
+
+
+def _paces_in(text: str, reader: units.Units) -> str:
+    """The generator writes paces per km; a runner who reads miles gets them per mile."""
+
+    def convert(m: re.Match[str]) -> str:
+        fast = int(m.group(1)) * 60 + int(m.group(2))
+        if m.group(3) is None:
+            return units.pace_text(fast, reader)
+        slow = int(m.group(4)) * 60 + int(m.group(5))
+        return f"{units.pace_text(fast, reader, suffix=False)}–{units.pace_text(slow, reader)}"
+
+    return _KM_PACE.sub(convert, text)
 
 
 # The profile has no preferred training time yet: sessions start at 07:00 on the athlete's
