@@ -596,6 +596,8 @@ def _item(
 ) -> ImportItem:
     gear = (row.gear or "") if row is not None else ""
     part_id, ordinal = _ENTRY.get() or (None, None)
+    if ordinal is not None:  # one entry may give several items (the legs of a multisport file)
+        _ENTRY.set((part_id, None))
     return ImportItem.objects.create(
         batch=batch,
         name=name,
