@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from tagalong.attention import registry, services
+from tagalong.attention.messaging_source import register_messaging
 from tagalong.attention.models import AttentionNote, AttentionSetting, SignalState
 from tagalong.audit.models import AuditEntry
 from tagalong.errors import DomainError
@@ -155,10 +156,11 @@ def test_marker_dates_are_checked(world: World) -> None:
         )
 
 
-def test_a_provider_is_pluggable_and_the_messages_one_is_absent_without_its_app(
+def test_a_provider_is_pluggable_and_the_messages_one_comes_with_its_app(
     world: World,
 ) -> None:
-    assert "unanswered_messages" not in registry.providers()
+    assert "unanswered_messages" in registry.providers()  # tagalong.messaging is installed
+    registry.unregister("unanswered_messages")
     registry.register(
         "unanswered_messages",
         lambda facts: Finding(
@@ -169,6 +171,7 @@ def test_a_provider_is_pluggable_and_the_messages_one_is_absent_without_its_app(
         assert "unanswered_messages" in refresh(world.athlete_a)
     finally:
         registry.unregister("unanswered_messages")
-    assert "unanswered_messages" not in refresh(world.athlete_a)
+        register_messaging()
+    assert "unanswered_messages" not in refresh(world.athlete_a)  # nothing waits 48 h
     with pytest.raises(ValueError, match="unknown attention kind"):
         registry.register("gossip", lambda facts: None)

@@ -16,7 +16,7 @@ from tagalong.triage.rules import MESSAGE_WAIT
 
 
 def unanswered(facts: Facts) -> Finding | None:
-    from tagalong.messaging.selectors import unanswered_threads  # type: ignore[import-not-found]
+    from tagalong.messaging.selectors import unanswered_threads
 
     waiting = [
         thread.waiting_since
