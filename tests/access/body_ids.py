@@ -18,6 +18,7 @@ from django.utils import timezone
 from tagalong.athletes.groups import save_group
 from tagalong.bookings.models import Booking, BookingStatus, Kind, Session, SessionType
 from tagalong.bookings.services import book, create_class
+from tagalong.messaging.models import Thread
 from tagalong.plans.models import Template
 from tests.access.cases.plans import _plan
 from tests.factories import World, make_athlete
@@ -131,6 +132,15 @@ def _start() -> str:
 
 
 API: dict[str, list[BodyId]] = {
+    "POST /api/threads": [
+        BodyId(
+            "coach_a",
+            lambda w: "/api/threads",
+            lambda w: w.athlete_b.pk,
+            lambda w, i: {"athlete_id": i},
+            lambda w: not Thread.objects.filter(athlete=w.athlete_b, coach=w.coach_a).exists(),
+        ),
+    ],
     "POST /api/bookings": [
         BodyId(
             "athlete_a",
