@@ -11,7 +11,7 @@ ENTRIES: tuple[Evidence, ...] = (
             "pain-monitoring limits: above 5/10 while running, or above 3/10 the next morning."
         ),
         source=(
-            "Limits from Silbernagel 2007 (rehab.pain_monitoring.silbernagel_2007); 2 points is "
+            "Limits from Silbernagel 2007; 2 points is "
             "about the smallest change on a 0-10 pain scale that patients notice (practice "
             "convention)."
         ),
@@ -48,9 +48,7 @@ ENTRIES: tuple[Evidence, ...] = (
             "bands: within ±20 % done, 50-79 % or 121-150 % partly, otherwise missed. A signal "
             "when the last 7 days are not done. Days marked ill, travel or holiday do not count."
         ),
-        source=(
-            "TrainingPeaks compliance (coaching.compliance.trainingpeaks); windows by convention"
-        ),
+        source=("TrainingPeaks compliance; windows by convention"),
         strength=Strength.SECONDARY,
         expert_target=True,
     ),
@@ -58,10 +56,9 @@ ENTRIES: tuple[Evidence, ...] = (
         id="attention.missed_key_session",
         statement=(
             "A long run or quality session (tempo, intervals, hills) of the last 7 days with no "
-            "run recorded that day. It is let go or moved, never doubled up "
-            "(coaching.missed_sessions.no_stacking)."
+            "run recorded that day. It is let go or moved, never doubled up."
         ),
-        source="Coaching convention (coaching.missed_sessions.no_stacking)",
+        source="Coaching convention: a missed session is never stacked",
         strength=Strength.SECONDARY,
         expert_target=True,
     ),
@@ -90,9 +87,9 @@ ENTRIES: tuple[Evidence, ...] = (
         id="attention.retest_overdue",
         statement=(
             "Home tests are due 4 weeks after the last (the retest interval of the reminders); "
-            "the plan steps forward on a better retest (rehab.progression.retest_step)."
+            "the plan steps forward on a better retest."
         ),
-        source="Tagalong practice interval (TAGALONG_RETEST_WEEKS, default 4)",
+        source="Tagalong practice interval (4 weeks unless the practice sets another)",
         strength=Strength.SECONDARY,
         expert_target=True,
     ),
@@ -106,7 +103,7 @@ ENTRIES: tuple[Evidence, ...] = (
     Evidence(
         id="attention.open_proposals",
         statement="A plan change proposed from new data waits for the coach's yes or no.",
-        source="Tagalong plan adaptation (rehab.pain_monitoring.plan_adaptation and others).",
+        source="Tagalong plan adaptation, after Silbernagel 2007 pain monitoring.",
         strength=Strength.SECONDARY,
         expert_target=True,
     ),
