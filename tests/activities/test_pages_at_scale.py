@@ -80,7 +80,7 @@ def test_the_list_shows_each_runs_cadence_without_reading_its_metrics(world, cli
     _runs(world.athlete_a, 3)
     client = client_for(world.athlete_a.user)
     html = client.get(reverse("activities:list", args=[world.athlete_a.pk])).content.decode()
-    assert "160 spm" in html and "162 spm" in html
+    assert "160 steps/min" in html and "162 steps/min" in html
     body = client.get(f"/api/athletes/{world.athlete_a.pk}/activities").json()
     assert sorted(a["avg_cadence_spm"] for a in body) == [160, 161, 162]
 

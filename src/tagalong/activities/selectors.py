@@ -62,7 +62,17 @@ TREND_PERIODS: dict[str, tuple[str, int | None]] = {
     "year": ("12 months", 366),
     "all": ("all, weekly", None),
 }
-CHART_FIELDS = ("day", "ctl", "atl", "tsb", "acwr", "weekly_km", "longest_run_km")
+CHART_FIELDS = (
+    "day",
+    "ctl",
+    "atl",
+    "tsb",
+    "acwr",
+    "acwr_warning",
+    "load",
+    "weekly_km",
+    "longest_run_km",
+)
 
 
 def trend_rows(athlete: AthleteProfile, *, latest: DailyLoad, period: str) -> list[DailyLoad]:
