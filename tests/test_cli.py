@@ -163,6 +163,8 @@ def test_a_configured_site_url_wins_over_the_bind_address(monkeypatch) -> None: 
     monkeypatch.setenv("TAGALONG_SITE_URL", "https://coaching.example.org")
     _serve_site_url("0.0.0.0:9000")
     assert os.environ["TAGALONG_SITE_URL"] == "https://coaching.example.org"
+
+
 def test_calf_check_reads_only_the_run_leg_of_a_triathlon_file() -> None:
     from tagalong.commands import run_summaries
 

@@ -17,7 +17,6 @@ from tagalong.activities.trends import summary_of
 from tagalong.errors import DomainError
 from tagalong.evidence import REGISTRY
 from tagalong.trainingload.daily import ACWR_NOTE, ACWR_WARNING_ABOVE, PMC_CONVENTION
-from tagalong.trainingload.easy_pace import describe
 from tagalong.web.pagination import page_of
 
 
