@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from tagalong.activityfile.analyze import analyze_file
 from tagalong.activityfile.decode import decode_activities, decode_activity
 from tagalong.activityfile.errors import DecodeError
 from tagalong.activityfile.zones import read_in_zone
@@ -85,14 +87,49 @@ def test_strava_tcx_with_spaces_before_the_declaration_is_read(packed: bool) -> 
     assert run.distance_m == 900.0
 
 
-def test_times_without_zone_are_read_in_the_athletes_zone() -> None:
+def test_times_without_zone_are_read_where_the_track_was_recorded() -> None:
     run = decode_activity(_read("no-zone-times.tcx"), filename="x.tcx")
     assert run.naive_times
+    # The track is in Ljubljana: 08:00 on the clock there (UTC+1 in March) is 07:00 UTC,
+    # whatever zone the athlete's profile names.
     local = read_in_zone(run, ZoneInfo("America/Chicago"))
-    # 08:00 on the Chicago clock (UTC-6 in March before DST) is 14:00 UTC, not 08:00.
-    assert local.start == datetime(2023, 3, 5, 14, 0, tzinfo=UTC)
+    assert local.start == datetime(2023, 3, 5, 7, 0, tzinfo=UTC)
     assert local.laps[0].start == local.start
-    assert any("no time zone" in warning for warning in local.warnings)
+    assert any("where it was recorded, Europe/Ljubljana" in w for w in local.warnings)
+
+
+def test_dakota_style_times_in_the_us_central_zone_are_not_six_hours_off() -> None:
+    data = _read("no-zone-times.tcx").replace(b">46.05", b">41.88").replace(b">14.50", b">-87.63")
+    run = read_in_zone(decode_activity(data, filename="x.tcx"), None)
+    # Read as UTC the start was 08:00Z, six hours early; on the Chicago clock it is 14:00Z.
+    assert run.start == datetime(2023, 3, 5, 14, 0, tzinfo=UTC)
+
+
+def test_times_without_zone_and_without_positions_use_the_athletes_zone() -> None:
+    data = re.sub(rb"<Position>.*?</Position>", b"", _read("no-zone-times.tcx"))
+    run = decode_activity(data, filename="x.tcx")
+    assert run.streams.latitude_deg is None
+    local = read_in_zone(run, ZoneInfo("America/Chicago"))
+    assert local.start == datetime(2023, 3, 5, 14, 0, tzinfo=UTC)
+    assert any("your time zone" in w for w in local.warnings)
+    assert read_in_zone(run, None).start == run.start  # no zone known: as written
+
+
+def test_times_with_a_zone_are_taken_as_written() -> None:
+    data = re.sub(rb"(\d{2}:\d{2}:\d{2})<", rb"\1Z<", _read("no-zone-times.tcx"))
+    data = data.replace(b'StartTime="2023-03-05T08:00:00"', b'StartTime="2023-03-05T08:00:00Z"')
+    run = decode_activity(data, filename="x.tcx")
+    assert not run.naive_times
+    assert read_in_zone(run, ZoneInfo("America/Chicago")).start == datetime(
+        2023, 3, 5, 8, 0, tzinfo=UTC
+    )
+
+
+def test_analyze_reads_zoneless_times_in_the_tracks_zone(tmp_path: Path) -> None:
+    path = tmp_path / "dakota.tcx"
+    path.write_bytes(_read("no-zone-times.tcx"))
+    (summary,) = analyze_file(path)
+    assert summary["start"] == "2023-03-05T07:00:00Z"
 
 
 def test_course_only_tcx_is_refused_saying_it_is_a_planned_route() -> None:

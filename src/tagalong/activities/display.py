@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from tagalong import units as u
 from tagalong.activities.acwr_display import shown_for_rows
 from tagalong.activities.models import Activity, DailyLoad
+from tagalong.activityfile import sports
 
-RUN_SPORTS = frozenset({"running", "trail_running", "treadmill_running", "track_running"})
+RUN_SPORTS = sports.RUN_SPORTS
 FOOT_SPORTS = frozenset({"walking", "hiking"})
 RIDE_SPORTS = frozenset({"cycling", "e_biking", "mountain_biking", "road_biking", "gravel_cycling"})
 SPORT_NAMES = {

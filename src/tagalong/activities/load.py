@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from tagalong.accounts.models import User
 from tagalong.activities.models import Activity, DailyLoad, LoadSettings, SeriesMeasure
+from tagalong.activityfile import sports
 from tagalong.athletes.models import AthleteProfile
 from tagalong.audit.services import record
 from tagalong.errors import DomainError
@@ -29,7 +30,7 @@ from tagalong.trainingload.athlete_load import (
 )
 from tagalong.trainingload.session_load import LoadMeasure, running_tss
 
-RUNNING_SPORTS = frozenset({"running"})
+RUNNING_SPORTS = sports.RUN_SPORTS
 
 
 def local_day(moment: datetime, zone: ZoneInfo) -> date:

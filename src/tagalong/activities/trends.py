@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from tagalong.activities.easy import band_from_json, band_to_json, easy_band
 from tagalong.activities.models import Activity, TrendSummary
+from tagalong.activityfile import sports
 from tagalong.athletes.models import AthleteProfile
 from tagalong.trainingload.athlete_load import SeriesBasis
 from tagalong.trainingload.cadence_speed import SpeedCadencePoint, pooled_speed_bins
@@ -21,7 +22,7 @@ CADENCE_WINDOW_DAYS = 365
 
 def cadence_points(athlete: AthleteProfile) -> tuple[tuple[SpeedCadencePoint, ...], int]:
     """Speed bins pooled over the last year of runs (before the latest), and how many runs."""
-    runs = Activity.objects.filter(athlete=athlete, sport="running")
+    runs = Activity.objects.filter(athlete=athlete, sport__in=sports.RUN_SPORTS)
     latest = runs.order_by("-start").values_list("start", flat=True).first()
     if latest is None:
         return (), 0

@@ -13,6 +13,7 @@ from tagalong.activityfile.decode import decode_activities
 from tagalong.activityfile.errors import ActivityFileError
 from tagalong.activityfile.model import Activity
 from tagalong.activityfile.totals import moving_mean
+from tagalong.activityfile.zones import read_in_zone
 
 ACTIVITY_SUFFIXES = (".fit", ".gpx", ".tcx", ".fit.gz", ".gpx.gz", ".tcx.gz")
 SUMMARY_KEYS = (
@@ -110,7 +111,8 @@ def analyze_file(path: Path) -> list[dict[str, object]]:
                 file=file,
             )
         ]
-    return [summarize(activity, file=file, count=len(activities)) for activity in activities]
+    local = [read_in_zone(activity, None) for activity in activities]
+    return [summarize(activity, file=file, count=len(local)) for activity in local]
 
 
 def activity_paths(paths: list[str]) -> Iterator[Path]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from tagalong.activityfile.model import FloatArray
+from tagalong.activityfile.sports import RUN_SPORTS
 
 EVIDENCE_ID = "fit.cadence.steps_per_minute"
 
@@ -22,7 +23,7 @@ SPRINT_STEPS_SPM = 210.0
 SPRINT_SPEED_M_S = 5.0
 
 # Sports whose cadence counts feet; every other sport keeps the device's rpm.
-FOOT_SPORTS = frozenset({"running", "walking", "hiking", "trail_running", "treadmill"})
+FOOT_SPORTS = RUN_SPORTS | {"walking", "hiking", "treadmill"}
 
 
 def is_foot_sport(sport: str) -> bool:

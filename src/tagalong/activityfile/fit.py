@@ -20,6 +20,7 @@ from tagalong.activityfile.cadence import (
 from tagalong.activityfile.errors import DecodeError
 from tagalong.activityfile.fit_readers import FitTables, Row, read_fast, read_lenient
 from tagalong.activityfile.model import Activity, FloatArray, Lap, Streams
+from tagalong.activityfile.sports import fit_sport
 
 # Profile enum numbers (FIT SDK "file", "manufacturer" types) needed to name things.
 GARMIN_PRODUCT_MAKERS = frozenset({1, 13, 15})  # garmin, dynastream_oem, dynastream
@@ -319,10 +320,7 @@ def _start_timestamp(sessions: list[Row], timestamps: FloatArray) -> float:
 
 def _sport(sessions: list[Row], laps: list[Row]) -> tuple[str, str | None]:
     rows = sessions or laps
-    sports = [
-        (enum_name("sport", r.get("sport")), enum_name("sub_sport", r.get("sub_sport")))
-        for r in rows
-    ]
+    sports = [_session_sport(r) for r in rows]
     real = [(s, sub) for s, sub in sports if s is not None and s != "transition"]
     if not real:
         return "generic", None
@@ -331,13 +329,18 @@ def _sport(sessions: list[Row], laps: list[Row]) -> tuple[str, str | None]:
     return str(real[0][0]), real[0][1]
 
 
+def _session_sport(row: Row) -> tuple[str | None, str | None]:
+    sub_sport = enum_name("sub_sport", row.get("sub_sport"))
+    return fit_sport(enum_name("sport", row.get("sport")), sub_sport), sub_sport
+
+
 def _foot_mask(sessions: list[Row], timestamps: FloatArray, sport: str) -> FloatArray:
     """Which samples count feet; a multisport file decides per session (swim, bike, run)."""
     if sport != "multisport":
         return np.full(timestamps.shape[0], is_foot_sport(sport), dtype=bool)
     mask = np.zeros(timestamps.shape[0], dtype=bool)
     for row in sessions:
-        if is_foot_sport(str(enum_name("sport", row.get("sport")))) and "start_time" in row:
+        if is_foot_sport(str(_session_sport(row)[0])) and "start_time" in row:
             end = row["start_time"] + row.get("total_elapsed_time", math.inf)
             mask |= (timestamps >= row["start_time"]) & (timestamps <= end)
     return mask
@@ -427,7 +430,7 @@ def _stream_climb(altitude: FloatArray | None) -> tuple[float, float] | None:
 
 
 def _lap(row: Row, activity_sport: str) -> Lap:
-    lap_sport = enum_name("sport", row.get("sport")) or activity_sport
+    lap_sport = _session_sport(row)[0] or activity_sport
     cadence = row.get("avg_cadence")
     if cadence is not None and is_foot_sport(lap_sport):
         cadence = 2.0 * (cadence + row.get("avg_fractional_cadence", 0.0))

@@ -18,6 +18,8 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from tagalong.activityfile.sports import is_run_sport
+
 FloatArray = npt.NDArray[np.float64]
 SourceFormat = Literal["fit", "gpx", "tcx"]
 
@@ -85,4 +87,5 @@ class Activity:
 
     @property
     def is_run(self) -> bool:
-        return self.sport == "running"
+        """Trail, treadmill, track and virtual runs too (``activityfile.sports``)."""
+        return is_run_sport(self.sport)

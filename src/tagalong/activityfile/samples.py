@@ -13,6 +13,7 @@ import numpy.typing as npt
 from tagalong.activityfile import tracks
 from tagalong.activityfile.cadence import ensure_run_steps_per_minute, is_foot_sport
 from tagalong.activityfile.model import Activity, FloatArray, Lap, SourceFormat, Streams
+from tagalong.activityfile.sports import is_run_sport
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
@@ -262,7 +263,7 @@ def _cadence(raw: FloatArray, header: Header, speed: FloatArray | None) -> Float
     cadence = tracks.column_or_none(raw)
     if cadence is None or not is_foot_sport(header.sport):
         return cadence
-    if header.sport == "running":
+    if is_run_sport(header.sport):
         # The writer's convention is not stated in the file: decide once from the values.
         return ensure_run_steps_per_minute(cadence, speed)
     return cadence * 2.0 if header.cadence_per_leg else cadence
@@ -285,6 +286,8 @@ def sport_from_label(label: str | None) -> str:
 STRAVA_TYPE_NUMBERS = {"1": "cycling", "4": "hiking", "9": "running", "10": "walking"}
 SPORT_FRAGMENTS = (
     ("run", "running"),
+    ("treadmill", "running"),
+    ("jog", "running"),
     ("walk", "walking"),
     ("hik", "hiking"),
     ("bik", "cycling"),

@@ -10,9 +10,10 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Max, Min
 
+from tagalong.activityfile import sports
 from tagalong.athletes.models import AthleteProfile
 
-RUN_SPORTS = ("running", "run", "trail_running", "treadmill_running")
+RUN_SPORTS = tuple(sorted(sports.RUN_SPORTS))
 RUN_DAYS = 56  # the cadence comparison (2 + 6 weeks) and the 30-day spike window behind 14 days
 
 

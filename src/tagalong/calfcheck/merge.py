@@ -7,9 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from tagalong.activityfile import sports
 from tagalong.calfcheck.model import CalfCase, Run
 
-RUNNING_SPORTS = frozenset({"running", "trail_running", "treadmill_running"})
+RUNNING_SPORTS = sports.RUN_SPORTS
 PER_LEG_BELOW_SPM = 130.0  # science.md §4: a run's cadence below this is per leg
 
 

@@ -57,4 +57,19 @@ ENTRIES = (
         source="GPX 1.1 schema (trksegType documentation, topografix.com)",
         strength=Strength.VERIFIED,
     ),
+    Evidence(
+        id="activityfile.times.local_without_zone",
+        statement=(
+            "A time written without a UTC offset is local time (ISO 8601): some devices (a "
+            "Garmin Dakota's TCX) write the clock the runner saw. It is read in the time zone of "
+            "the place the track starts, looked up offline from the time zone boundaries; a file "
+            "without positions is read in the athlete's zone. Times marked Z or with an offset "
+            "are taken as written."
+        ),
+        source=(
+            "ISO 8601-1:2019 section 4.3.2 (local time without a UTC designator); time zone "
+            "boundaries: timezone-boundary-builder via the tzfpy package (ODbL)"
+        ),
+        strength=Strength.SECONDARY,
+    ),
 )

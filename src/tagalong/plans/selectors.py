@@ -17,6 +17,7 @@ from django.utils import timezone
 from tagalong import units
 from tagalong.access.policy import AnyUser, visible_custom_exercises
 from tagalong.accounts.models import User
+from tagalong.activityfile import sports
 from tagalong.assessments.exercise_selectors import custom_url, library_url
 from tagalong.assessments.models import custom_id
 from tagalong.athletes.models import AthleteProfile, CoachingLink
@@ -41,7 +42,7 @@ from tagalong.plans.models import (
 from tagalong.plans.workouts import stored_workout
 from tagalong.trainingload.compliance import Compliance, compliance
 
-RUN_SPORTS = ("running", "run", "trail_running", "treadmill_running")
+RUN_SPORTS = tuple(sorted(sports.RUN_SPORTS))
 # The evidence behind each hard limit in plangen.limits, shown with its warning.
 LIMIT_EVIDENCE: dict[str, tuple[str, ...]] = {
     "check_easy_share": ("periodisation.plan.easy_share", "periodisation.intensity.seiler"),
