@@ -143,3 +143,46 @@ def test_tcx_multisport_session_gives_each_leg() -> None:
     ride, run = decode_activities(_read("multisport-session.tcx"), filename="x.tcx")
     assert (ride.sport, run.sport) == ("cycling", "running")
     assert run.distance_m == 1800.0 and run.start == datetime(2023, 6, 4, 7, 11, tzinfo=UTC)
+
+
+def _gpx_points(timed: set[int], count: int, *, segment_at: int | None = None) -> bytes:
+    points = []
+    for i in range(count):
+        if i == segment_at:
+            points.append("</trkseg><trkseg>")
+        when = f"<time>2023-03-05T08:{i // 6:02d}:{(i % 6) * 10:02d}Z</time>" if i in timed else ""
+        points.append(f'<trkpt lat="{46 + i * 0.00009:.6f}" lon="14.5">{when}</trkpt>')
+    return (
+        '<?xml version="1.0"?><gpx version="1.1" creator="partial" '
+        'xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type><trkseg>'
+        + "".join(points)
+        + "</trkseg></trk></gpx>"
+    ).encode()
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_gpx_points_without_a_time_are_kept_between_timed_ones(fast: bool) -> None:
+    from tagalong.activityfile.gpx import decode_gpx
+
+    # Every third point timed (10 s apart, 10 m apart); point 11 comes after the last time.
+    run = decode_gpx(_gpx_points({0, 3, 6, 9, 10}, 12), filename="x.gpx", fast=fast)
+    assert len(run.streams) == 11
+    assert list(run.streams.time_s) == [10.0 * i for i in range(11)]
+    assert run.distance_m == pytest.approx(100.0, rel=0.01)  # not 30 m: no point is dropped
+    (note,) = run.warnings
+    assert "7 track points had no time" in note and "6 were given times" in note
+    assert "1 before or after" in note
+
+
+def test_gpx_untimed_points_are_not_timed_across_a_segment_break() -> None:
+    # Segment 2 starts untimed at point 6: it has no timed point before it in its segment.
+    run = decode_activity(_gpx_points({0, 5, 7, 11}, 12, segment_at=6), filename="x.gpx")
+    assert len(run.streams) == 11  # point 6 left out, 1-4 and 8-10 placed
+    assert run.streams.time_s[5] == 50.0 and run.streams.time_s[6] == 70.0
+
+
+def test_gpx_track_without_any_time_is_refused_saying_why() -> None:
+    with pytest.raises(DecodeError) as caught:
+        decode_activity(_gpx_points(set(), 5), filename="x.gpx")
+    assert caught.value.code == "no_timestamps"
+    assert "planned route" in caught.value.reason

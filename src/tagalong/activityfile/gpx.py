@@ -13,7 +13,7 @@ from xml.etree.ElementTree import Element
 
 import numpy as np
 
-from tagalong.activityfile import xmlpoints
+from tagalong.activityfile import tracks, xmlpoints
 from tagalong.activityfile.errors import DecodeError
 from tagalong.activityfile.model import Activity
 from tagalong.activityfile.samples import (
@@ -90,10 +90,8 @@ class _PointReader:
                         value = number(element.text)
                         if not math.isnan(value):
                             values[name] = value
-        if moment is None:
-            return
         samples = self.samples
-        samples.times_us.append(moment)
+        samples.times_us.append(NO_TIME if moment is None else moment)
         samples.latitude.append(number(point.get("lat")))
         samples.longitude.append(number(point.get("lon")))
         samples.altitude.append(elevation)
@@ -103,6 +101,51 @@ class _PointReader:
         samples.distance.append(math.nan)
         samples.speed.append(math.nan)
         samples.segment.append(float(segment))
+
+
+# A track point written without a time, until ``fill_missing_times`` decides on it.
+NO_TIME = int(np.iinfo(np.int64).min)
+
+
+def fill_missing_times(columns: PointColumns) -> tuple[PointColumns, str | None]:
+    """Points without a time between two timed points of their segment get a time between
+    theirs, in proportion to the distance along the track (as if the pace held); points before
+    the first or after the last timed point of a segment cannot be placed and are left out.
+
+    Returns the columns with only timed points, and a sentence saying what was done (None when
+    every point had its time).
+    """
+    times = columns.times_us
+    missing = times == NO_TIME
+    if not missing.any():
+        return columns, None
+    count = len(columns)
+    segment = np.nan_to_num(columns.column("segment"), nan=0.0)
+    along = tracks.cumulative_distance_m(columns.column("latitude"), columns.column("longitude"))
+    place = along + np.arange(count) * 1e-3  # strictly increasing, even standing still
+    filled = times.astype(np.float64)
+    keep = ~missing
+    for number in np.unique(segment):
+        members = np.flatnonzero(segment == number)
+        timed = members[~missing[members]]
+        if timed.size == 0:
+            continue
+        inner = members[missing[members] & (members > timed[0]) & (members < timed[-1])]
+        filled[inner] = np.interp(place[inner], place[timed], filled[timed])
+        keep[inner] = True
+    timed_points = int((~missing).sum())
+    if timed_points == 0:
+        return PointColumns(np.zeros(0, dtype=np.int64), {}), None
+    placed = int(keep.sum()) - timed_points
+    left_out = int(missing.sum()) - placed
+    parts = []
+    if placed:
+        parts.append(f"{placed} were given times between their timed neighbours")
+    if left_out:
+        parts.append(f"{left_out} before or after the timed part were left out")
+    note = f"{int(missing.sum())} track points had no time: {' and '.join(parts)}."
+    values = {name: column[keep] for name, column in columns.values.items()}
+    return PointColumns(np.round(filled[keep]).astype(np.int64), values), note
 
 
 def decode_gpx(data: bytes, *, filename: str, fast: bool = True) -> Activity:
@@ -122,11 +165,17 @@ def decode_gpx(data: bytes, *, filename: str, fast: bool = True) -> Activity:
             code="no_track",
             reason=f"the GPX holds no recorded track ({what}); export the activity itself",
         )
-    if not len(samples.times_us):
+    columns, filled = fill_missing_times(
+        samples.columns() if isinstance(samples, Samples) else samples
+    )
+    if not len(columns):
         raise DecodeError(
             file=filename,
             code="no_timestamps",
-            reason="the GPX track has no times, so it cannot be placed on a day or timed",
+            reason=(
+                "the GPX track has no times (a planned route or a drawn track), so it cannot "
+                "be placed on a day or timed; export the recorded activity instead"
+            ),
         )
     track = root.find(f"{ns}trk")
     document_name = root.findtext(f"{ns}metadata/{ns}name") or root.findtext(f"{ns}name")
@@ -136,8 +185,9 @@ def decode_gpx(data: bytes, *, filename: str, fast: bool = True) -> Activity:
         name=(None if track is None else track.findtext(f"{ns}name")) or document_name,
         device=root.get("creator"),
         naive_times=times_without_zone(data),
+        warnings=() if filled is None else (filled,),
     )
-    return build_from_samples(samples, header)
+    return build_from_samples(columns, header)
 
 
 def _read_tree(data: bytes, *, filename: str) -> tuple[Element, int, Samples | PointColumns]:
@@ -172,14 +222,14 @@ def _read_fast(data: bytes, *, filename: str) -> tuple[Element, int, Samples | P
         None if text is None else time_us(text.decode("ascii", "replace"))
         for text in texts.get("time", nothing)
     ]
-    timed = np.array([stamp is not None for stamp in stamps], dtype=bool)
     values = {
-        name: xmlpoints.numbers(texts.get(name, nothing))[timed]
+        name: xmlpoints.numbers(texts.get(name, nothing))
         for name in ("latitude", "longitude", "altitude", "heart_rate", "cadence", "power")
     }
     opened = np.array(_segment_starts(data), dtype=np.int64)
-    values["segment"] = np.searchsorted(opened, points.starts).astype(np.float64)[timed]
-    columns = PointColumns(np.array([s for s in stamps if s is not None], dtype=np.int64), values)
+    values["segment"] = np.searchsorted(opened, points.starts).astype(np.float64)
+    times = [NO_TIME if stamp is None else stamp for stamp in stamps]
+    columns = PointColumns(np.array(times, dtype=np.int64), values)
     return root, len(points), columns
 
 

@@ -161,6 +161,7 @@ class Header:
     max_hr_bpm: float | None = None
     naive_times: bool = False
     index_in_file: int = 0
+    warnings: tuple[str, ...] = ()
 
 
 def build_from_samples(samples: Samples | PointColumns, header: Header) -> Activity:
@@ -217,6 +218,7 @@ def build_from_samples(samples: Samples | PointColumns, header: Header) -> Activ
         max_hr_bpm=header.max_hr_bpm,
         index_in_file=header.index_in_file,
         naive_times=header.naive_times,
+        warnings=header.warnings,
     )
 
 
