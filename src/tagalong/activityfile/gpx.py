@@ -125,8 +125,8 @@ def fill_missing_times(columns: PointColumns) -> tuple[PointColumns, str | None]
     place = along + np.arange(count) * 1e-3  # strictly increasing, even standing still
     filled = times.astype(np.float64)
     keep = ~missing
-    for number in np.unique(segment):
-        members = np.flatnonzero(segment == number)
+    for which in np.unique(segment):
+        members = np.flatnonzero(segment == which)
         timed = members[~missing[members]]
         if timed.size == 0:
             continue
