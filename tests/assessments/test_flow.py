@@ -247,3 +247,26 @@ def test_self_check_takes_cadence_from_a_run_file_as_the_command_line_does(
     upload = SimpleUploadedFile(run.name, run.read_bytes())
     page = Client().post("/calf-check/", {"files": [upload]}).content.decode()
     assert f"{cadence['label']}: {cadence['value']} spm" in page
+
+
+def test_self_check_reads_every_running_leg_of_a_multisport_file() -> None:
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tagalong.assessments.views import _summaries
+
+    fixtures = Path(__file__).resolve().parents[1] / "activityfile/fixtures"
+    data = (fixtures / "multisport-session.tcx").read_bytes()  # a ride, a transition, a run
+    summaries, errors = _summaries([SimpleUploadedFile("tri.tcx", data)])
+    assert errors == []
+    assert [(s.sport, s.distance_km) for s in summaries] == [("running", 1.8)]
+
+    ride_only = _as_rides((fixtures / "two-activities-empty-courses.tcx").read_bytes())
+    summaries, errors = _summaries([SimpleUploadedFile("rides.tcx", ride_only)])
+    assert summaries == []
+    assert errors == ["rides.tcx: no run in this file (ride); skipped."]
+
+
+def _as_rides(data: bytes) -> bytes:
+    return data.replace(b'Sport="Running"', b'Sport="Biking"')

@@ -19,9 +19,11 @@ from tagalong.access.policy import (
     custom_exercise_for,
 )
 from tagalong.accounts.models import User
+from tagalong.activities.display import sport_name
 from tagalong.activityfile.analyze import summarize
-from tagalong.activityfile.decode import decode_activity
+from tagalong.activityfile.decode import decode_activities
 from tagalong.activityfile.errors import ActivityFileError
+from tagalong.activityfile.zones import read_in_zone
 from tagalong.assessments import exercise_selectors, selectors, services
 from tagalong.assessments.forms import CustomExerciseForm, IntakeForm, TestSessionForm
 from tagalong.assessments.models import CalfCheckRun, CustomExercise, TestSession
@@ -267,14 +269,24 @@ def _summaries(files: list[Any]) -> tuple[list[RunSummary], list[str]]:
     summaries = []
     for upload in files:
         try:
-            activity = decode_activity(upload.read(), filename=upload.name)
+            # Every leg of a multisport file: only the running legs are the calf check's runs.
+            activities = [
+                read_in_zone(activity, None)
+                for activity in decode_activities(upload.read(), filename=upload.name)
+            ]
         except ActivityFileError as error:
             errors.append(f"{upload.name}: {error}")
             continue
-        if not activity.distance_m:
-            errors.append(f"{upload.name}: no distance recorded; skipped.")
+        runs = [activity for activity in activities if activity.is_run]
+        if not runs:
+            sports = ", ".join(sorted({sport_name(a.sport, a.sub_sport or "") for a in activities}))
+            errors.append(f"{upload.name}: no run in this file ({sports.lower()}); skipped.")
             continue
-        summaries.append(_summary(activity, upload.name))
+        for activity in runs:
+            if not activity.distance_m:
+                errors.append(f"{upload.name}: no distance recorded; skipped.")
+                continue
+            summaries.append(_summary(activity, upload.name))
     return summaries, errors
 
 
