@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from tagalong.accounts.models import CoachProfile, Invitation, Practice, Role, User
-from tagalong.athletes.models import AthleteProfile, CoachingLink
+from tagalong.athletes.models import AthleteProfile, CoachingLink, PracticeConsent
 
 PASSWORD = "a-good-test-password-1"
 _counter = itertools.count(1)
@@ -62,6 +62,15 @@ def link_athlete(athlete: AthleteProfile, coach: User, *, shared: bool = True) -
     )
 
 
+def allow_colleague(athlete: AthleteProfile, colleague: User | None, *, practice=None):  # type: ignore[no-untyped-def]
+    """The runner lets a colleague of their coach (None: everyone at ``practice``) look."""
+    return PracticeConsent.objects.create(
+        athlete=athlete,
+        practice=practice or colleague.coach_profile.practice,  # type: ignore[union-attr]
+        colleague=colleague,
+    )
+
+
 def make_staff() -> User:
     return make_user(role=Role.STAFF, is_staff=True, is_superuser=True)
 
@@ -84,11 +93,13 @@ class World:
     """The personas of the permission matrix."""
 
     coach_a: User
-    colleague: User  # same practice as coach_a: sees shared athletes read-only
+    colleague: User  # same practice as coach_a, allowed by athlete_a: reads their record
     coach_other: User  # another practice
     athlete_a: AthleteProfile  # coached by coach_a
     athlete_b: AthleteProfile  # coached by coach_other
     staff: User
+    # same practice as coach_a, never allowed by athlete_a: a stranger to athlete_a's record
+    colleague_no_consent: User
 
     def actor(self, name: str) -> User | None:
         return {
@@ -97,23 +108,39 @@ class World:
             "athlete_b": self.athlete_b.user,
             "coach_a": self.coach_a,
             "colleague": self.colleague,
+            "colleague_no_consent": self.colleague_no_consent,
             "coach_other": self.coach_other,
             "staff": self.staff,
         }[name]
 
 
-ACTORS = ("anonymous", "athlete_a", "athlete_b", "coach_a", "colleague", "coach_other", "staff")
+ACTORS = (
+    "anonymous",
+    "athlete_a",
+    "athlete_b",
+    "coach_a",
+    "colleague",
+    "colleague_no_consent",
+    "coach_other",
+    "staff",
+)
 
 
 def make_world() -> World:
     coach_a = make_coach(name="Coach A")
     colleague = make_coach(practice=coach_a.coach_profile.practice, name="Colleague")
+    colleague_no_consent = make_coach(
+        practice=coach_a.coach_profile.practice, name="Colleague Without Consent"
+    )
     coach_other = make_coach(name="Coach Other")
+    athlete_a = make_athlete(coach=coach_a)
+    allow_colleague(athlete_a, colleague)
     return World(
         coach_a=coach_a,
         colleague=colleague,
         coach_other=coach_other,
-        athlete_a=make_athlete(coach=coach_a),
+        athlete_a=athlete_a,
         athlete_b=make_athlete(coach=coach_other),
         staff=make_staff(),
+        colleague_no_consent=colleague_no_consent,
     )

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tagalong.accounts.models import CoachProfile, Practice, Role, User
-from tagalong.athletes.models import AthleteProfile, CoachingLink
+from tagalong.athletes.models import AthleteProfile, CoachingLink, PracticeConsent
 
 DEMO_PASSWORD = "calves-demo-2026"  # noqa: S105 - printed for the local demo only
 PRACTICE_NAME = "Riverside Running Clinic"
@@ -116,6 +116,11 @@ ATHLETES: tuple[tuple[Any, ...], ...] = (
 )
 
 
+# Who lets the other coach of the practice see their record (athlete index, coach index;
+# None: everyone at the practice). Aiko, Marcus and Dev have allowed nobody.
+CONSENTS: tuple[tuple[int, int | None], ...] = ((0, 1), (1, None), (2, 0))
+
+
 @dataclass
 class DemoWorld:
     practice: Practice
@@ -171,6 +176,12 @@ def load_demo(*, reset: bool = False) -> bool:
             started_at=timezone.now(),
         )
         world.athletes.append(profile)
+    for athlete_index, coach_index in CONSENTS:
+        PracticeConsent.objects.create(
+            athlete=world.athletes[athlete_index],
+            practice=practice,
+            colleague=None if coach_index is None else world.coaches[coach_index],
+        )
     _user("staff@demo.tagalong", "Operator", Role.STAFF, "UTC")
     User.objects.filter(email="staff@demo.tagalong").update(is_staff=True, is_superuser=True)
     for extend in DEMO_EXTENSIONS:

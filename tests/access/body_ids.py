@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tagalong.athletes.groups import save_group
+from tagalong.athletes.models import PracticeConsent
 from tagalong.bookings.models import Booking, BookingStatus, Kind, Session, SessionType
 from tagalong.bookings.services import book, create_class
 from tagalong.messaging.models import Thread
@@ -139,6 +140,31 @@ API: dict[str, list[BodyId]] = {
             lambda w: w.athlete_b.pk,
             lambda w, i: {"athlete_id": i},
             lambda w: not Thread.objects.filter(athlete=w.athlete_b, coach=w.coach_a).exists(),
+        ),
+        # A colleague athlete_a never allowed: athlete_a is nobody to them.
+        BodyId(
+            "colleague_no_consent",
+            lambda w: "/api/threads",
+            lambda w: w.athlete_a.pk,
+            lambda w, i: {"athlete_id": i},
+            lambda w: not Thread.objects.filter(coach=w.colleague_no_consent).exists(),
+        ),
+    ],
+    "POST /api/me/consents": [
+        # A coach at another practice is no colleague of athlete_a's coach.
+        BodyId(
+            "athlete_a",
+            lambda w: "/api/me/consents",
+            lambda w: w.coach_other.pk,
+            lambda w, i: {"colleague_id": i},
+            lambda w: not PracticeConsent.objects.filter(colleague=w.coach_other).exists(),
+        ),
+        BodyId(
+            "athlete_a",
+            lambda w: "/api/me/consents",
+            lambda w: w.coach_other.coach_profile.practice_id,
+            lambda w, i: {"practice_id": i},
+            lambda w: not PracticeConsent.objects.filter(colleague__isnull=True).exists(),
         ),
     ],
     "POST /api/bookings": [
@@ -313,6 +339,22 @@ PAGES: dict[str, list[BodyId]] = {
             ),
             _group_of_other,
             lambda w, i: {"group": i, "start": "2026-03-02"},
+        ),
+    ],
+    "athletes:allow_consent": [
+        BodyId(
+            "athlete_a",
+            lambda w: reverse("athletes:allow_consent"),
+            lambda w: w.coach_other.pk,
+            lambda w, i: {"colleague": i},
+            lambda w: not PracticeConsent.objects.filter(colleague=w.coach_other).exists(),
+        ),
+        BodyId(
+            "athlete_a",
+            lambda w: reverse("athletes:allow_consent"),
+            lambda w: w.coach_other.coach_profile.practice_id,
+            lambda w, i: {"practice": i},
+            lambda w: not PracticeConsent.objects.filter(colleague__isnull=True).exists(),
         ),
     ],
     "symptoms:log": [

@@ -30,12 +30,19 @@ class Case:
 
 
 def statuses(default: int | None = None, **overrides: int) -> dict[str, int]:
-    """Expected statuses: one default for everyone, then the exceptions by actor name."""
+    """Expected statuses: one default for everyone, then the exceptions by actor name.
+
+    A colleague of coach_a whom athlete_a never allowed is a stranger to athlete_a's record:
+    unless a case says otherwise (practice-wide things such as custom exercises, which do not
+    depend on the runner's permission), ``colleague_no_consent`` gets what ``coach_other``
+    gets."""
     result = {actor: default for actor in ACTORS if default is not None}
     unknown = set(overrides) - set(ACTORS)
     if unknown:
         raise ValueError(f"unknown actors {sorted(unknown)}")
     result.update(overrides)
+    if "colleague_no_consent" not in overrides and "coach_other" in result:
+        result["colleague_no_consent"] = result["coach_other"]
     return result
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tagalong.messaging.models import Thread
-from tests.factories import World, make_athlete
+from tests.factories import World, allow_colleague, make_athlete
 from tests.messaging.conftest import PDF
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +38,7 @@ def test_api_errors_name_the_field(world: World, thread: Thread, client_for) -> 
 
 def test_a_message_to_an_unlinked_athlete_is_refused(world: World, client_for) -> None:
     stranger = make_athlete(coach=world.colleague)
+    allow_colleague(stranger, world.coach_a)  # coach_a may read the record, not coach them
     answer = client_for(world.coach_a).post(
         "/api/threads", {"athlete_id": stranger.pk}, content_type="application/json"
     )

@@ -4,12 +4,16 @@ Every view and API operation asks here. Outsiders get 404 (the object's existenc
 revealed); people who may look but not change get 403.
 
 - athlete: their own record, read and write;
-- coach: athletes linked to them (read and write) and athletes their practice shares (read only);
+- coach: athletes linked to them (read and write); a practice colleague of the athlete's coach
+  reads the record only when the coach shares the link with the practice AND the athlete has
+  allowed that colleague (or everyone at the practice): ``PracticeConsent``. Without it the
+  colleague is a stranger (404);
 - staff: everything, read only outside the admin.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -18,8 +22,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from tagalong.accounts.models import User
-from tagalong.athletes.models import AthleteGroup, AthleteProfile, CoachingLink
+from tagalong.accounts.models import Practice, Role, User
+from tagalong.athletes.models import AthleteGroup, AthleteProfile, CoachingLink, PracticeConsent
+from tagalong.errors import DomainError
 
 if TYPE_CHECKING:
     from tagalong.assessments.models import CustomExercise
@@ -49,6 +54,7 @@ def access_to_athlete(user: AnyUser, athlete: AthleteProfile) -> Access:
         if (
             practice_id
             and links.filter(practice_id=practice_id, shared_with_practice=True).exists()
+            and _consents_for(user, practice_id).filter(athlete=athlete).exists()
         ):
             return Access.READ
     if user.is_platform_staff:
@@ -67,12 +73,15 @@ def visible_athletes(user: AnyUser) -> QuerySet[AthleteProfile]:
     if user.is_coach:
         practice_id = _practice_id(user)
         own = Q(links__coach=user, links__ended_at__isnull=True)
+        if not practice_id:
+            return everyone.filter(own).distinct()
         shared = Q(
             links__practice_id=practice_id,
             links__shared_with_practice=True,
             links__ended_at__isnull=True,
+            pk__in=_consents_for(user, practice_id).values("athlete_id"),
         )
-        return everyone.filter(own | shared if practice_id else own).distinct()
+        return everyone.filter(own | shared).distinct()
     return everyone.filter(user=user)
 
 
@@ -121,6 +130,13 @@ def require_coach(user: AnyUser) -> User:
 def _practice_id(user: User) -> int | None:
     profile = getattr(user, "coach_profile", None)
     return profile.practice_id if profile is not None else None
+
+
+def _consents_for(colleague: User, practice_id: int) -> QuerySet[PracticeConsent]:
+    """The permissions runners gave this coach, by name or to their whole practice."""
+    return PracticeConsent.objects.filter(practice_id=practice_id).filter(
+        Q(colleague__isnull=True) | Q(colleague=colleague)
+    )
 
 
 def group_for(user: AnyUser, group_id: int) -> AthleteGroup:
@@ -275,3 +291,113 @@ def export_for(user: AnyUser, export_id: int) -> DataExport:
     if export is None or user.pk not in (export.athlete.user_id, export.requested_by_id):
         raise Http404("No such export")
     return export
+
+
+# --- Consent inside a practice: who can see a runner's record, as the runner is shown it -----
+# Computed from the same rules as access_to_athlete (a test checks the two agree for every
+# colleague): a coach by link reads and changes; a colleague of the practice reads when a
+# coach shares the link with the practice and the runner allowed them (by name or everyone).
+
+
+@dataclass(frozen=True)
+class ColleagueView:
+    person: User
+    named: PracticeConsent | None  # the runner's permission for this person by name
+    sees: bool
+
+
+@dataclass(frozen=True)
+class PracticeView:
+    practice: Practice
+    coaches: list[User]  # linked to the runner: read and change
+    shared: bool  # a coach shares the link with the practice
+    everyone: PracticeConsent | None  # the runner's permission for the whole practice
+    colleagues: list[ColleagueView]
+
+
+def who_can_see(athlete: AthleteProfile) -> list[PracticeView]:
+    links = list(
+        CoachingLink.objects.active().filter(athlete=athlete).select_related("coach", "practice")
+    )
+    consents = list(PracticeConsent.objects.filter(athlete=athlete))
+    views: list[PracticeView] = []
+    for practice in {link.practice_id: link.practice for link in links}.values():
+        here = [link for link in links if link.practice_id == practice.pk]
+        coaches = sorted({link.coach for link in here}, key=lambda c: c.full_name)
+        shared = any(link.shared_with_practice for link in here)
+        mine = [c for c in consents if c.practice_id == practice.pk]
+        everyone = next((c for c in mine if c.colleague_id is None), None)
+        named = {c.colleague_id: c for c in mine if c.colleague_id is not None}
+        others = (
+            User.objects.filter(coach_profile__practice=practice, role=Role.COACH, is_active=True)
+            .exclude(pk__in=[c.pk for c in coaches])
+            .order_by("full_name", "pk")
+        )
+        colleagues = [
+            ColleagueView(
+                person=person,
+                named=named.get(person.pk),
+                sees=shared and (everyone is not None or person.pk in named),
+            )
+            for person in others
+        ]
+        views.append(PracticeView(practice, coaches, shared, everyone, colleagues))
+    return views
+
+
+def consent_colleague_for(user: AnyUser, colleague_id: int) -> tuple[AthleteProfile, User]:
+    """A colleague the runner may allow: a coach at a practice where one of the runner's
+    coaches works, who is not already their coach. Anyone else answers as no such person."""
+    athlete = own_athlete_profile(user)
+    if not 0 < colleague_id < 2**63:
+        raise Http404("No such colleague")
+    practices = CoachingLink.objects.active().filter(athlete=athlete).values("practice_id")
+    colleague = (
+        User.objects.filter(
+            pk=colleague_id,
+            role=Role.COACH,
+            is_active=True,
+            coach_profile__practice_id__in=practices,
+        )
+        .select_related("coach_profile__practice")
+        .first()
+    )
+    if colleague is None:
+        raise Http404("No such colleague")
+    if CoachingLink.objects.active().filter(athlete=athlete, coach=colleague).exists():
+        raise DomainError(
+            f"{colleague.full_name} is your coach and already sees your record.",
+            field="colleague_id",
+        )
+    return athlete, colleague
+
+
+def consent_practice_for(user: AnyUser, practice_id: int) -> tuple[AthleteProfile, Practice]:
+    """A practice where one of the runner's coaches works; any other answers as none."""
+    athlete = own_athlete_profile(user)
+    if not 0 < practice_id < 2**63:
+        raise Http404("No such practice")
+    link = (
+        CoachingLink.objects.active()
+        .filter(athlete=athlete, practice_id=practice_id)
+        .select_related("practice")
+        .first()
+    )
+    if link is None:
+        raise Http404("No such practice")
+    return athlete, link.practice
+
+
+def consent_for(user: AnyUser, consent_id: int) -> PracticeConsent:
+    """A permission the runner gave; only they may see or withdraw it."""
+    athlete = own_athlete_profile(user)
+    if not 0 < consent_id < 2**63:
+        raise Http404("No such permission")
+    consent = (
+        PracticeConsent.objects.select_related("practice", "colleague")
+        .filter(pk=consent_id, athlete=athlete)
+        .first()
+    )
+    if consent is None:
+        raise Http404("No such permission")
+    return consent

@@ -23,6 +23,7 @@ ROUTERS = (
     ("/", "tagalong.accounts.api"),
     ("/athletes", "tagalong.athletes.api"),
     ("/groups", "tagalong.athletes.groups_api"),
+    ("/", "tagalong.athletes.consent_api"),
     ("/", "tagalong.activities.api"),
     ("/", "tagalong.shoes.api"),
     ("/", "tagalong.symptoms.api"),

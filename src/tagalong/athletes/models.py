@@ -170,3 +170,37 @@ class AthleteGroup(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PracticeConsent(models.Model):
+    """A runner lets a colleague of their coach see their record (read only).
+
+    ``colleague`` None means everyone at the practice, now and later. Withdrawing deletes
+    the row (the audit log keeps the history); access is decided per request in
+    tagalong.access.policy, so a withdrawal takes effect at once."""
+
+    athlete = models.ForeignKey(AthleteProfile, on_delete=models.CASCADE, related_name="consents")
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="consents")
+    colleague = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="consents_received"
+    )
+    granted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["practice_id", "colleague_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["athlete", "practice", "colleague"],
+                condition=Q(colleague__isnull=False),
+                name="one_consent_per_colleague",
+            ),
+            models.UniqueConstraint(
+                fields=["athlete", "practice"],
+                condition=Q(colleague__isnull=True),
+                name="one_consent_per_practice",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        whom = self.colleague or f"everyone at {self.practice}"
+        return f"{self.athlete} lets {whom} see their record"

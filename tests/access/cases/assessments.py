@@ -61,17 +61,27 @@ PAGES = {
     "assessments:article": Case(statuses(200), kwargs=lambda w: {"slug": next(iter(ARTICLES))}),
     "assessments:self_check": Case(statuses(200)),
     # Coaches' own exercises: the author writes; the practice and staff read; others see nothing.
+    # A runner's permission has nothing to do with them: every colleague reads alike.
     "assessments:custom_exercise_new": Case(
         statuses(403, anonymous=LOGIN, coach_a=200, colleague=200, coach_other=200)
     ),
     "assessments:custom_exercise": Case(
-        statuses(404, anonymous=LOGIN, coach_a=200, colleague=200, staff=200), kwargs=_custom_a
+        statuses(
+            404,
+            anonymous=LOGIN,
+            coach_a=200,
+            colleague=200,
+            colleague_no_consent=200,
+            staff=200,
+        ),
+        kwargs=_custom_a,
     ),
     "assessments:custom_exercise_edit": Case(
-        statuses(403, anonymous=LOGIN, coach_a=200, coach_other=404), kwargs=_custom_a
+        statuses(403, anonymous=LOGIN, coach_a=200, coach_other=404, colleague_no_consent=403),
+        kwargs=_custom_a,
     ),
     "assessments:custom_exercise_delete": Case(
-        statuses(403, anonymous=LOGIN, coach_a=302, coach_other=404),
+        statuses(403, anonymous=LOGIN, coach_a=302, coach_other=404, colleague_no_consent=403),
         method="post",
         kwargs=_custom_a,
     ),
@@ -107,17 +117,20 @@ API = {
         data=lambda w: CUSTOM_EXERCISE,
     ),
     "GET /api/custom-exercises/{exercise_id}": Case(
-        statuses(404, anonymous=401, coach_a=200, colleague=200, staff=200), kwargs=_custom_a
+        statuses(
+            404, anonymous=401, coach_a=200, colleague=200, colleague_no_consent=200, staff=200
+        ),
+        kwargs=_custom_a,
     ),
     "PUT /api/custom-exercises/{exercise_id}": Case(
-        statuses(403, anonymous=401, coach_a=200, coach_other=404),
+        statuses(403, anonymous=401, coach_a=200, coach_other=404, colleague_no_consent=403),
         method="put",
         kwargs=_custom_a,
         json=True,
         data=lambda w: CUSTOM_EXERCISE,
     ),
     "DELETE /api/custom-exercises/{exercise_id}": Case(
-        statuses(403, anonymous=401, coach_a=204, coach_other=404),
+        statuses(403, anonymous=401, coach_a=204, coach_other=404, colleague_no_consent=403),
         method="delete",
         kwargs=_custom_a,
     ),
