@@ -33,6 +33,7 @@ ROUTERS = (
     ("/", "tagalong.messaging.api"),
     ("/", "tagalong.attention.api"),
     ("/", "tagalong.dataexport.api"),
+    ("/", "tagalong.programmes.api"),
 )
 
 
