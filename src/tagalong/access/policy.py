@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from tagalong.assessments.models import CustomExercise
     from tagalong.dataexport.models import DataExport
     from tagalong.messaging.models import Thread
+    from tagalong.programmes.models import Place, Programme
 
 AnyUser = User | AnonymousUser
 
@@ -401,3 +402,62 @@ def consent_for(user: AnyUser, consent_id: int) -> PracticeConsent:
     if consent is None:
         raise Http404("No such permission")
     return consent
+
+
+# --- Programmes (tagalong.programmes) ---------------------------------------------------------
+# Its coach reads and writes a programme and its places; staff read; everyone else gets 404.
+# The public page shows published, running and finished programmes to anyone (a draft only to
+# its coach); a member reads their own place.
+
+
+def programme_for(user: AnyUser, programme_id: int, *, write: bool = False) -> Programme:
+    from tagalong.programmes.models import Programme
+
+    if not 0 < programme_id < 2**63:
+        raise Http404("No such programme")
+    programme = (
+        Programme.objects.select_related("coach", "template").filter(pk=programme_id).first()
+    )
+    if programme is None or not user.is_authenticated or not user.is_active:
+        raise Http404("No such programme")
+    assert isinstance(user, User)
+    if programme.coach_id == user.pk:
+        return programme
+    if user.is_platform_staff and not write:
+        return programme
+    raise Http404("No such programme")
+
+
+def public_programme(user: AnyUser, slug: str) -> Programme:
+    from tagalong.programmes.models import Programme
+    from tagalong.programmes.selectors import PUBLIC_STAGES
+
+    programme = Programme.objects.select_related("coach", "practice").filter(slug=slug).first()
+    if programme is None:
+        raise Http404("No such programme")
+    if programme.stage not in PUBLIC_STAGES and programme.coach_id != user.pk:
+        raise Http404("No such programme")
+    return programme
+
+
+def place_for(user: AnyUser, programme: Programme, place_id: int) -> Place:
+    """A place in ``programme`` the caller may change: its coach only (the programme was
+    already fetched with ``programme_for(..., write=True)``)."""
+    from tagalong.programmes.models import Place
+
+    if not 0 < place_id < 2**63 or programme.coach_id != user.pk:
+        raise Http404("No such place")
+    place = Place.objects.filter(pk=place_id, programme=programme).first()
+    if place is None:
+        raise Http404("No such place")
+    return place
+
+
+def own_place(user: AnyUser, slug: str) -> Place:
+    """The signed-in runner's place in the programme ``slug``; 404 for anyone else."""
+    from tagalong.programmes.selectors import programme_for_member
+
+    place = programme_for_member(user, slug) if isinstance(user, User) else None
+    if place is None:
+        raise Http404("No such programme")
+    return place

@@ -34,6 +34,7 @@ ROUTERS = (
     ("/", "tagalong.messaging.api"),
     ("/", "tagalong.attention.api"),
     ("/", "tagalong.dataexport.api"),
+    ("/", "tagalong.programmes.api"),
 )
 
 

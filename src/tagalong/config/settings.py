@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "tagalong.messaging",
     "tagalong.dataexport",
     "tagalong.attention",
+    "tagalong.programmes",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class ProgrammesConfig(AppConfig):
+    name = "tagalong.programmes"
+    label = "programmes"
+    verbose_name = "Programmes"
+
+    def ready(self) -> None:
+        from tagalong import demo
+        from tagalong.programmes.demo import add_demo_programme
+        from tagalong.web import navigation
+
+        navigation.register("Programmes", "programmes:coach_list", roles={"coach"}, order=45)
+        navigation.register("Programmes", "programmes:mine", roles={"athlete"}, order=25)
+        if add_demo_programme not in demo.DEMO_EXTENSIONS:
+            demo.DEMO_EXTENSIONS.append(add_demo_programme)
