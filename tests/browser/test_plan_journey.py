@@ -222,7 +222,7 @@ def test_coach_adds_a_session_builds_intervals_and_downloads_the_fit_file(
 
     # Drag the session onto the next day: the mouse moves it, and the day stays coherent.
     page.goto(f"{live_server.url}/athletes/{athlete.pk}/plans/{plan.pk}/")
-    drag(page, f"#session-{session.pk} h5", f"#day-{later.isoformat()}", scroll_to=f"#day-{day}")
+    drag(page, f"#session-{session.pk} h4", f"#day-{later.isoformat()}", scroll_to=f"#day-{day}")
     page.locator(f"#day-{later.isoformat()} #session-{session.pk}").wait_for()
     session.refresh_from_db()
     assert session.date == later

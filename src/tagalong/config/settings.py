@@ -156,7 +156,7 @@ NODE_MODULES = Path(
 )
 STATICFILES_DIRS = [
     (prefix, NODE_MODULES / folder)
-    for prefix, folder in (("uplot", "uplot/dist"),)
+    for prefix, folder in (("uplot", "uplot/dist"), ("lucide", "lucide-static/icons"))
     if (NODE_MODULES / folder).is_dir()
 ]
 STORAGES = {

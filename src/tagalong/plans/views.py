@@ -25,7 +25,7 @@ from tagalong.athletes.groups import coach_groups
 from tagalong.athletes.models import AthleteProfile
 from tagalong.attention.red_flags import plan_pause
 from tagalong.errors import DomainError
-from tagalong.plans import builder, intake, selectors, services, workouts
+from tagalong.plans import builder, calendar_items, intake, selectors, services, workouts
 from tagalong.plans import proposals as adaptation
 from tagalong.plans.forms import (
     ApplyGroupForm,
@@ -112,14 +112,24 @@ def generate(request: HttpRequest, athlete_id: int) -> HttpResponse:
     return render(request, "plans/generate.html", context)
 
 
+def _open_week(grid: list[Any], today: dt.date) -> int:
+    """The week (counted from 1) that the plan page opens: this week, else the first or last."""
+    for number, week in enumerate(grid, start=1):
+        if week[0][0] <= today <= week[6][0]:
+            return number
+    return len(grid) if grid and today > grid[-1][6][0] else 1
+
+
 def _builder_context(request: HttpRequest, athlete: AthleteProfile, plan: Any) -> dict[str, Any]:
     today = selectors.athlete_today(athlete)
     sessions = list(plan.sessions.all())
     can_plan = _can_plan(request, athlete)
+    grid = selectors.calendar_weeks(plan.start, plan.end, sessions)
     return {
         "athlete": athlete,
         "plan": plan,
-        "grid": selectors.calendar_weeks(plan.start, plan.end, sessions),
+        "grid": grid,
+        "open_week": _open_week(grid, today),
         "today": today,
         "compliance": selectors.compliance_by_session(athlete, sessions, today),
         "can_plan": can_plan,
@@ -169,7 +179,19 @@ def calendar(request: HttpRequest, athlete_id: int) -> HttpResponse:
         start = anchor.replace(day=1)
         end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
         prev, nxt = (start - dt.timedelta(days=1)).replace(day=1), end + dt.timedelta(days=1)
-    sessions = selectors.athlete_sessions(athlete, start, end)
+    first, last = selectors.monday_of(start), selectors.monday_of(end) + dt.timedelta(days=6)
+    sessions = selectors.athlete_sessions(athlete, first, last)
+    compliance = selectors.compliance_by_session(athlete, sessions, today)
+    items = calendar_items.items_between(athlete, first, last, sessions, compliance)
+    weeks = calendar_items.weeks_of(start, end, items)
+    # On a phone the month is one week strip and the sessions of one day: the chosen day, else
+    # today when it is in this month, else the first of the month.
+    try:
+        day = dt.date.fromisoformat(request.GET.get("day", ""))
+    except ValueError:
+        day = today if start <= today <= end else start
+    day = min(max(day, first), last)
+    strip = next(week for week in weeks if week[0][0] <= day <= week[6][0])
     context = {
         "athlete": athlete,
         "view": view,
@@ -178,8 +200,13 @@ def calendar(request: HttpRequest, athlete_id: int) -> HttpResponse:
         "prev": prev,
         "next": nxt,
         "today": today,
-        "weeks": selectors.calendar_weeks(start, end, sessions),
-        "compliance": selectors.compliance_by_session(athlete, sessions, today),
+        "weeks": weeks,
+        "day": day,
+        "strip": strip,
+        "kinds": list(calendar_items.KIND_WORDS.items()),
+        "day_items": next(items for d, items in strip if d == day),
+        "strip_prev": day - dt.timedelta(days=7),
+        "strip_next": day + dt.timedelta(days=7),
     }
     return render(request, "plans/calendar.html", context)
 
