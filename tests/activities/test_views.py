@@ -195,3 +195,32 @@ def test_manual_entry_refuses_a_pace_that_cannot_be_shown(world, client_for, dis
     assert not Activity.objects.filter(athlete=world.athlete_a).exists()
     listing = client.get(reverse("activities:list", args=[world.athlete_a.pk]))
     assert listing.status_code == 200
+
+
+def test_a_runner_who_reads_miles_enters_a_run_in_miles(world, client_for):
+    world.athlete_a.user.units = "mi"
+    world.athlete_a.user.save()
+    client = client_for(world.athlete_a.user)
+    url = reverse("activities:manual", args=[world.athlete_a.pk])
+    assert "Distance (mi)" in client.get(url).content.decode()
+    response = client.post(url, {"day": "2026-03-02", "duration_min": "45", "distance_km": "5"})
+    assert response.status_code == 302
+    run = Activity.objects.get(athlete=world.athlete_a)
+    assert run.distance_m == pytest.approx(8046.72, abs=0.5)  # stored in SI
+
+
+def test_a_runner_who_reads_miles_gives_the_threshold_pace_per_mile(world, client_for):
+    from tagalong.activities.load import settings_of
+
+    world.athlete_a.user.units = "mi"
+    world.athlete_a.user.save()
+    client = client_for(world.athlete_a.user)
+    url = reverse("activities:load_settings", args=[world.athlete_a.pk])
+    assert "Threshold pace (per mile)" in client.get(url).content.decode()
+    response = client.post(url, {"measure": "auto", "threshold_pace": "8:03"})
+    assert response.status_code == 302
+    stored = settings_of(world.athlete_a).threshold_pace_s_per_km
+    assert stored == pytest.approx(300.0, abs=0.5)  # 8:03 per mile is 5:00 per km
+    assert 'value="8:03"' in client.get(url).content.decode()
+    refused = client.post(url, {"measure": "auto", "threshold_pace": "2:30"}).content.decode()
+    assert "between 4:01 and 24:08 per mile" in refused

@@ -1,5 +1,5 @@
 """A small FIT activity writer for the fixtures we make (tests only): file_id, records, laps
-and sessions, per the FIT protocol, with the CRC the plan generator's workout writer uses."""
+and sessions, per the FIT protocol, with the CRC the FIT reader checks."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import datetime as dt
 import struct
 from dataclasses import dataclass, field
 
-from tagalong.plangen.fit_workout import FIT_EPOCH, fit_crc
+from tagalong.activityfile.fit_structure import fit_crc
+
+FIT_EPOCH = dt.datetime(1989, 12, 31, tzinfo=dt.UTC)  # FIT timestamps count seconds from here
 
 # (field number, struct format, FIT base type); scales applied by the caller.
 RECORD = 20

@@ -186,3 +186,23 @@ def test_gpx_track_without_any_time_is_refused_saying_why() -> None:
         decode_activity(_gpx_points(set(), 5), filename="x.gpx")
     assert caught.value.code == "no_timestamps"
     assert "planned route" in caught.value.reason
+
+
+def test_device_timer_is_the_moving_time_when_the_samples_say_otherwise() -> None:
+    """As a Suunto file did (4,035 s from the samples, 4,961 s on the device): a slow climb
+    below walking speed in the samples, while the device's timer ran throughout."""
+    from tests.activityfile.fitwriter import Leg, write_activity
+
+    leg = Leg(
+        sport=1,
+        start=datetime(2024, 5, 4, 7, 0, tzinfo=UTC),
+        seconds=1200,
+        metres_per_second=0.4,  # below the 0.5 m/s the samples count as moving
+        heart_rate=140,
+        strides=80,
+        session={"elapsed": 1300, "timer": 1150},
+    )
+    run = decode_activity(write_activity([leg]), filename="x.fit")
+    assert run.duration_s == 1300.0  # the device's elapsed time
+    assert run.timer_s == 1150.0
+    assert run.moving_s == 1150.0  # the device's timer, not ~0 s from the samples

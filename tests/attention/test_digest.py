@@ -44,3 +44,33 @@ def test_the_digest_goes_out_on_monday_in_the_coachs_time_zone_once(world: World
 def test_the_nightly_refresh_and_digest_are_periodic_jobs() -> None:
     names = {job.name for job in registered()}
     assert {"attention.nightly_refresh", "attention.weekly_digest"} <= names
+
+
+def test_the_digest_and_the_queue_give_distances_in_the_coachs_miles(world: World) -> None:
+    from django.test import Client
+
+    for coach in (world.colleague, world.coach_other):
+        coach.is_active = False
+        coach.save()
+    world.coach_a.time_zone = "Pacific/Auckland"
+    world.coach_a.units = "mi"
+    world.coach_a.save()
+    Signal.objects.create(
+        athlete=world.athlete_a,
+        kind="worn_shoes",
+        severity=5,
+        words="Shoes past the reminder: Nimbus (823 km, reminder at 800 km).",
+        evidence_id="shoes.replace_km.expert_target",
+        url="/",
+        opened_at=timezone.now(),
+    )
+    assert send_due_digests(now=MONDAY_9_AUCKLAND) == 1
+    message = mail.outbox[0]
+    for text in (message.body, message.alternatives[0][0]):
+        assert "Nimbus (511.4 mi, reminder at 497.1 mi)" in text
+        assert " km" not in text
+    client = Client()
+    client.force_login(world.coach_a)
+    page = client.get(f"/athletes/{world.athlete_a.pk}/attention/")
+    assert page.status_code == 200
+    assert "511.4 mi" in page.content.decode()

@@ -136,3 +136,32 @@ def test_feed_descriptions_use_the_runners_choice_of_miles(world: World, plan: P
     )
     assert "about 6.2 mi" in description and "pace 8:03–8:51 /mi" in description
     assert "km" not in description
+
+
+def test_plan_pages_show_distance_and_pace_in_the_readers_miles(world: World, plan: Plan) -> None:
+    run = plan.sessions.filter(kind="run").first()
+    assert run is not None
+    run.distance_km = 10.0
+    run.pace_fast_s_per_km, run.pace_slow_s_per_km = 300.0, 330.0
+    run.save()
+    world.athlete_a.user.units = "mi"
+    world.athlete_a.user.save()
+    client = Client()
+    client.force_login(world.athlete_a.user)
+    ids = {"athlete_id": world.athlete_a.pk, "plan_id": plan.pk}
+    pages = {
+        "session": reverse(
+            "plans:session", kwargs={"athlete_id": world.athlete_a.pk, "session_id": run.pk}
+        ),
+        "plan": reverse("plans:detail", kwargs=ids),
+        "print": reverse("plans:print", kwargs=ids),
+    }
+    for name, url in pages.items():
+        page = client.get(url)
+        assert page.status_code == 200, name
+        text = page.content.decode()
+        assert "6.2 mi" in text, name
+        assert "8:03–8:51 /mi" in text, name
+        for leftover in ("/km", "per km"):
+            at = text.find(leftover)
+            assert at < 0, (name, text[max(0, at - 200) : at + 50])

@@ -15,6 +15,7 @@ from typing import Any
 
 from tagalong.activities.load import settings_of
 from tagalong.activities.models import Activity, LoadSettings
+from tagalong.activityfile import sports
 from tagalong.athletes.models import AthleteProfile
 from tagalong.trainingload.easy_pace import (
     OWN_RUNS_WINDOW_DAYS,
@@ -26,7 +27,7 @@ from tagalong.trainingload.easy_pace import (
     joint_from_dict,
 )
 
-RUN = "running"
+RUN_SPORTS = sports.RUN_SPORTS
 
 
 def easy_band(
@@ -35,7 +36,7 @@ def easy_band(
     settings = settings if settings is not None else settings_of(athlete)
     if settings.threshold_m_s is not None:
         return band_from_threshold(settings.threshold_m_s)
-    runs = Activity.objects.filter(athlete=athlete, sport=RUN)
+    runs = Activity.objects.filter(athlete=athlete, sport__in=RUN_SPORTS)
     latest = runs.order_by("-start").values_list("start", flat=True).first()
     if latest is None:
         return None
@@ -75,7 +76,7 @@ def refresh_easy_cadence(
     ``only`` limits it to those activities (an import's new runs); returns how many changed.
     """
     band = band if band is not None else easy_band(athlete)
-    runs = Activity.objects.filter(athlete=athlete, sport=RUN)
+    runs = Activity.objects.filter(athlete=athlete, sport__in=RUN_SPORTS)
     if only is not None:
         runs = runs.filter(pk__in=list(only))
     changed = []

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from tagalong import units as u
 from tagalong.activities.models import SeriesMeasure
 
 
@@ -44,6 +45,21 @@ class ManualRunForm(forms.Form):
         help_text="1 is very easy, 10 is your hardest effort.",
     )
 
+    def __init__(self, *args: object, units: u.Units = "km", **kwargs: object) -> None:
+        """``units``: the reader's choice; a distance typed in miles is stored in km."""
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.units = units
+        if units == "mi":
+            self.fields["distance_km"] = forms.FloatField(
+                label="Distance (mi)", min_value=0, max_value=310, required=False
+            )
+
+    def clean_distance_km(self) -> float | None:
+        value = self.cleaned_data.get("distance_km")
+        if value is None or self.units == "km":
+            return value  # type: ignore[no-any-return]
+        return float(value) * u.METRES_PER_MILE / 1000.0
+
     def clean_day(self) -> object:
         day = self.cleaned_data["day"]
         if day > timezone.localdate():
@@ -66,7 +82,21 @@ class LoadSettingsForm(forms.Form):
         widget=forms.TextInput(attrs={"placeholder": "4:45", "inputmode": "numeric"}),
     )
 
+    def __init__(self, *args: object, units: u.Units = "km", **kwargs: object) -> None:
+        """``units``: the reader's choice; a pace typed per mile is stored per km."""
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.units = units
+        if units == "mi":
+            self.fields["threshold_pace"].label = "Threshold pace (per mile)"
+            self.fields["threshold_pace"].widget.attrs["placeholder"] = "7:39"
+
     def clean_threshold_pace(self) -> float | None:
+        per_km = self._threshold_per_unit()
+        if per_km is None or self.units == "km":
+            return per_km
+        return per_km * 1000.0 / u.METRES_PER_MILE
+
+    def _threshold_per_unit(self) -> float | None:
         text = (self.cleaned_data.get("threshold_pace") or "").strip()
         if not text:
             return None
@@ -77,13 +107,18 @@ class LoadSettingsForm(forms.Form):
             raise forms.ValidationError("Write the pace as minutes:seconds, e.g. 4:45.") from None
         if colon and not 0 <= int(seconds) < 60:
             raise forms.ValidationError("Seconds go from 00 to 59.")
-        if not 150 <= value <= 900:
-            raise forms.ValidationError("A threshold pace lies between 2:30 and 15:00 per km.")
+        low, high = (150, 900) if self.units == "km" else (241, 1448)
+        if not low <= value <= high:
+            raise forms.ValidationError(
+                f"A threshold pace lies between {u.clock(low)} and {u.clock(high)} "
+                f"per {'km' if self.units == 'km' else 'mile'}."
+            )
         return float(value)
 
 
-def pace_text(seconds_per_km: float | None) -> str:
+def pace_text(seconds_per_km: float | None, units: u.Units = "km") -> str:
+    """A stored pace as the form shows it (m:ss per km or per mile), empty when unset."""
     if not seconds_per_km:
         return ""
-    minutes, seconds = divmod(round(seconds_per_km), 60)
+    minutes, seconds = divmod(round(u.pace_value(seconds_per_km, units)), 60)
     return f"{minutes}:{seconds:02d}"

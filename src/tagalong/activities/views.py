@@ -97,7 +97,7 @@ def activity_detail(request: HttpRequest, athlete_id: int, activity_id: int) -> 
 @rules.athlete_scoped
 def manual_run(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete = athlete_for(request.user, athlete_id, write=True)
-    form = ManualRunForm(request.POST or None)
+    form = ManualRunForm(request.POST or None, units=units.units_of(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             services.add_manual_run(athlete=athlete, by=request.user, **form.cleaned_data)
@@ -166,11 +166,12 @@ def trends(request: HttpRequest, athlete_id: int) -> HttpResponse:
 def load_settings(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete = athlete_for(request.user, athlete_id, write=True)
     current = settings_of(athlete)
+    reader = units.units_of(request.user)
     initial = {
         "measure": current.measure,
-        "threshold_pace": pace_text(current.threshold_pace_s_per_km),
+        "threshold_pace": pace_text(current.threshold_pace_s_per_km, reader),
     }
-    form = LoadSettingsForm(request.POST or None, initial=initial)
+    form = LoadSettingsForm(request.POST or None, initial=initial, units=reader)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_load_settings(

@@ -314,15 +314,17 @@ def _describe(s: PlanSession, refs: dict[str, ExerciseRef], reader: units.Units)
     if s.hr_zone:
         lines.append(f"heart rate {s.hr_zone}")
     lines += [f"{row['name']}: {dose_text(row)}" for row in exercise_rows(s, refs)]
-    lines += [_paces_in(reason.get("text", ""), reader) for reason in s.why]
+    lines += [paces_in(reason.get("text", ""), reader) for reason in s.why]
     return "\n".join(lines)
 
 
 _KM_PACE = re.compile(r"(\d+):(\d{2})(–(\d+):(\d{2}))?\s?/km")
 
 
-def _paces_in(text: str, reader: units.Units) -> str:
+def paces_in(text: str, reader: units.Units) -> str:
     """The generator writes paces per km; a runner who reads miles gets them per mile."""
+    if reader == "km":
+        return text
 
     def convert(m: re.Match[str]) -> str:
         fast = int(m.group(1)) * 60 + int(m.group(2))

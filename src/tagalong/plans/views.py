@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
+from tagalong import units
 from tagalong.access import rules
 from tagalong.access.policy import (
     Access,
@@ -233,7 +234,9 @@ def session_context(
         "change_form": extra.pop("change_form", _change_form(session)),
         "exercise_form": exercise_form,
         "copy_form": extra.pop("copy_form", CopySessionForm(initial={"date": session.date})),
-        "workout_text": workouts.workout_text(session),
+        "workout_text": selectors.paces_in(
+            workouts.workout_text(session), units.units_of(request.user)
+        ),
         **extra,
     }
 

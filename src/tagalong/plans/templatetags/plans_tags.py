@@ -5,7 +5,8 @@ from typing import Any
 
 from django import template
 
-from tagalong.plans.selectors import dose_text, pace_text
+from tagalong.plans.selectors import dose_text, pace_text, paces_in
+from tagalong.units import km_in_text, units_of
 
 register = template.Library()
 
@@ -28,3 +29,11 @@ def lookup(mapping: dict[Any, Any], key: Any) -> Any:
 @register.filter
 def add_days(day: dt.date, days: int) -> dt.date:
     return day + dt.timedelta(days=int(days))
+
+
+@register.filter
+def reader_paces(text: object, choice: object = "km") -> str:
+    """Paces and distances the generator wrote in km ("6:25–7:11/km", "14 km"), in miles for
+    a reader of miles."""
+    reader = units_of(choice)
+    return km_in_text(paces_in("" if text is None else str(text), reader), reader)
