@@ -24,17 +24,25 @@ from tagalong.dataexport.models import DataExport, ExportStatus
 from tagalong.dataexport.services import request_export
 from tagalong.demo import load_demo
 from tagalong.messaging.files import check_file
-from tagalong.messaging.models import CoachNote, Message, Thread
+from tagalong.messaging.models import Attachment, CoachNote, Message, Thread
 from tagalong.messaging.services import add_note, post_message
 from tagalong.notifications.models import Notification
 from tagalong.plans.models import Plan, PlanSession
-from tagalong.shoes.models import Shoe
+from tagalong.shoes.models import Shoe, ShoeUse
 from tagalong.symptoms.models import SymptomLog
 from tests.dataexport.conftest import FENIX_RUN, open_zip
 
 pytestmark = pytest.mark.django_db
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+
+
+def _ids(rows: list[dict]) -> set[int]:  # type: ignore[type-arg]
+    return {row["id"] for row in rows}
+
+
+def _ids_of(queryset) -> set[int]:  # type: ignore[no-untyped-def]
+    return set(queryset.values_list("pk", flat=True))
 
 
 def _table(archive: zipfile.ZipFile, area: str, name: str) -> list[dict]:  # type: ignore[type-arg]
@@ -83,14 +91,14 @@ def test_every_area_of_a_demo_athlete_is_in_the_zip(
         == Intake.objects.filter(athlete=runner).count()
         == 1
     )
-    assert (
-        len(_table(archive, "tests", "sessions"))
-        == TestSession.objects.filter(athlete=runner).count()
+    assert _ids(_table(archive, "tests", "sessions")) == _ids_of(
+        TestSession.objects.filter(athlete=runner)
     )
-    assert (
-        len(_table(archive, "tests", "results"))
-        == TestResult.objects.filter(session__athlete=runner).count()
-    )
+    results = TestResult.objects.filter(session__athlete=runner)
+    assert results.exists()
+    assert _ids(_table(archive, "tests", "results")) == _ids_of(results)
+    [permission] = _table(archive, "profile", "permissions")
+    assert permission["colleague"] == "everyone at the practice"  # the demo: Priya allows all
     checks = _table(archive, "calf_checks", "calf_checks")
     assert len(checks) == CalfCheckRun.objects.filter(athlete=runner).count() == 1
     assert checks[0]["result"] == CalfCheckRun.objects.get(athlete=runner).result
@@ -101,7 +109,9 @@ def test_every_area_of_a_demo_athlete_is_in_the_zip(
     )
     imported = Activity.objects.get(athlete=runner, manual=False)
     assert activities[imported.pk]["metrics"] == json.loads(json.dumps(imported.metrics))
-    [original] = [n for n in archive.namelist() if n.startswith("activities/originals/")]
+    originals = [n for n in archive.namelist() if n.startswith("activities/originals/")]
+    assert len(originals) == Activity.objects.filter(athlete=runner).exclude(original="").count()
+    [original] = originals
     assert archive.read(original) == FENIX_RUN.read_bytes()
 
     loads = _table(archive, "daily_load", "daily_load")
@@ -114,29 +124,34 @@ def test_every_area_of_a_demo_athlete_is_in_the_zip(
         == SymptomLog.objects.filter(athlete=runner).count()
         == 14
     )
-    assert len(_table(archive, "shoes", "shoes")) == Shoe.objects.filter(athlete=runner).count()
+    shoes = Shoe.objects.filter(athlete=runner)
+    assert _ids(_table(archive, "shoes", "shoes")) == _ids_of(shoes) and shoes.exists()
+    assert _ids(_table(archive, "shoes", "uses")) == _ids_of(
+        ShoeUse.objects.filter(shoe__athlete=runner)
+    )
 
     assert len(_table(archive, "plans", "plans")) == Plan.objects.filter(athlete=runner).count() > 0
     sessions = PlanSession.objects.filter(plan__athlete=runner)
-    assert len(_table(archive, "plans", "sessions")) == sessions.count()
+    assert _ids(_table(archive, "plans", "sessions")) == _ids_of(sessions)
     assert archive.read("plans/plan.ics").startswith(b"BEGIN:VCALENDAR")
     workouts = [n for n in archive.namelist() if n.startswith("plans/workouts/")]
     assert len(workouts) == sessions.filter(kind="run").count()
     assert all(archive.read(n)[8:12] == b".FIT" for n in workouts)
 
-    assert (
-        len(_table(archive, "bookings", "bookings"))
-        == Booking.objects.filter(athlete=runner).count()
-        == 2
-    )
+    booked = Booking.objects.filter(athlete=runner)
+    assert _ids(_table(archive, "bookings", "bookings")) == _ids_of(booked) and booked.count() == 2
     notes = _table(archive, "notes", "session_notes")
     shared = SessionNote.objects.filter(athlete=runner).exclude(shared_advice="")
     assert [n["shared_advice"] for n in notes] == [shared.get().shared_advice]
     assert all("private_note" not in row for row in notes)
 
     messages = _table(archive, "messages", "messages")
-    assert len(messages) == Message.objects.filter(thread__athlete=runner).count()
-    assert [n for n in archive.namelist() if n.startswith("messages/files/")]
+    assert sorted(m["text"] for m in messages) == sorted(
+        Message.objects.filter(thread__athlete=runner).values_list("text", flat=True)
+    )
+    sent_files = [n for n in archive.namelist() if n.startswith("messages/files/")]
+    assert len(sent_files) == Attachment.objects.filter(message__thread__athlete=runner).count()
+    assert archive.read(sent_files[0]) == PNG
     private = set(CoachNote.objects.filter(thread__athlete=runner).values_list("text", flat=True))
     assert private and not any(
         text.encode() in archive.read(n) for n in archive.namelist() for text in private

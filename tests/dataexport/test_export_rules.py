@@ -117,3 +117,17 @@ def test_the_api_asks_for_an_export_and_reports_its_download(
     assert export["download_url"] == f"/exports/{export['id']}/download/"
     again = client.post(f"/api/athletes/{world.athlete_a.pk}/exports")
     assert again.status_code == 400 and again.json()["error"]["code"] == "rate_limited"
+
+
+def test_a_periodic_job_deletes_archives_whose_link_expired(
+    world: World, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    from tagalong.notifications import periodic
+
+    job = {j.name: j for j in periodic.registered()}["dataexport.tidy"]
+    assert job.every <= timedelta(days=1)
+    export = _built(world, django_capture_on_commit_callbacks)
+    DataExport.objects.filter(pk=export.pk).update(expires_at=timezone.now())
+    assert job.task.call() == 1
+    export.refresh_from_db()
+    assert export.status == ExportStatus.EXPIRED and not export.file

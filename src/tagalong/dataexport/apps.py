@@ -23,6 +23,8 @@ class DataExportConfig(AppConfig):
             registry.register(key, title=title, write=write, order=order * 10)
         erasure.register_eraser("activities.files", erasure.erase_activity_files)
         erasure.register_eraser("dataexport.files", erasure.erase_export_files)
+        erasure.register_eraser("accounts.invitations", erasure.erase_invitations)
+        erasure.register_eraser("bookings.sessions", erasure.erase_coach_sessions)
         sections.register(
             "dataexport.export", template="dataexport/_section.html", build=export_section, order=95
         )

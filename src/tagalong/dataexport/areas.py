@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tagalong.activities.models import Activity, DailyLoad
 from tagalong.assessments.models import CalfCheckRun, Intake, TestResult, TestSession
-from tagalong.athletes.models import AthleteProfile, CoachingLink
+from tagalong.athletes.models import AthleteProfile, CoachingLink, PracticeConsent
 from tagalong.bookings.models import Booking, SessionNote
 from tagalong.dataexport.archive import Archive, plain, rows_of
 from tagalong.plans import selectors as plan_selectors
@@ -36,6 +36,26 @@ def profile(athlete: AthleteProfile, archive: Archive) -> None:
             fields=("coach__full_name", "practice__name", "started_at", "ended_at"),
         ),
     )
+    archive.table("profile", "permissions", _permissions(athlete))
+
+
+EVERYONE = "everyone at the practice"
+
+
+def _permissions(athlete: AthleteProfile) -> list[dict[str, object]]:
+    """Who the runner allowed to see their record, beyond their own coaches."""
+    return [
+        {
+            "practice": given.practice.name,
+            "colleague": given.colleague.full_name
+            if given.colleague
+            else "everyone at the practice",
+            "granted_at": plain(given.granted_at),
+        }
+        for given in PracticeConsent.objects.filter(athlete=athlete).select_related(
+            "practice", "colleague"
+        )
+    ]
 
 
 def intake(athlete: AthleteProfile, archive: Archive) -> None:

@@ -9,12 +9,14 @@ from collections.abc import Callable
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Q
 
 from tagalong.accounts.models import User
 from tagalong.audit.services import record
 from tagalong.dataexport.models import DeletionRequest
 
 Eraser = Callable[[User], None]
+FORMER_MEMBER_ADDRESS = "(address of a former member)"
 _ERASERS: dict[str, Eraser] = {}
 
 
@@ -43,6 +45,27 @@ def erase_activity_files(user: User) -> None:
             path = item.get("path") if isinstance(item, dict) else item
             if isinstance(path, str) and path and default_storage.exists(path):
                 default_storage.delete(path)
+
+
+def erase_invitations(user: User) -> None:
+    """Invitations sent to the person's address: a coach's list of invitations does not need
+    the address of someone who is gone. The audit of sending one keeps no address either."""
+    from tagalong.accounts.models import Invitation
+    from tagalong.audit.models import AuditEntry
+
+    Invitation.objects.filter(email__iexact=user.email).delete()
+    for entry in AuditEntry.objects.filter(data__email=user.email):
+        entry.data = {**entry.data, "email": FORMER_MEMBER_ADDRESS}
+        entry.save(update_fields=["data"])
+
+
+def erase_coach_sessions(user: User) -> None:
+    """A coach's calendar goes with them: their sessions (and the places booked on them) are
+    removed before their session types, which the sessions protect."""
+    from tagalong.bookings.models import Session
+
+    if user.is_coach:
+        Session.objects.filter(Q(coach=user) | Q(session_type__coach=user)).delete()
 
 
 def erase_export_files(user: User) -> None:

@@ -1,11 +1,12 @@
 """When a runner deletes their account the coach's conversation stays: the runner's own
-messages and files are removed from it and the thread names them "former member". A coach's
+messages and files are removed from it (and the coach's private notes about them), and the
+thread names them "former member". A coach's
 messages stay with their runners, who keep their data."""
 
 from __future__ import annotations
 
 from tagalong.accounts.models import User
-from tagalong.messaging.models import Attachment, Message
+from tagalong.messaging.models import Attachment, CoachNote, Message
 
 
 def erase_member_messages(user: User) -> None:
@@ -17,3 +18,5 @@ def erase_member_messages(user: User) -> None:
     Message.objects.filter(author=user).update(
         text="", removed=True, subject_url="", subject_label=""
     )
+    # The coach's private notes are about the person who left: they go with them.
+    CoachNote.objects.filter(thread__athlete__user=user).delete()

@@ -32,7 +32,7 @@ PAGES = {
         kwargs=_athlete_a,
     ),
     "dataexport:export": Case(EXPORT, kwargs=_export_a),
-    # Not built yet: the page says so (410) to those who may see it.
+    # Not ready yet (still queued): the page says so (410) to those who may see it.
     "dataexport:download": Case(
         statuses(404, anonymous=LOGIN, athlete_a=410, coach_a=410), kwargs=_export_a
     ),
