@@ -165,6 +165,9 @@ def make_member_plan(*, place: Place, by: User) -> Plan:
             plan_id=plan.pk,
             gate=goal if goal in GATED_GOALS else None,
         )
+        from tagalong.attention.tasks import queue_refresh
+
+        queue_refresh(athlete.pk)  # the coach's signals follow the new plan
     return plan
 
 
