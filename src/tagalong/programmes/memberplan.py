@@ -127,7 +127,10 @@ def make_member_plan(*, place: Place, by: User) -> Plan:
     }
     recent = None
     if initial.get("race_distance_km") and initial.get("race_minutes"):
-        recent = {"distance_km": initial["race_distance_km"], "minutes": initial["race_minutes"]}
+        recent = {
+            "distance_m": initial["race_distance_km"] * 1000,
+            "time_s": initial["race_minutes"] * 60,
+        }
     remaining = place.programme.weeks - (start - first).days // 7
     with transaction.atomic():
         plan = generate_for_athlete(
@@ -162,6 +165,9 @@ def make_member_plan(*, place: Place, by: User) -> Plan:
             plan_id=plan.pk,
             gate=goal if goal in GATED_GOALS else None,
         )
+        from tagalong.attention.tasks import queue_refresh
+
+        queue_refresh(athlete.pk)  # the coach's signals follow the new plan
     return plan
 
 
