@@ -54,8 +54,10 @@ def is_ready(request: PlanRequest, plan: Plan) -> bool:
 
 
 def builds(request: PlanRequest, builder: Builder) -> bool:
+    """True when generate_plan would plan ``request``: ready to race, or as a finish goal."""
     try:
-        return is_ready(request, builder(request))
+        plan = builder(request)
+        return is_ready(request, plan) or finish_instead(request, plan, builder) is not None
     except (InfeasiblePlan, PlanInputError):
         return False
 
@@ -160,7 +162,7 @@ def check_ready(request: PlanRequest, plan: Plan, builder: Builder) -> None:
     if not found:
         raise InfeasiblePlan(reason, "build regular easy running with an endurance plan first.")
     suggestion = "choose " + ", or ".join(text for text, _ in found) + "."
-    raise InfeasiblePlan(reason, suggestion, found[0][1])
+    raise InfeasiblePlan(reason, suggestion, found[0][1], tuple(found))
 
 
 def plan_notes(
