@@ -2,8 +2,9 @@
 
 A seeded grid of ordinary requests (ages, sexes, goals 5K/10K/half/marathon and general
 fitness, 3–6 run days, 30–90-minute weekdays with a longer weekend day, 10–80 km a week,
-longest recent runs, race dates 8–30 weeks out, recent races, calf tests). For every refusal
-the benchmark also builds the alternative the refusal offers.
+longest recent runs, race dates 8–30 weeks out, recent races, calf tests). The weekend day
+holds at least the longest run of the last 30 days, as it did then. For every refusal the
+benchmark also builds the alternative the refusal offers.
 
 Run: PYTHONPATH=src .venv/bin/python benchmarks/bench_plan_coverage.py [--n 600] [--seed 10]
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime as dt
+import math
 import random
 import sys
 import time
@@ -55,6 +57,12 @@ def random_request(rng: random.Random) -> PlanRequest:
     }
     weekly = float(rng.randint(10, 80))
     longest = round(min(rng.uniform(0.25, 0.45) * weekly, 32.0), 1)
+    # The runner ran that longest run in the last 30 days, so one weekend day holds it
+    # (at 7 min/km, rounded up to the quarter hour): otherwise the intake contradicts itself.
+    held = 15 * math.ceil(longest * 7.0 / 15.0)
+    for d in ("sat", "sun"):
+        if d in minutes:
+            minutes[d] = max(minutes[d], held)
     race = None
     if rng.random() < 0.6:
         value = rng.uniform(30.0, 60.0)

@@ -28,7 +28,8 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(DomainError)
     def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
-        return respond(request, 400, error_body(exc.code, exc.message, field=exc.field))
+        body = error_body(exc.code, exc.message, field=exc.field, details=exc.details)
+        return respond(request, 400, body)
 
     @api.exception_handler(PermissionDenied)
     def denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:

@@ -4,8 +4,9 @@ A loading week grows running time by up to 8 % (well under Nielsen's 30 %-over-2
 flag, periodisation.weekly_progression.nielsen_2014), puts the long run from ``longrun`` on
 the long day and the phase's quality session from ``quality`` on the quality day, and shares
 the rest out as easy runs no longer than the long run. Every run is then held to the
-single-run spike rule against the longest run of the previous 30 days, planned runs
-included (load.single_run_spike.frandsen_2025). Lighter and taper weeks replay a loading
+single-run spike rule against the longest run of the 30 days before its week, planned runs
+included, so a week's runs never step up one after another
+(load.single_run_spike.frandsen_2025). Lighter and taper weeks replay a loading
 week shorter, with each session rebuilt at its new length so its steps still add up.
 """
 
@@ -46,6 +47,7 @@ PEAK_WEEK_MINUTES = {
     "postnatal": 240.0,
 }
 EASY_MIN = 20
+LONG_MIN = 12  # a long run held short by the spike rule still leads the week and grows
 EASY_MAX = 80  # an easy day longer than this is a second long run
 EASY_SHARE_OF_LONG = 0.75
 TAPER_FIRST = 0.65  # periodisation.taper.bosquet_2007: ≈ 50 % average cut, falling
@@ -85,7 +87,9 @@ def run_session(
 
 
 def _minutes_for_km(frame: Frame, km: float) -> int:
-    return math.floor(km * frame.easy_pace / 60.0)
+    """Whole minutes of the long run that cover at most ``km`` (walk breaks cover less)."""
+    hour_km = workouts.workout_km(_long_workout(frame, 60), frame.easy_pace)
+    return math.floor(km * 60.0 / hour_km) if hour_km > 0 else 0
 
 
 def _long_workout(frame: Frame, minutes: int) -> Workout:
@@ -117,8 +121,8 @@ def continuous_block(
         room = min(days.run_capacity[long_date.weekday()], longrun.long_cap_min(frame.request))
         reference = spike_reference(frame, long_date, history)
         km = longrun.next_long_km(reference, frame.goal_long_km, room * 60 / frame.easy_pace)
-        long_min = _minutes_for_km(frame, km * SPIKE_MARGIN)
-        if long_min >= EASY_MIN:
+        long_min = min(_minutes_for_km(frame, km * SPIKE_MARGIN), math.floor(room))
+        if long_min >= LONG_MIN:
             why = (LONG_WHY, WALK_BREAK_WHY) if frame.request.goal.walk_breaks else (LONG_WHY,)
             plan[long_date] = ("long", _long_workout(frame, long_min), why)
     quality_date = next((d for d in dates if d.weekday() == days.quality_day), None)
@@ -134,7 +138,7 @@ def continuous_block(
     used = sum(w.total_seconds() / 60 for _, w, _ in plan.values())
     rest = [d for d in dates if d not in plan]
     left = max(total - used, 0.0)
-    ceiling = min(EASY_SHARE_OF_LONG * long_min, EASY_MAX) if long_min >= EASY_MIN else EASY_MAX
+    ceiling = min(EASY_SHARE_OF_LONG * long_min, EASY_MAX) if long_min >= LONG_MIN else EASY_MAX
     for i, date in enumerate(sorted(rest, key=lambda d: days.run_capacity[d.weekday()])):
         share = left / (len(rest) - i)
         room = days.run_capacity[date.weekday()]
@@ -153,11 +157,12 @@ def _held_to_spike(
     for date in sorted(plan):
         run_type, workout, why = plan[date]
         session = run_session(frame, date, run_type, workout, why)
-        cap = limits.SPIKE_MAX_RATIO * spike_reference(frame, date, [*history, *out]) * SPIKE_MARGIN
+        cap = limits.SPIKE_MAX_RATIO * spike_reference(frame, date, history) * SPIKE_MARGIN
         for _ in range(200):
             if (session.distance_km or 0.0) <= cap:
                 break
-            minutes = int(session.duration_min * cap / (session.distance_km or 1.0)) - 1
+            minutes = math.floor(session.duration_min * cap / (session.distance_km or 1.0))
+            minutes = min(minutes, math.ceil(session.duration_min) - 1)
             if minutes < 1:
                 break
             smaller = workouts.resized(workout, frame.paces, minutes)

@@ -54,8 +54,10 @@ def is_ready(request: PlanRequest, plan: Plan) -> bool:
 
 
 def builds(request: PlanRequest, builder: Builder) -> bool:
+    """True when generate_plan would plan ``request``: ready to race, or as a finish goal."""
     try:
-        return is_ready(request, builder(request))
+        plan = builder(request)
+        return is_ready(request, plan) or finish_instead(request, plan, builder) is not None
     except (InfeasiblePlan, PlanInputError):
         return False
 
@@ -118,6 +120,33 @@ def alternatives(request: PlanRequest, builder: Builder) -> list[tuple[str, Plan
     return out
 
 
+def finish_instead(request: PlanRequest, plan: Plan, builder: Builder) -> Plan | None:
+    """The novice programmes' answer when the long run cannot reach a racing plan's in time:
+    the same race as a finish goal with walk breaks (Higdon's novice programmes allow walk
+    breaks in training and racing, Galloway's plans are built on them), planned, with why."""
+    goal = request.goal
+    if goal.type not in RACE_GOALS or goal.walk_breaks:
+        return None
+    finish = replace(request, goal=replace(goal, walk_breaks=True))
+    try:
+        built = builder(finish)
+    except (InfeasiblePlan, PlanInputError):
+        return None
+    if not is_ready(finish, built):
+        return None
+    why = Reason(
+        f"A finish goal with walk breaks: in {len(plan.weeks)} weeks from "
+        f"{request.current.longest_run_km_30d:g} km the long run reaches "
+        f"{longest_planned_km(built):.1f} km, short of the "
+        f"{longrun.ready_km(request, _easy(plan)):.0f} km a racing plan for the "
+        f"{goal_name(goal.type)} needs, since no run may be more than 10 % longer than the "
+        "longest of the 30 days before it. Novice programmes plan this as a finish with walk "
+        "breaks; a later race date lets the long run grow further.",
+        ("periodisation.novice_marathon.higdon", "load.single_run_spike.frandsen_2025"),
+    )
+    return replace(built, notes=(why, *built.notes))
+
+
 def check_ready(request: PlanRequest, plan: Plan, builder: Builder) -> None:
     if is_ready(request, plan):
         return
@@ -133,7 +162,7 @@ def check_ready(request: PlanRequest, plan: Plan, builder: Builder) -> None:
     if not found:
         raise InfeasiblePlan(reason, "build regular easy running with an endurance plan first.")
     suggestion = "choose " + ", or ".join(text for text, _ in found) + "."
-    raise InfeasiblePlan(reason, suggestion, found[0][1])
+    raise InfeasiblePlan(reason, suggestion, found[0][1], tuple(found))
 
 
 def plan_notes(

@@ -41,6 +41,7 @@ DEFAULT_WEEKS = 12
 MIN_WEEKS, MAX_WEEKS = 4, 30
 NOVICE_WEEKLY_KM = 8.0
 NOVICE_LONGEST_KM = 3.0
+NOVICE_CONTINUOUS_MIN = 20.0  # NHS Couch-to-5K week 5 ends with 20 minutes' running
 RACE_PACE_BAND_S = 3.0
 
 
@@ -75,6 +76,11 @@ def generate_plan(request: PlanRequest) -> Plan:
     """A plan for ``request``; raises InfeasiblePlan (with a built alternative) when a coach
     using a published method would refuse, and PlanInputError for contradictory input."""
     plan = build_plan(request)
+    if feasibility.is_ready(request, plan):
+        return plan
+    finish = feasibility.finish_instead(request, plan, build_plan)
+    if finish is not None:
+        return finish
     feasibility.check_ready(request, plan, build_plan)
     return plan
 
@@ -195,7 +201,10 @@ def run_dates(frame: Frame, block_start: dt.date) -> list[dt.date]:
 def _initial_state(frame: Frame) -> BlockState:
     current = frame.request.current
     runs = max(len(frame.days.run_days), 1)
-    novice = current.weekly_km < NOVICE_WEEKLY_KM or current.longest_run_km_30d < NOVICE_LONGEST_KM
+    continuous_min = current.longest_run_km_30d * frame.easy_pace / 60.0
+    short = current.longest_run_km_30d < NOVICE_LONGEST_KM
+    short = short and continuous_min < NOVICE_CONTINUOUS_MIN
+    novice = current.weekly_km < NOVICE_WEEKLY_KM or short
     if frame.request.goal.type in RETURN_GOALS or novice:
         return BlockState(target_minutes=0.0, walk_run_stage=0)
     minutes = current.weekly_km * frame.easy_pace / 60.0

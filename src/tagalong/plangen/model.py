@@ -38,12 +38,21 @@ class InfeasiblePlan(Exception):
     """
 
     def __init__(
-        self, reason: str, suggestion: str, alternative: PlanRequest | None = None
+        self,
+        reason: str,
+        suggestion: str,
+        alternative: PlanRequest | None = None,
+        alternatives: tuple[tuple[str, PlanRequest], ...] = (),
     ) -> None:
         super().__init__(f"{reason} Suggestion: {suggestion}")
         self.reason = reason
         self.suggestion = suggestion
         self.alternative = alternative
+        # Every alternative that builds, each with its words ("the half marathon on the same
+        # date"); ``alternative`` is the first of them.
+        self.alternatives = alternatives or (
+            (("the plan suggested", alternative),) if alternative is not None else ()
+        )
 
 
 class PlanInputError(ValueError):

@@ -72,9 +72,10 @@ class RaceIn(Schema):
 class GenerateIn(Schema):
     goal: GoalType
     start: dt.date
-    weeks: int | None = Field(default=None, ge=4, le=24)
+    weeks: int | None = Field(default=None, ge=4, le=30)
     race_date: dt.date | None = None
     weeks_postnatal: int | None = Field(default=None, ge=0, le=520)
+    walk_breaks: bool = False  # a finish goal: long runs and the race with walk breaks
     availability: dict[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"], int]
     current: CurrentIn
     recent_race: RaceIn | None = None
@@ -196,6 +197,7 @@ def generate_plan(request: HttpRequest, athlete_id: int, payload: GenerateIn) ->
         weeks=payload.weeks,
         race_date=payload.race_date,
         weeks_postnatal=payload.weeks_postnatal,
+        walk_breaks=payload.walk_breaks,
         availability=dict(payload.availability),
         current=payload.current.dict(),
         recent_race=payload.recent_race.dict() if payload.recent_race else None,

@@ -21,8 +21,13 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # what <input
 class GeneratePlanForm(forms.Form):
     goal = forms.ChoiceField(choices=[(g, GOAL_TITLES[g]) for g in GOAL_TYPES])
     start = forms.DateField(widget=DATE)
-    weeks = forms.IntegerField(min_value=4, max_value=24, required=False, initial=12)
+    weeks = forms.IntegerField(min_value=4, max_value=30, required=False, initial=12)
     race_date = forms.DateField(widget=DATE, required=False, help_text="Race goals only")
+    walk_breaks = forms.BooleanField(
+        required=False,
+        label="Finish goal with walk breaks",
+        help_text="Long runs and the race run 9 minutes, walk 1 (race goals only)",
+    )
     weeks_postnatal = forms.IntegerField(
         min_value=0, max_value=520, required=False, help_text="Postnatal goal only"
     )
@@ -69,6 +74,7 @@ class GeneratePlanForm(forms.Form):
             "weeks": None if d.get("race_date") else d.get("weeks"),
             "race_date": d.get("race_date"),
             "weeks_postnatal": d.get("weeks_postnatal"),
+            "walk_breaks": bool(d.get("walk_breaks")),
             "availability": {day: d.get(f"min_{day}") or 0 for day in WEEKDAY_NAMES},
             "current": {
                 "weekly_km": d["weekly_km"],

@@ -22,6 +22,7 @@ from tagalong.physiology.vdot import VdotError
 from tagalong.plangen import (
     InfeasiblePlan,
     PlanInputError,
+    PlanRequest,
     generate_plan,
     plan_from_json,
     plan_to_json,
@@ -65,6 +66,7 @@ def build_profile(
     current: Mapping[str, Any],
     recent_race: Mapping[str, float] | None = None,
     weeks_postnatal: int | None = None,
+    walk_breaks: bool = False,
 ) -> dict[str, Any]:
     """The PROFILE.json plangen reads, from the profile, the form and the latest tests."""
     if athlete.birth_date is None or not athlete.sex or athlete.body_mass_kg is None:
@@ -88,6 +90,8 @@ def build_profile(
         goal_obj["weeks"] = weeks
     if goal == "postnatal":
         goal_obj["weeks_postnatal"] = weeks_postnatal
+    if walk_breaks:
+        goal_obj["walk_breaks"] = True
     days = [d for d in WEEKDAY_NAMES if availability.get(d, 0) > 0]
     profile: dict[str, Any] = {
         "athlete": person,
@@ -139,6 +143,7 @@ def generate_for_athlete(
     race_date: dt.date | None = None,
     recent_race: Mapping[str, float] | None = None,
     weeks_postnatal: int | None = None,
+    walk_breaks: bool = False,
     status: str = PlanStatus.ACTIVE,
     inputs_used: list[dict[str, str]] | None = None,
 ) -> Plan:
@@ -153,6 +158,7 @@ def generate_for_athlete(
         current=current,
         recent_race=recent_race,
         weeks_postnatal=weeks_postnatal,
+        walk_breaks=walk_breaks,
     )
     try:
         generated = generate_plan(plan_from_json(profile))
@@ -162,7 +168,10 @@ def generate_for_athlete(
         raise DomainError(str(error), field="current.recent_race") from error
     except InfeasiblePlan as error:
         raise DomainError(
-            f"{error.reason} Suggestion: {error.suggestion}", field=None, code="infeasible"
+            f"{error.reason} Suggestion: {error.suggestion}",
+            field=None,
+            code="infeasible",
+            details={"alternatives": [alternative_args(t, r) for t, r in error.alternatives]},
         ) from error
     as_json = plan_to_json(generated)
     sessions = [s for w in as_json["weeks"] for s in w["sessions"]]  # type: ignore[attr-defined]
@@ -191,6 +200,19 @@ def generate_for_athlete(
         new_version(plan, by=by, reason="Generated")
         record(actor=by, action="plan.generated", target=plan, athlete_id=athlete.pk, goal=goal)
     return plan
+
+
+def alternative_args(words: str, request: PlanRequest) -> dict[str, Any]:
+    """What changes for one alternative the generator built: the goal, its date or weeks and
+    walk breaks; everything else in the request stays as the coach gave it."""
+    goal = request.goal
+    return {
+        "label": f"Plan {words.removesuffix(' or later')} instead",
+        "goal": goal.type,
+        "race_date": goal.race_date.isoformat() if goal.race_date else None,
+        "weeks": None if goal.race_date else goal.weeks,
+        "walk_breaks": goal.walk_breaks,
+    }
 
 
 def _session_from_json(plan: Plan, s: Mapping[str, Any]) -> PlanSession:

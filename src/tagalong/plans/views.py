@@ -92,6 +92,7 @@ def generate(request: HttpRequest, athlete_id: int) -> HttpResponse:
     today = selectors.athlete_today(athlete)
     start = selectors.monday_of(today) + dt.timedelta(days=7)
     inputs = intake.plan_inputs(athlete, today=today, start=start)
+    alternatives: list[dict[str, Any]] = []
     form = GeneratePlanForm(
         request.POST or None, athlete=athlete, initial={"start": start, **inputs.initial}
     )
@@ -106,10 +107,11 @@ def generate(request: HttpRequest, athlete_id: int) -> HttpResponse:
         except DomainError as error:
             name = (error.field or "").rsplit(".", 1)[-1]
             form.add_error(name if name in form.fields else None, error.message)
+            alternatives = _alternative_forms(request, error)
         else:
             messages.success(request, "Plan ready. Review it and adjust anything you like.")
             return redirect("plans:detail", athlete_id=athlete.pk, plan_id=plan.pk)
-    context = {"athlete": athlete, "form": form, "inputs": inputs}
+    context = {"athlete": athlete, "form": form, "inputs": inputs, "alternatives": alternatives}
     return render(request, "plans/generate.html", context)
 
 
@@ -119,6 +121,22 @@ def _open_week(grid: list[Any], today: dt.date) -> int:
         if week[0][0] <= today <= week[6][0]:
             return number
     return len(grid) if grid and today > grid[-1][6][0] else 1
+
+
+def _alternative_forms(request: HttpRequest, error: DomainError) -> list[dict[str, Any]]:
+    """A refused request's alternatives, each as the same form with the goal changed: one
+    click plans it."""
+    found = error.details.get("alternatives", []) if isinstance(error.details, dict) else []
+    posted = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
+    out = []
+    for alt in found:
+        fields = {**posted, "goal": alt["goal"], "race_date": alt["race_date"] or ""}
+        fields["weeks"] = "" if alt["race_date"] else str(alt["weeks"] or "")
+        fields.pop("walk_breaks", None)
+        if alt["walk_breaks"]:
+            fields["walk_breaks"] = "on"
+        out.append({"label": alt["label"], "fields": sorted(fields.items())})
+    return out
 
 
 def _builder_context(request: HttpRequest, athlete: AthleteProfile, plan: Any) -> dict[str, Any]:

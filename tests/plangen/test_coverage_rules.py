@@ -1,0 +1,97 @@
+"""Coverage rules: novice requests are planned the way published programmes plan them, and a
+refusal is left only where a coach would refuse, with an alternative that builds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+
+from tagalong.plangen import InfeasiblePlan, generate_plan
+from tagalong.plangen.feasibility import longest_planned_km
+from tagalong.plangen.generator import build_plan
+from tagalong.plangen.limits import SPIKE_MAX_RATIO, violations
+from tagalong.plangen.model import Availability, CurrentLoad, Goal, PlanRequest
+from tagalong.plangen.steps import Repeat
+
+from .requests import MONDAY, runner
+
+
+def _novice_marathon() -> PlanRequest:
+    """20 km a week on three days, longest run 5.6 km, a marathon 17 weeks away."""
+    return runner(
+        goal=Goal(type="marathon", race_date=MONDAY + dt.timedelta(weeks=16, days=6)),
+        availability=Availability({"tue": 90, "thu": 90, "sun": 210}),
+        current=CurrentLoad(20, 5.6, 3),
+    )
+
+
+def _walks(workout) -> bool:
+    return any(
+        isinstance(item, Repeat) and any(s.note == "walk" for s in item.steps)
+        for item in workout.steps
+    )
+
+
+def test_a_marathon_the_long_run_cannot_reach_for_racing_is_planned_as_a_finish_with_walks():
+    request = _novice_marathon()
+    plan = generate_plan(request)
+    assert plan.notes[0].text.startswith("A finish goal with walk breaks")
+    assert "10 %" in plan.notes[0].text  # the reason is stated, in the runner's words
+    longs = [s for s in plan.sessions() if s.run_type == "long"]
+    assert longs and all(_walks(s.workout) for s in longs)
+    assert longest_planned_km(plan) >= 16.0
+    assert plan.weeks[-1].phase == "taper"
+
+
+def test_the_finish_plan_keeps_every_hard_limit_of_its_own_goal():
+    request = _novice_marathon()
+    plan = generate_plan(request)
+    finish = replace(request, goal=replace(request.goal, walk_breaks=True))
+    assert violations(plan, finish) == []
+
+
+def test_a_marathon_in_six_weeks_from_10_km_a_week_is_refused_with_a_plan_that_builds():
+    request = runner(
+        goal=Goal(type="marathon", race_date=MONDAY + dt.timedelta(weeks=5, days=6)),
+        current=CurrentLoad(10, 4, 3),
+    )
+    with pytest.raises(InfeasiblePlan) as refusal:
+        generate_plan(request)
+    assert refusal.value.alternative is not None
+    assert "choose" in refusal.value.suggestion
+    alternative = generate_plan(refusal.value.alternative)
+    assert violations(alternative, refusal.value.alternative) == []
+
+
+def test_easy_runs_do_not_compound_within_a_week():
+    """Each run stays within 10 % of the longest run before its week, so a week's runs do not
+    step up one after another."""
+    request = runner(
+        goal=Goal(type="5k", weeks=10),
+        availability=Availability({d: 60 for d in ("mon", "tue", "wed", "thu", "sat", "sun")}),
+        current=CurrentLoad(11, 3.0, 5),
+    )
+    plan = generate_plan(request)
+    weekly_longest: list[float] = []
+    for week in plan.weeks:
+        runs = [s for s in week.runs() if s.run_type != "race"]
+        earlier = weekly_longest[-5:]  # at least the 30 days before the week
+        if week.index < 5:
+            earlier = [*earlier, request.current.longest_run_km_30d]
+        for s in runs:
+            assert (s.distance_km or 0.0) <= SPIKE_MAX_RATIO * max(earlier) + 1e-6
+        weekly_longest.append(max((s.distance_km or 0.0) for s in runs) if runs else 0.0)
+
+
+def test_a_runner_of_11_km_a_week_with_a_3_km_longest_run_gets_a_long_run_that_grows():
+    request = runner(
+        goal=Goal(type="half", weeks=16),
+        availability=Availability({d: 60 for d in ("mon", "tue", "wed", "thu", "sat", "sun")}),
+        current=CurrentLoad(11, 3.0, 5),
+    )
+    plan = build_plan(request)  # 16 weeks are too few for the half itself; the growth is the point
+    longs = [max((s.distance_km or 0.0) for s in w.runs()) for w in plan.weeks[:10]]
+    assert longs[-1] > 1.5 * longs[0]
+    assert all(s.run_type != "walk_run" for s in plan.sessions())
