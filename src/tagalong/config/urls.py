@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("tagalong.messaging.urls")),
     path("", include("tagalong.dataexport.urls")),
     path("", include("tagalong.attention.urls")),
+    path("", include("tagalong.sync.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
