@@ -71,6 +71,8 @@ class PulledActivity(models.Model):
     activity = models.ForeignKey(
         Activity, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The sync brought ``activity`` in (not a hand upload it matched): deleted there, it goes.
+    brought_in = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -375,8 +375,9 @@ def _reflect_deletions(
 
     zone = ZoneInfo(connection.athlete.time_zone)
     ids = {item.id[:REMOTE_ID_CHARS] for item in listed}
+    # A file being imported is looked at again once its import is settled.
     rows = PulledActivity.objects.filter(connection=connection, start__isnull=False).exclude(
-        status=PullStatus.REMOVED
+        status__in=(PullStatus.REMOVED, PullStatus.IMPORTING)
     )
     for row in rows.exclude(remote_id__in=ids).select_related("activity"):
         assert row.start is not None
@@ -384,14 +385,17 @@ def _reflect_deletions(
             continue
         with transaction.atomic():
             # Only what the sync brought in goes; a hand upload it matched stays.
-            if row.status == PullStatus.IMPORTED and row.activity is not None:
+            ours = row.brought_in and row.activity is not None
+            if ours:
+                assert row.activity is not None
                 delete_activity(activity=row.activity, by=None)
             PulledActivity.objects.filter(pk=row.pk).update(
                 status=PullStatus.REMOVED,
                 activity=None,
+                brought_in=False,
                 reason="Deleted on intervals.icu, so deleted here too."
-                if row.status == PullStatus.IMPORTED
-                else "Deleted on intervals.icu.",
+                if ours
+                else "Deleted on intervals.icu; the copy uploaded here stays.",
             )
 
 
@@ -437,7 +441,7 @@ def _download(connection: Connection, client: IntervalsClient) -> None:
         for row in waiting.order_by("start", "pk"):
             twin = _twin_here(row)
             if twin is not None:
-                _settled(row, PullStatus.DUPLICATE, _already_here(twin, connection), twin)
+                _settled(row, PullStatus.DUPLICATE, _already_here(twin, connection), twin, False)
                 continue
             try:
                 data = client.original_file(row.remote_id)
@@ -469,11 +473,17 @@ def _already_here(activity: Activity, connection: Connection) -> str:
 
 
 def _settled(
-    row: PulledActivity, status: str, reason: str, activity: Activity | None = None
+    row: PulledActivity,
+    status: str,
+    reason: str,
+    activity: Activity | None = None,
+    brought_in: bool | None = None,
 ) -> None:
     fields: dict[str, object] = {"status": status, "reason": reason[:2000]}
     if activity is not None:
         fields["activity"] = activity
+    if brought_in is not None:
+        fields["brought_in"] = brought_in
     PulledActivity.objects.filter(pk=row.pk).update(**fields)
 
 
@@ -509,21 +519,29 @@ def settle(connection: Connection) -> None:
         items = list(ImportItem.objects.filter(batch=batch, name__startswith=row.file_name + "."))
         imported = [i for i in items if i.status == ItemStatus.IMPORTED and i.activity_id]
         duplicate = [i for i in items if i.status == ItemStatus.DUPLICATE]
+        ours = row.activity_id if row.brought_in else None
         with transaction.atomic():
             if imported:
-                new = imported[0].activity
-                old = row.activity
-                _settled(row, PullStatus.IMPORTED, imported[0].reason, new)
-                if old is not None and new is not None and old.pk != new.pk:
-                    delete_activity(activity=old, by=None)
+                new_id = imported[0].activity_id
+                _settled(row, PullStatus.IMPORTED, imported[0].reason, imported[0].activity, True)
+                old = Activity.objects.filter(pk=ours).first() if ours else None
+                if old is not None and old.pk != new_id:
+                    delete_activity(activity=old, by=None)  # the edit moved it: the old goes
+                if row.name:
+                    Activity.objects.filter(pk=new_id, name="").update(name=row.name)
+            elif duplicate and ours and duplicate[0].activity_id == ours:
+                # Edited there (a new name, say) with the same file: it stays ours.
+                _settled(row, PullStatus.IMPORTED, "Edited on intervals.icu; the file is the same.")
+                if row.name:
+                    Activity.objects.filter(pk=ours).update(name=row.name)
             elif duplicate:
-                _settled(row, PullStatus.DUPLICATE, duplicate[0].reason, duplicate[0].activity)
+                _settled(
+                    row, PullStatus.DUPLICATE, duplicate[0].reason, duplicate[0].activity, False
+                )
             elif items:
                 _settled(row, PullStatus.FAILED, items[0].reason or "Could not be imported.")
             else:
                 _settled(row, PullStatus.FAILED, batch.error or "The import stopped.")
-        if row.activity is not None and imported and row.name:
-            Activity.objects.filter(pk=imported[0].activity_id, name="").update(name=row.name)
 
 
 def settle_finished() -> int:

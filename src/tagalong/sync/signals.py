@@ -50,8 +50,8 @@ def broken_connection(facts: Facts) -> Finding | None:
     day = f" since {since.astimezone(facts.zone):%-d %b}" if since else ""
     return Finding(
         kind="sync_broken",
-        words=f"intervals.icu sync not working{day}: {connection.problem} Runs from the watch "
-        "and planned workouts on the watch are not updated.",
+        words=f"intervals.icu sync not working{day}: {connection.problem[:200]} Runs from the "
+        "watch and planned workouts on the watch are not updated.",
         evidence_id="attention.sync_broken",
         level=float(connection.failures or 1),
         anchor="sync",
