@@ -49,6 +49,7 @@ class ContractState:
         self.faults: list[Fault] = []
         self.requests: list[tuple[str, str, str]] = []  # (method, path, authorization)
         self.downloads: list[str] = []
+        self.download_delay_s = 0.0  # a slow service, so a test can stop a worker mid-sync
         self.lock = threading.Lock()
         self._ids = itertools.count(1000)
 
@@ -119,6 +120,8 @@ class _Handler(BaseHTTPRequestHandler):
             if found is None:
                 self._json(404, {"status": 404, "error": "Activity not found"})
                 return
+            if state.download_delay_s:
+                time.sleep(state.download_delay_s)
             state.downloads.append(found.id)
             self._answer(
                 200,

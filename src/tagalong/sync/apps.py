@@ -14,8 +14,10 @@ class SyncConfig(AppConfig):
     def ready(self) -> None:
         from datetime import timedelta
 
+        from django.conf import settings
         from django.db.models.signals import post_save
 
+        from tagalong.activities.models import ImportBatch
         from tagalong.attention.registry import register as register_signal
         from tagalong.dataexport import registry as export_registry
         from tagalong.notifications.periodic import register as register_job
@@ -26,13 +28,16 @@ class SyncConfig(AppConfig):
         from tagalong.web import sections
 
         register_job("sync.due", every=timedelta(minutes=1), task=sync_due)
-        register_job("sync.resume_stalled", every=timedelta(minutes=1), task=resume_stalled_syncs)
+        # Every half lease (at least 30 s), like the imports' sweep.
+        sweep = timedelta(seconds=max(30, settings.SYNC_LEASE_S // 2))
+        register_job("sync.resume_stalled", every=sweep, task=resume_stalled_syncs)
         register_job("sync.settle_imports", every=timedelta(minutes=1), task=settle_imports)
         register_signal("sync_broken", signals.broken_connection)
         export_registry.register("sync", title="intervals.icu sync", write=write_sync, order=95)
         sections.register("sync", template="sync/_section.html", build=_section, order=45)
         post_save.connect(signals.plan_changed, sender=PlanVersion, dispatch_uid="sync.version")
         post_save.connect(signals.plan_changed, sender=Plan, dispatch_uid="sync.plan")
+        post_save.connect(signals.import_finished, sender=ImportBatch, dispatch_uid="sync.import")
 
 
 def _section(request: HttpRequest, athlete: Any) -> dict[str, Any] | None:

@@ -36,6 +36,23 @@ def plan_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     transaction.on_commit(queue, robust=True)
 
 
+def import_finished(sender: Any, instance: Any, update_fields: Any = None, **kwargs: Any) -> None:
+    """An import batch finished: the pulled activities it held learn their outcome at once."""
+    if not instance.finished or (update_fields is not None and "status" not in update_fields):
+        return
+    from tagalong.sync.models import PulledActivity, PullStatus
+
+    if not PulledActivity.objects.filter(batch=instance, status=PullStatus.IMPORTING).exists():
+        return
+
+    def settle() -> None:
+        from tagalong.sync.services import settle_finished
+
+        settle_finished()
+
+    transaction.on_commit(settle, robust=True)
+
+
 def broken_connection(facts: Facts) -> Finding | None:
     from tagalong.sync.models import Connection, ConnectionState
 
