@@ -33,6 +33,7 @@ KindKey = Literal[
     "missed_key_session",
     "compliance",
     "import_failed",
+    "sync_broken",
     "no_data",
     "unanswered_messages",
     "worn_shoes",

@@ -241,3 +241,37 @@ LOGGING["loggers"]["django.request"] = {"filters": ["one_line_403"]}  # type: ig
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # type: ignore[index]
 # A write refused by a read-only database answers 503 with a clear message (tagalong.web.readonly).
 MIDDLEWARE += ["tagalong.web.readonly.ReadOnlyDatabaseMiddleware"]
+
+# intervals.icu sync (tagalong.sync, docs/sync.md). Keys are sealed with TAGALONG_SECRETS_KEY (a
+# Fernet key: 32 url-safe base64 bytes), else with a key derived from TAGALONG_SECRET_KEY.
+INSTALLED_APPS += ["tagalong.sync"]
+SECRETS_KEY = env_str("TAGALONG_SECRETS_KEY", "")
+if SECRETS_KEY:
+    from tagalong.sync.vault import check_key as _check_secrets_key
+
+    if (_why := _check_secrets_key(SECRETS_KEY)) is not None:
+        raise SettingsError(
+            f"TAGALONG_SECRETS_KEY {_why}: make one with python -c 'import base64, os; "
+            "print(base64.urlsafe_b64encode(os.urandom(32)).decode())'"
+        )
+else:
+    from tagalong.sync.vault import derived_key as _derived_key
+
+    SECRETS_KEY = _derived_key(SECRET_KEY)
+SYNC_BASE_URL = env_str("TAGALONG_SYNC_BASE_URL", "https://intervals.icu").rstrip("/")
+if not SYNC_BASE_URL.startswith(("https://", "http://")):
+    raise SettingsError(f"TAGALONG_SYNC_BASE_URL={SYNC_BASE_URL!r} must start with https://")
+SYNC_EVERY_MIN = env_int("TAGALONG_SYNC_EVERY_MIN", 15)
+SYNC_TIMEOUT_S = env_int("TAGALONG_SYNC_TIMEOUT_S", 20)
+SYNC_HISTORY_DAYS = env_int("TAGALONG_SYNC_HISTORY_DAYS", 90)
+SYNC_LEASE_S = env_int("TAGALONG_SYNC_LEASE_S", 300)
+if min(SYNC_EVERY_MIN, SYNC_TIMEOUT_S, SYNC_HISTORY_DAYS, SYNC_LEASE_S) < 1:
+    raise SettingsError(
+        "TAGALONG_SYNC_EVERY_MIN, TAGALONG_SYNC_TIMEOUT_S, TAGALONG_SYNC_HISTORY_DAYS and "
+        "TAGALONG_SYNC_LEASE_S must be at least 1"
+    )
+if SYNC_LEASE_S <= SYNC_TIMEOUT_S:
+    raise SettingsError(
+        "TAGALONG_SYNC_LEASE_S must be longer than TAGALONG_SYNC_TIMEOUT_S: the lease is renewed "
+        "after each request"
+    )

@@ -24,3 +24,5 @@ if "django_rq" not in INSTALLED_APPS:
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 TEST_REDIS_URL = os.environ.get("TAGALONG_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 RQ_QUEUES = {"default": {"URL": TEST_REDIS_URL}}
+# No test reaches intervals.icu: the contract server (tests/sync) sets its own address.
+SYNC_BASE_URL = "http://127.0.0.1:9"

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("tagalong.dataexport.urls")),
     path("", include("tagalong.attention.urls")),
     path("", include("tagalong.programmes.urls")),
+    path("", include("tagalong.sync.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -115,6 +115,16 @@ ENTRIES: tuple[Evidence, ...] = (
         expert_target=True,
     ),
     Evidence(
+        id="attention.sync_broken",
+        statement=(
+            "The runner's intervals.icu connection stopped working (key refused, or failing "
+            "for a day): runs are not arriving and planned workouts are not reaching the watch."
+        ),
+        source="Tagalong intervals.icu sync, after the intervals.icu API documentation.",
+        strength=Strength.SECONDARY,
+        expert_target=True,
+    ),
+    Evidence(
         id="attention.unanswered_messages",
         statement="A message from the runner unanswered for 48 hours or more.",
         source="Tagalong practice rule.",

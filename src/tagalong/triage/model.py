@@ -14,6 +14,7 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("missed_key_session", "Missed long or quality run"),
     ("compliance", "Doing less than planned"),
     ("import_failed", "Import failed"),
+    ("sync_broken", "Sync not working"),
     ("no_data", "No data"),
     ("unanswered_messages", "Message waiting"),
     ("worn_shoes", "Worn shoes"),
