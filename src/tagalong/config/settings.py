@@ -146,6 +146,13 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# Map tiles under activity routes: a URL template with {z}, {x}, {y}. Empty (the default) draws
+# the route as an outline and asks no third party for anything.
+MAP_TILES = env_str("TAGALONG_MAP_TILES", "")
+MAP_ATTRIBUTION = env_str("TAGALONG_MAP_ATTRIBUTION", "")
+if MAP_TILES and not all(part in MAP_TILES for part in ("{z}", "{x}", "{y}")):
+    raise SettingsError("TAGALONG_MAP_TILES must hold {z}, {x} and {y}, e.g. .../{z}/{x}/{y}.png")
+
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -1,24 +1,41 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 
 # No inline scripts or styles anywhere: every script and stylesheet is one of our static files.
-POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ]
-)
+# Images come from us, or from the map tile server when the operator set one.
+POLICY_PARTS = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+]
+POLICY = "; ".join(POLICY_PARTS)
+
+
+def tile_origin(template: str) -> str:
+    """The scheme and host of the map tile server (TAGALONG_MAP_TILES), or nothing."""
+    parts = urlsplit(template)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def policy() -> str:
+    origin = tile_origin(settings.MAP_TILES)
+    if not origin:
+        return POLICY
+    return POLICY.replace("img-src 'self' data:", f"img-src 'self' data: {origin}")
 
 
 class ContentSecurityPolicyMiddleware:
@@ -27,7 +44,7 @@ class ContentSecurityPolicyMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        response.headers.setdefault("Content-Security-Policy", POLICY)
+        response.headers.setdefault("Content-Security-Policy", policy())
         return response
 
 
