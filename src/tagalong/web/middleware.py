@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import translation
 
 # No inline scripts or styles anywhere: every script and stylesheet is one of our static files.
 # Images come from us, or from the map tile server when the operator set one.
@@ -61,3 +62,20 @@ class IdOutOfRangeMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> None:
         if isinstance(exception, OverflowError):
             raise Http404("No such object")
+
+
+class UserLanguageMiddleware:
+    """A signed-in person's chosen language wins over the one their browser asks for."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        chosen = getattr(request.user, "language", "") if request.user.is_authenticated else ""
+        if chosen and chosen in dict(settings.LANGUAGES):
+            translation.activate(chosen)
+            request.LANGUAGE_CODE = chosen
+        response = self.get_response(request)
+        if chosen:
+            response.headers.setdefault("Content-Language", chosen)
+        return response
