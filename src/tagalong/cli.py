@@ -155,6 +155,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_vapid_keys(args: argparse.Namespace) -> int:
+    """Print a new VAPID key pair as the two settings that hold it."""
+    from cryptography.hazmat.primitives import serialization
+    from py_vapid import Vapid01, b64urlencode
+
+    vapid = Vapid01()
+    vapid.generate_keys()
+    public = vapid.public_key.public_bytes(
+        serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+    )
+    private = vapid.private_key.private_numbers().private_value.to_bytes(32, "big")
+    print(f"TAGALONG_VAPID_PUBLIC_KEY={b64urlencode(public)}")
+    print(f"TAGALONG_VAPID_PRIVATE_KEY={b64urlencode(private)}")
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _django()
     from django.core.management import execute_from_command_line
@@ -205,6 +221,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--athlete", required=True, help="the athlete's email")
     imp.add_argument("paths", nargs="+")
     imp.set_defaults(func=cmd_import)
+
+    vapid = sub.add_parser("vapid-keys", help="make the key pair web push notifications need")
+    vapid.set_defaults(func=cmd_vapid_keys)
 
     manage = sub.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

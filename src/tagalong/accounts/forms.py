@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
 
 from tagalong.athletes.validation import time_zone_choices
 
@@ -25,11 +27,24 @@ class SignupFromInvitationForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text="At least 8 characters; not all numbers; not a common password.",
     )
+    # signup.js sets these two from the browser (its time zone, its region's usual unit); the
+    # person can still change them, and the choices are checked here whatever the script sent.
     time_zone = forms.ChoiceField(
         choices=time_zone_choices,
         initial="UTC",
         help_text="Used to show sessions and plans in your local time.",
+        widget=forms.Select(attrs={"data-detect": "time-zone"}),
     )
+    units = forms.ChoiceField(
+        label="Distances and paces",
+        choices=[("km", "Kilometres (pace per km)"), ("mi", "Miles (pace per mile)")],
+        initial="km",
+        required=False,
+        widget=forms.Select(attrs={"data-detect": "units"}),
+    )
+
+    def clean_units(self) -> str:
+        return str(self.cleaned_data.get("units") or "km")
 
 
 class ApiTokenForm(forms.Form):
@@ -41,4 +56,29 @@ class UnitsForm(forms.Form):
         label="Distances and paces",
         choices=[("km", "Kilometres (pace per km)"), ("mi", "Miles (pace per mile)")],
         widget=forms.RadioSelect,
+    )
+
+
+class PracticeForm(forms.Form):
+    name = forms.CharField(label=_("Practice name"), max_length=120)
+    bio = forms.CharField(
+        label=_("About you and your practice"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text=_("Runners read this before they book a session with you."),
+    )
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return [("", _("The language my browser asks for")), *settings.LANGUAGES]
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=language_choices, required=False)
+
+
+class NotificationChoiceForm(forms.Form):
+    push_notifications = forms.BooleanField(
+        label=_("Also show my notifications on this device when Tagalong is closed"),
+        required=False,
     )

@@ -46,6 +46,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         default="km",
         help_text="How distances and paces are shown to this person.",
     )
+    # Blank: the language the browser asks for (LocaleMiddleware); else one of LANGUAGES.
+    language = models.CharField(max_length=8, blank=True, default="")
+    # When the person closed the first-run checklist on their home page.
+    checklist_dismissed_at = models.DateTimeField(null=True, blank=True)
+    # Notifications pushed to the browsers this person turned them on in (beside email).
+    push_notifications = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)

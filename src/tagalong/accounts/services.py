@@ -110,6 +110,7 @@ def accept_invitation(
     full_name: str = "",
     password: str = "",
     time_zone: str = "UTC",
+    units: str = "km",
     existing_user: User | None = None,
 ) -> User:
     """Sign up from an invitation (or, for an existing athlete, link the account)."""
@@ -137,16 +138,19 @@ def accept_invitation(
             )
         if not full_name.strip():
             raise DomainError("Please tell us your name.", field="full_name")
+        if units not in ("km", "mi"):
+            raise DomainError("Choose kilometres or miles.", field="units")
         user = User(
             email=invitation.email,
             full_name=full_name.strip(),
             role=Role.ATHLETE,
             time_zone=time_zone,
+            units=units,
         )
         _check_password(password, user)
         user.set_password(password)
         user.save()
-        profile = AthleteProfile.objects.create(user=user, time_zone=time_zone)
+        profile = AthleteProfile.objects.create(user=user, time_zone=time_zone, units=units)
     link = CoachingLink.objects.active().filter(athlete=profile, coach=invitation.coach).first()
     if link is None:
         link = CoachingLink.objects.create(
@@ -261,3 +265,34 @@ def set_units(*, user: User, units: str) -> User:
     user.units = units
     user.save(update_fields=["units"])
     return user
+
+
+def set_language(*, user: User, language: str) -> User:
+    """The language pages and emails use for this person; blank follows the browser."""
+    if language and language not in dict(settings.LANGUAGES):
+        raise DomainError("Choose one of the languages offered.", field="language")
+    user.language = language
+    user.save(update_fields=["language"])
+    return user
+
+
+def set_push_notifications(*, user: User, on: bool) -> User:
+    user.push_notifications = on
+    user.save(update_fields=["push_notifications"])
+    return user
+
+
+@transaction.atomic
+def set_practice_details(*, coach: User, name: str, bio: str) -> None:
+    """A coach's practice name and the words about it runners read before they book."""
+    profile = getattr(coach, "coach_profile", None)
+    if profile is None:
+        raise DomainError("Only a coach has a practice.")
+    if not name.strip():
+        raise DomainError("Give your practice a name.", field="name")
+    practice = profile.practice
+    practice.name = name.strip()[:120]
+    practice.save(update_fields=["name"])
+    profile.bio = bio.strip()
+    profile.save(update_fields=["bio"])
+    record(actor=coach, action="practice.updated", target=practice)

@@ -20,4 +20,7 @@ urlpatterns = [
     path("settings/tokens/", views.create_token_view, name="create_token"),
     path("settings/tokens/<int:token_id>/revoke/", views.revoke_token_view, name="revoke_token"),
     path("settings/units/", views.units_view, name="units"),
+    path("settings/language/", views.language_view, name="language"),
+    path("settings/practice/", views.practice_view, name="practice"),
+    path("settings/notifications/", views.notifications_choice_view, name="notifications"),
 ]

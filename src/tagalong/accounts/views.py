@@ -4,17 +4,22 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
-from django.utils import timezone
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone, translation
 from django.utils.functional import lazy
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
 from tagalong.accounts.forms import (
     ApiTokenForm,
     EmailLoginForm,
+    LanguageForm,
+    NotificationChoiceForm,
+    PracticeForm,
     SignupFromInvitationForm,
     UnitsForm,
 )
@@ -23,6 +28,9 @@ from tagalong.accounts.services import (
     accept_invitation,
     create_api_token,
     revoke_api_token,
+    set_language,
+    set_practice_details,
+    set_push_notifications,
     set_units,
     usable_invitation,
 )
@@ -92,6 +100,7 @@ def accept_invitation_view(request: HttpRequest, token: str) -> HttpResponse:
                     full_name=data["full_name"],
                     password=data["password"],
                     time_zone=data["time_zone"],
+                    units=data["units"],
                 )
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         except DomainError as error:
@@ -118,8 +127,78 @@ def settings_view(request: HttpRequest) -> HttpResponse:
             "form": ApiTokenForm(),
             "new_token": None,
             "units_form": UnitsForm(initial={"units": request.user.units}),
+            "language_form": LanguageForm(initial={"language": request.user.language}),
+            "push_form": NotificationChoiceForm(
+                initial={"push_notifications": request.user.push_notifications}
+            ),
+            "practice_form": _practice_form(request.user),
+            "push_ready": bool(settings.VAPID_PUBLIC_KEY),
+            "vapid_public_key": settings.VAPID_PUBLIC_KEY,
         },
     )
+
+
+def _practice_form(user: User) -> PracticeForm | None:
+    profile = getattr(user, "coach_profile", None)
+    if profile is None:
+        return None
+    return PracticeForm(initial={"name": profile.practice.name, "bio": profile.bio})
+
+
+@rules.signed_in
+@require_POST
+def practice_view(request: HttpRequest) -> HttpResponse:
+    assert isinstance(request.user, User)
+    if not request.user.is_coach:
+        raise PermissionDenied("Only a coach has a practice.")
+    form = PracticeForm(request.POST)
+    if not form.is_valid():
+        field, errors = next(iter(form.errors.items()))
+        messages.error(request, f"{form.fields[field].label}: {errors[0]}")
+        return redirect(reverse("accounts:settings") + "#practice")
+    try:
+        set_practice_details(coach=request.user, **form.cleaned_data)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your practice is saved."))
+    return redirect(reverse("accounts:settings") + "#practice")
+
+
+@rules.signed_in
+@require_POST
+def language_view(request: HttpRequest) -> HttpResponse:
+    assert isinstance(request.user, User)
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the languages offered."))
+        return redirect("accounts:settings")
+    set_language(user=request.user, language=form.cleaned_data["language"])
+    translation.activate(request.user.language or translation.get_language_from_request(request))
+    messages.success(request, _("Your language is saved."))
+    response = redirect("accounts:settings")
+    if request.user.language:
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, request.user.language, samesite="Lax")
+    else:
+        response.delete_cookie(settings.LANGUAGE_COOKIE_NAME)
+    return response
+
+
+@rules.signed_in
+@require_POST
+def notifications_choice_view(request: HttpRequest) -> HttpResponse:
+    assert isinstance(request.user, User)
+    form = NotificationChoiceForm(request.POST)
+    form.is_valid()  # a checkbox: absent means off
+    on = bool(form.cleaned_data.get("push_notifications"))
+    set_push_notifications(user=request.user, on=on)
+    messages.success(
+        request,
+        _("Notifications will also appear on your devices.")
+        if on
+        else _("Notifications stay in Tagalong and your email."),
+    )
+    return redirect(reverse("accounts:settings") + "#notifications")
 
 
 @rules.signed_in

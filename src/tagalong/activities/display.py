@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from tagalong import units as u
 from tagalong.activities.acwr_display import shown_for_rows
 from tagalong.activities.models import Activity, DailyLoad
@@ -87,11 +89,18 @@ def activity_chart(activity: Activity, units: u.Units) -> dict[str, object]:
         chart.pop("stance_time_ms", None)
         if view.cadence_unit is None:
             chart.pop("cadence_spm", None)
-    labels = {"cadence": f"Cadence ({view.cadence_unit or 'spm'})"}
+    labels = {
+        "cadence": _("Cadence (%(unit)s)") % {"unit": view.cadence_unit or "spm"},
+        "time": _("Time"),
+        "heart_rate": _("Heart rate (bpm)"),
+        "elevation": _("Elevation (m)"),
+    }
+    if view.shows_steps:
+        labels["stance"] = _("Ground contact (ms)")
     if view.shows_pace:
-        labels["pace"] = f"Pace ({u.pace_unit(units)})"
+        labels["pace"] = _("Pace (%(unit)s)") % {"unit": u.pace_unit(units)}
     else:
-        labels["speed"] = "Speed (mph)" if units == "mi" else "Speed (km/h)"
+        labels["speed"] = _("Speed (mph)") if units == "mi" else _("Speed (km/h)")
     chart["labels"] = labels
     return chart
 

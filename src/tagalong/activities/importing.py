@@ -45,6 +45,8 @@ from tagalong.activities.models import (
 from tagalong.activities.storage import delete_original_if_unused, remove_uploads
 from tagalong.activityfile import archive, strava_export
 from tagalong.activityfile import model as af
+from tagalong.activityfile import route as af_route
+from tagalong.activityfile import splits as af_splits
 from tagalong.activityfile.decode import decode_activities
 from tagalong.activityfile.errors import ActivityFileError, ArchiveError
 from tagalong.activityfile.limits import UploadLimits
@@ -60,6 +62,7 @@ from tagalong.trainingload.session_load import (
     available_loads,
     graded_speed,
 )
+from tagalong.units import UNITS, metres_per_unit
 
 log = logging.getLogger(__name__)
 # The part and ordinal of the entry being imported: its item records them (activities.leases).
@@ -701,7 +704,16 @@ def _build_activity(
         sample_count=len(decoded.streams),
         stream_names=stream_names(decoded.streams),
         chart=chart_data(decoded.streams),
+        laps=af_splits.lap_rows(decoded),
+        splits=split_rows(decoded.streams),
+        track=[list(point) for point in af_route.track_points(decoded.streams)],
     )
+
+
+def split_rows(streams: af.Streams) -> dict[str, list[dict[str, float | int | None]]]:
+    """Splits per kilometre and per mile, so each reader sees their own without the file."""
+    rows = {unit: af_splits.splits(streams, metres_per_unit(unit)) for unit in UNITS}
+    return {unit: [split.to_dict() for split in found] for unit, found in rows.items() if found}
 
 
 def device_totals(decoded: af.Activity) -> dict[str, float]:
@@ -738,4 +750,5 @@ def chart_data(streams: af.Streams, points: int = CHART_POINTS) -> dict[str, lis
         "cadence_spm": _series(streams.cadence_spm, index, 0),
         "heart_rate_bpm": _series(streams.heart_rate_bpm, index, 0),
         "stance_time_ms": _series(streams.stance_time_ms, index, 0),
+        "altitude_m": _series(streams.altitude_m, index, 1),
     }

@@ -63,6 +63,11 @@ class Activity(models.Model):
     original_bytes = models.PositiveBigIntegerField(default=0)  # held against the quota
     # A downsampled copy of the streams (at most a few hundred points) for the chart.
     chart = models.JSONField(default=dict, blank=True)
+    # Worked out from every sample at import (activityfile.splits / route): the device's laps,
+    # splits {"km": [...], "mi": [...]} and at most a few hundred [lat, lon] of the track.
+    laps = models.JSONField(default=list, blank=True)
+    splits = models.JSONField(default=dict, blank=True)
+    track = models.JSONField(default=list, blank=True)
     original = models.FileField(upload_to=original_path, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 

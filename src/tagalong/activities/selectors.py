@@ -26,7 +26,7 @@ def activities_of(athlete: AthleteProfile) -> QuerySet[Activity]:
     """Newest first, without the bulky JSON; the one metric a list shows comes as a column."""
     return (
         Activity.objects.filter(athlete=athlete)
-        .defer("chart", "metrics", "loads")
+        .defer("chart", "metrics", "loads", "laps", "splits", "track")
         .annotate(**{Activity.LISTED_CADENCE: F("metrics__avg_cadence_spm")})
         .order_by("-start", "-pk")
     )

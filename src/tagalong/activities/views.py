@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from tagalong import units
 from tagalong.access import rules
 from tagalong.access.policy import Access, access_to_athlete, athlete_for, own_athlete_profile
-from tagalong.activities import display, selectors, services
+from tagalong.activities import display, route_display, selectors, services
 from tagalong.activities.forms import LoadSettingsForm, ManualRunForm, UploadForm, pace_text
 from tagalong.activities.load import settings_of
 from tagalong.activities.load_units import load_unit
@@ -82,6 +82,7 @@ def _activity(athlete_id: int, activity_id: int, request: HttpRequest, *, write:
 @rules.athlete_scoped
 def activity_detail(request: HttpRequest, athlete_id: int, activity_id: int) -> HttpResponse:
     activity = _activity(athlete_id, activity_id, request, write=False)
+    reader = units.units_of(request.user)
     context = {
         "athlete": activity.athlete,
         "activity": activity,
@@ -89,7 +90,11 @@ def activity_detail(request: HttpRequest, athlete_id: int, activity_id: int) -> 
         "zones": activity.metrics.get("time_in_hr_zones") or [],
         "sport": display.sport_view(activity),
         "sport_name": display.sport_name(activity.sport, activity.sub_sport),
-        "chart": display.activity_chart(activity, units.units_of(request.user)),
+        "chart": display.activity_chart(activity, reader),
+        "route": route_display.route_view(activity),
+        "splits": route_display.split_rows(activity, reader),
+        "laps": route_display.lap_rows(activity, reader),
+        "reader_units": reader,
     }
     return render(request, "activities/detail.html", context)
 

@@ -79,8 +79,21 @@ class IntakeForm(forms.Form):
         label="Weeks since giving birth (if that applies)",
     )
 
+    # Intake fields the athlete's profile already holds: {intake field: profile field}. When the
+    # profile has a value the intake does not ask again and saves the profile's figure.
+    FROM_PROFILE = {"runs_per_week": "runs_per_week", "weekly_km": "weekly_distance_km"}
+
+    def __init__(self, *args: Any, profile: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.from_profile: dict[str, Any] = {}
+        for name, source in self.FROM_PROFILE.items():
+            value = getattr(profile, source, None) if profile is not None else None
+            if value is not None:
+                self.from_profile[name] = value
+                del self.fields[name]
+
     def to_data(self) -> dict[str, Any]:
-        c = self.cleaned_data
+        c = {**self.cleaned_data, **self._profile_values()}
         concerns = {
             "during": c["tight_during"],
             "after": c["tight_after"],
@@ -107,6 +120,12 @@ class IntakeForm(forms.Form):
             "weeks_since_birth": c["weeks_since_birth"],
             "red_flags": c["red_flags"],
         }
+
+    def _profile_values(self) -> dict[str, Any]:
+        values = dict(self.from_profile)
+        if "weekly_km" in values:
+            values["weekly_km"] = float(values["weekly_km"])
+        return values
 
     @staticmethod
     def initial_from(intake: Any) -> dict[str, Any]:

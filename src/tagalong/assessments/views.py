@@ -45,7 +45,9 @@ def _can_write(request: HttpRequest, athlete: Any) -> bool:
 def intake(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete = athlete_for(request.user, athlete_id, write=request.method == "POST")
     current = selectors.current_intake(athlete)
-    form = IntakeForm(request.POST or None, initial=IntakeForm.initial_from(current))
+    form = IntakeForm(
+        request.POST or None, initial=IntakeForm.initial_from(current), profile=athlete
+    )
     if request.method == "POST" and form.is_valid():
         assert isinstance(request.user, User)
         saved = services.submit_intake(athlete=athlete, by=request.user, data=form.to_data())
@@ -61,6 +63,7 @@ def intake(request: HttpRequest, athlete_id: int) -> HttpResponse:
             "form": form,
             "current": current,
             "can_edit": _can_write(request, athlete),
+            "from_profile": form.from_profile,
         },
     )
 

@@ -55,9 +55,11 @@ MIDDLEWARE = [
     "tagalong.web.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tagalong.web.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -143,9 +145,27 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# The languages offered (Settings → Language); each has a catalogue under locale/.
+LANGUAGES = [("en-gb", "English"), ("de", "Deutsch")]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+
+# Map tiles under activity routes: a URL template with {z}, {x}, {y}. Empty (the default) draws
+# the route as an outline and asks no third party for anything.
+MAP_TILES = env_str("TAGALONG_MAP_TILES", "")
+MAP_ATTRIBUTION = env_str("TAGALONG_MAP_ATTRIBUTION", "")
+if MAP_TILES and not all(part in MAP_TILES for part in ("{z}", "{x}", "{y}")):
+    raise SettingsError("TAGALONG_MAP_TILES must hold {z}, {x} and {y}, e.g. .../{z}/{x}/{y}.png")
+
+# Web push (the browser's own notification service): a VAPID key pair, made once with
+# `tagalong vapid-keys`. Without it, notifications show in an open Tagalong tab only.
+VAPID_PUBLIC_KEY = env_str("TAGALONG_VAPID_PUBLIC_KEY", "")
+VAPID_PRIVATE_KEY = env_str("TAGALONG_VAPID_PRIVATE_KEY", "")
+VAPID_SUBJECT = env_str("TAGALONG_VAPID_SUBJECT", "")
+if bool(VAPID_PUBLIC_KEY) != bool(VAPID_PRIVATE_KEY):
+    raise SettingsError("TAGALONG_VAPID_PUBLIC_KEY and _PRIVATE_KEY go together: set both or none")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"

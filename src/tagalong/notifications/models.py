@@ -31,6 +31,25 @@ class Notification(models.Model):
         return self.read_at is not None
 
 
+class PushSubscription(models.Model):
+    """A browser that agreed to receive this person's notifications (the Push API's endpoint
+    and the keys that encrypt what is sent to it)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="push_subscriptions"
+    )
+    endpoint = models.URLField(max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=200)
+    auth = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"push subscription {self.pk} of {self.user_id}"
+
+    def info(self) -> dict[str, object]:
+        return {"endpoint": self.endpoint, "keys": {"p256dh": self.p256dh, "auth": self.auth}}
+
+
 class PeriodicRun(models.Model):
     """When a periodic job was last put on the queue; the row lock makes one worker claim it."""
 

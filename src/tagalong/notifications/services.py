@@ -9,6 +9,7 @@ from django.db import transaction
 
 from tagalong.accounts.models import User
 from tagalong.notifications.models import Notification
+from tagalong.notifications.push import push_ready
 
 TITLE_LIMIT = 200
 
@@ -18,7 +19,15 @@ def notify(user: User, *, kind: str, title: str, body: str = "", url: str = "") 
     notification = Notification(
         user_id=user.pk, kind=kind, title=title[:TITLE_LIMIT], body=body, url=url
     )
-    transaction.on_commit(notification.save)
+    transaction.on_commit(lambda: _save_and_push(notification, push=user.push_notifications))
+
+
+def _save_and_push(notification: Notification, *, push: bool) -> None:
+    notification.save()
+    if push and push_ready():
+        from tagalong.notifications.tasks import push_notification
+
+        push_notification.enqueue(notification.pk)
 
 
 def notify_all(

@@ -30,3 +30,15 @@ def send_invitation_email(invitation_id: int) -> str:
         },
     )
     return "sent"
+
+
+@task()
+def push_notification(notification_id: int) -> str:
+    """Send a saved notification to the person's browsers (web push), if they chose that."""
+    from tagalong.notifications.models import Notification
+    from tagalong.notifications.push import send
+
+    notification = Notification.objects.select_related("user").filter(pk=notification_id).first()
+    if notification is None or notification.is_read:
+        return "gone"
+    return f"sent to {send(notification)}"

@@ -1,12 +1,22 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile, CoachingLink
+from tagalong.web.checklist import dismiss_checklist
 from tagalong.web.sections import render_context
+
+
+@rules.signed_in
+@require_POST
+def dismiss_checklist_view(request: HttpRequest) -> HttpResponse:
+    assert isinstance(request.user, User)
+    dismiss_checklist(user=request.user)
+    return redirect("web:home")
 
 
 @rules.public

@@ -34,6 +34,18 @@ PAGES = {
         statuses(404, anonymous=LOGIN, athlete_a=302), method="post", kwargs=_athlete_a_token
     ),
     "invitation": Case(statuses(200), kwargs=_invitation_token),
+    "accounts:language": Case(
+        statuses(302, anonymous=LOGIN), method="post", data=lambda w: {"language": "de"}
+    ),
+    "accounts:notifications": Case(
+        statuses(302, anonymous=LOGIN), method="post", data=lambda w: {"push_notifications": "on"}
+    ),
+    # Only a coach has a practice to describe.
+    "accounts:practice": Case(
+        statuses(403, anonymous=LOGIN, coach_a=302, colleague=302, coach_other=302),
+        method="post",
+        data=lambda w: {"name": "Practice", "bio": "About us"},
+    ),
     "accounts:units": Case(
         statuses(302, anonymous=LOGIN), method="post", data=lambda w: {"units": "mi"}
     ),

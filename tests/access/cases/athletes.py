@@ -17,6 +17,11 @@ ATHLETES_ONLY = statuses(403, anonymous=LOGIN, athlete_a=200, athlete_b=200)
 
 PAGES = {
     "web:home": Case(statuses(200)),
+    "web:dismiss_checklist": Case(statuses(302, anonymous=LOGIN), method="post"),
+    "web:manifest": Case(statuses(200)),
+    "web:service_worker": Case(statuses(200)),
+    "web:offline": Case(statuses(200)),
+    "web:today": Case(ATHLETES_ONLY),
     "athletes:roster": Case(COACHES_ONLY),
     "athletes:invite": Case(COACHES_ONLY),
     "athletes:revoke_invitation": Case(

@@ -16,6 +16,22 @@ PAGES = {
     "notifications:open": Case(
         statuses(302, anonymous=LOGIN), method="post", kwargs=_note_for_athlete_a
     ),
+    "notifications:latest": Case(statuses(200, anonymous=LOGIN)),
+    "notifications:push_subscribe": Case(
+        statuses(201, anonymous=LOGIN),
+        method="post",
+        json=True,
+        data=lambda w: {
+            "endpoint": "https://push.example.org/send/abc",
+            "keys": {"p256dh": "BNc-key", "auth": "auth-secret"},
+        },
+    ),
+    "notifications:push_unsubscribe": Case(
+        statuses(200, anonymous=LOGIN),
+        method="post",
+        json=True,
+        data=lambda w: {"endpoint": "https://push.example.org/send/abc"},
+    ),
 }
 
 API = {

@@ -41,11 +41,11 @@
     var names = [
       ["pace_s", labels.pace || "Pace", "#2b6cb0", "pace"],
       ["speed", labels.speed || "Speed", "#2b6cb0", "speed"],
+      ["heart_rate_bpm", labels.heart_rate || "Heart rate (bpm)", "#c53030", "bpm"],
       ["cadence_spm", labels.cadence || "Cadence", "#2f855a", "spm"],
-      ["heart_rate_bpm", "Heart rate (bpm)", "#c53030", "bpm"],
-      ["stance_time_ms", "Ground contact (ms)", "#805ad5", "ms"]
+      ["stance_time_ms", labels.stance || "Ground contact (ms)", "#805ad5", "ms"]
     ];
-    var series = [{ label: "Time", value: function (u, v) { return clock(v); } }];
+    var series = [{ label: labels.time || "Time", value: function (u, v) { return clock(v); } }];
     var data = [d.time_s];
     var axes = [{ values: clockAxis }];
     names.forEach(function (n) {
@@ -62,6 +62,19 @@
     });
     var scales = { x: { time: false }, pace: { dir: -1 } };
     plot(el, { series: series, axes: axes, scales: scales }, data);
+    elevationChart(d);
+  }
+
+  function elevationChart(d) {
+    var el = document.getElementById("elevation-chart");
+    if (!el || !d.altitude_m || !d.altitude_m.length) return;
+    var metres = function (u, v) { return v == null ? "–" : Math.round(v) + " m"; };
+    plot(el, {
+      scales: { x: { time: false } },
+      axes: [{ values: clockAxis }, { values: function (u, vals) { return vals.map(function (v) { return v + " m"; }); } }],
+      series: [{ label: d.labels.time || "Time", value: function (u, v) { return clock(v); } },
+        { label: d.labels.elevation || "Elevation (m)", stroke: "#6b4f1d", fill: "rgba(107,79,29,0.12)", spanGaps: true, value: metres }]
+    }, [d.time_s, d.altitude_m]);
   }
 
   function trendCharts() {
