@@ -59,6 +59,10 @@ def _thread_context(request: HttpRequest, thread: Thread, **extra: object) -> di
 def thread_page(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = thread_for(request.user, thread_id)
     services.mark_read(thread=thread, user=_user(request))
+    if _is_htmx(request) and request.htmx.target == "conversation-list":  # type: ignore[attr-defined]
+        # The open page asks every few seconds (while visible): new messages appear in place.
+        context = {"messages_list": selectors.messages_of(thread), "thread": thread}
+        return render(request, "messaging/_messages.html", context)
     return render(request, "messaging/thread.html", _thread_context(request, thread))
 
 
