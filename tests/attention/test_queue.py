@@ -118,12 +118,13 @@ def test_page_and_api_queries_do_not_grow_with_athletes(world: World) -> None:
     client = _coach_client(world)
     for _ in range(3):
         _signal(make_athlete(coach=world.coach_a), "no_data")
-    few = (_queries(client, "/coach/athletes/"), _queries(client, "/api/attention"))
+    urls = ("/coach/athletes/", "/api/attention", "/api/athletes")
+    few = [_queries(client, url) for url in urls]
     for _ in range(15):
         athlete = make_athlete(coach=world.coach_a)
         _signal(athlete, "no_data")
         _signal(athlete, "worn_shoes")
-    many = (_queries(client, "/coach/athletes/"), _queries(client, "/api/attention"))
+    many = [_queries(client, url) for url in urls]
     assert few == many
 
 
@@ -212,3 +213,24 @@ def test_the_athlete_page_shows_evidence_and_lets_the_coach_snooze(world: World)
     assert "must end after today" in past.content.decode()
     signal.refresh_from_db()
     assert signal.state == "open"
+
+
+def test_the_api_refuses_a_snooze_that_ends_today_or_before_naming_the_field(
+    world: World,
+) -> None:
+    signal = _signal(world.athlete_a, "no_data")
+    client = _coach_client(world)
+    url = f"/api/athletes/{world.athlete_a.pk}/attention/{signal.pk}/snooze"
+    for until in (timezone.localdate(), timezone.localdate() - dt.timedelta(days=30)):
+        answer = client.post(
+            url, {"until": until.isoformat(), "reason": "away"}, content_type="application/json"
+        )
+        assert answer.status_code == 400 and answer.json()["error"]["field"] == "until"
+    signal.refresh_from_db()
+    assert signal.state == "open"
+    ok = client.post(
+        url,
+        {"until": (timezone.localdate() + dt.timedelta(days=2)).isoformat(), "reason": "away"},
+        content_type="application/json",
+    )
+    assert ok.status_code == 200
