@@ -234,3 +234,28 @@ def test_the_api_refuses_a_snooze_that_ends_today_or_before_naming_the_field(
         content_type="application/json",
     )
     assert ok.status_code == 200
+
+
+def test_sorting_by_a_signal_puts_its_worst_first_on_the_page_the_api_and_the_csv(
+    world: World,
+) -> None:
+    mild, bad = make_athlete(coach=world.coach_a), make_athlete(coach=world.coach_a)
+    _signal(world.athlete_a, "no_data", days_open=9)  # more urgent than shoes, no shoe signal
+    for athlete, km in ((mild, 820.0), (bad, 1100.0)):
+        signal = _signal(athlete, "worn_shoes", days_open=2)
+        signal.level = km
+        signal.save()
+    client = _coach_client(world)
+    expected = [bad, mild, world.athlete_a]
+    page = client.get("/coach/athletes/?sort=worn_shoes")
+    assert [r.athlete for r in page.context["rows"]] == expected
+    assert "Worn shoes: worst first" in page.content.decode()
+    api = client.get("/api/attention?sort=worn_shoes").json()["items"]
+    assert [r["athlete_id"] for r in api] == [a.pk for a in expected]
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get("/coach/athletes/export.csv?sort=worn_shoes").content.decode())
+        )
+    )
+    names = [row[0] for row in rows[1:]]
+    assert names == [a.name for a in expected]
