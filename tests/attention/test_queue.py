@@ -14,6 +14,9 @@ from django.utils import timezone
 
 from tagalong.athletes.models import AthleteGroup
 from tagalong.attention.models import RedFlag, Signal
+from tagalong.attention.outreach import send_bulk_message
+from tagalong.audit.models import AuditEntry
+from tagalong.messaging.models import Message
 from tagalong.notifications.models import Notification
 from tagalong.triage import SEVERITY
 from tests.attention.helpers import refresh
@@ -84,6 +87,27 @@ def test_filter_by_reason_and_group(world: World) -> None:
     assert [r.athlete for r in rows] == [world.athlete_a]
 
 
+def test_filter_by_coach_in_the_practice_and_sort_page_and_api_alike(world: World) -> None:
+    theirs = make_athlete(coach=world.colleague)  # shared with the practice: coach_a sees it
+    theirs.user.full_name = "Aaron Shared"
+    theirs.user.save()
+    _signal(world.athlete_a, "no_data", days_open=1)
+    _signal(theirs, "worn_shoes", days_open=5)
+    client = _coach_client(world)
+    rows = client.get(f"/coach/athletes/?coach={world.colleague.pk}").context["rows"]
+    assert [r.athlete for r in rows] == [theirs]
+    api = client.get(f"/api/attention?coach={world.coach_a.pk}").json()["items"]
+    assert [r["athlete_id"] for r in api] == [world.athlete_a.pk]
+    by_severity = [r.athlete for r in client.get("/coach/athletes/").context["rows"]]
+    assert by_severity == [world.athlete_a, theirs]  # no data (8) before worn shoes (10)
+    waiting = [r.athlete for r in client.get("/coach/athletes/?sort=waiting").context["rows"]]
+    assert waiting == [theirs, world.athlete_a]  # open 5 days before open 1 day
+    by_name = client.get("/api/attention?sort=name").json()["items"]
+    assert by_name[0]["athlete_id"] == theirs.pk
+    bad = client.get("/api/attention?sort=shoe_size")
+    assert bad.status_code == 422 and "sort" in bad.content.decode()
+
+
 def _queries(client: Client, url: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
@@ -94,12 +118,13 @@ def test_page_and_api_queries_do_not_grow_with_athletes(world: World) -> None:
     client = _coach_client(world)
     for _ in range(3):
         _signal(make_athlete(coach=world.coach_a), "no_data")
-    few = (_queries(client, "/coach/athletes/"), _queries(client, "/api/attention"))
+    urls = ("/coach/athletes/", "/api/attention", "/api/athletes")
+    few = [_queries(client, url) for url in urls]
     for _ in range(15):
         athlete = make_athlete(coach=world.coach_a)
         _signal(athlete, "no_data")
         _signal(athlete, "worn_shoes")
-    many = (_queries(client, "/coach/athletes/"), _queries(client, "/api/attention"))
+    many = [_queries(client, url) for url in urls]
     assert few == many
 
 
@@ -140,15 +165,28 @@ def test_bulk_message_tells_the_selected_athletes_in_the_app_and_by_email(
             },
         )
     assert response.status_code == 302
-    assert set(
-        Notification.objects.filter(kind="coach_message").values_list("user_id", flat=True)
-    ) == {
+    # Into each one's conversation with the coach (where they can answer), told in the app.
+    posted = Message.objects.filter(author=world.coach_a).select_related("thread")
+    assert {m.thread.athlete_id for m in posted} == {world.athlete_a.pk, second.pk}
+    assert all(m.text == "Easy week\n\nKeep it easy." for m in posted)
+    assert set(Notification.objects.filter(kind="message").values_list("user_id", flat=True)) == {
         world.athlete_a.user_id,
         second.user_id,
     }
-    assert sorted(m.to[0] for m in mail.outbox) == sorted(
-        [world.athlete_a.user.email, second.user.email]
-    )
+    audited = AuditEntry.objects.filter(action="attention.bulk_message")
+    assert set(audited.values_list("athlete_id", flat=True)) == {world.athlete_a.pk, second.pk}
+
+
+def test_without_the_messaging_app_a_bulk_message_is_a_notice_and_an_email(
+    world: World, settings, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    settings.TAGALONG_BULK_SENDER = "tagalong.attention.outreach.notify_and_email"
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = send_bulk_message(
+            coach=world.coach_a, athletes=[world.athlete_a], subject="Hi", message="Easy."
+        )
+    assert sent == 1 and mail.outbox[0].to == [world.athlete_a.user.email]
+    assert Notification.objects.get(kind="coach_message").user == world.athlete_a.user
 
 
 def test_bulk_message_refuses_athletes_of_other_coaches(world: World) -> None:
@@ -175,3 +213,49 @@ def test_the_athlete_page_shows_evidence_and_lets_the_coach_snooze(world: World)
     assert "must end after today" in past.content.decode()
     signal.refresh_from_db()
     assert signal.state == "open"
+
+
+def test_the_api_refuses_a_snooze_that_ends_today_or_before_naming_the_field(
+    world: World,
+) -> None:
+    signal = _signal(world.athlete_a, "no_data")
+    client = _coach_client(world)
+    url = f"/api/athletes/{world.athlete_a.pk}/attention/{signal.pk}/snooze"
+    for until in (timezone.localdate(), timezone.localdate() - dt.timedelta(days=30)):
+        answer = client.post(
+            url, {"until": until.isoformat(), "reason": "away"}, content_type="application/json"
+        )
+        assert answer.status_code == 400 and answer.json()["error"]["field"] == "until"
+    signal.refresh_from_db()
+    assert signal.state == "open"
+    ok = client.post(
+        url,
+        {"until": (timezone.localdate() + dt.timedelta(days=2)).isoformat(), "reason": "away"},
+        content_type="application/json",
+    )
+    assert ok.status_code == 200
+
+
+def test_sorting_by_a_signal_puts_its_worst_first_on_the_page_the_api_and_the_csv(
+    world: World,
+) -> None:
+    mild, bad = make_athlete(coach=world.coach_a), make_athlete(coach=world.coach_a)
+    _signal(world.athlete_a, "no_data", days_open=9)  # more urgent than shoes, no shoe signal
+    for athlete, km in ((mild, 820.0), (bad, 1100.0)):
+        signal = _signal(athlete, "worn_shoes", days_open=2)
+        signal.level = km
+        signal.save()
+    client = _coach_client(world)
+    expected = [bad, mild, world.athlete_a]
+    page = client.get("/coach/athletes/?sort=worn_shoes")
+    assert [r.athlete for r in page.context["rows"]] == expected
+    assert "Worn shoes: worst first" in page.content.decode()
+    api = client.get("/api/attention?sort=worn_shoes").json()["items"]
+    assert [r["athlete_id"] for r in api] == [a.pk for a in expected]
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get("/coach/athletes/export.csv?sort=worn_shoes").content.decode())
+        )
+    )
+    names = [row[0] for row in rows[1:]]
+    assert names == [a.name for a in expected]

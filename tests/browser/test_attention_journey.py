@@ -1,6 +1,8 @@
 """Journey 7: a runner logs rising calf pain and misses a long run; the coach sees both on the
-attention page, snoozes one reason and acknowledges the other; a red flag pauses the plan and
-its feed. Screenshots of the queue at 1366 px and 390 px go to var/screenshots/."""
+attention page, messages the runner, the runner replies (each sees the other's message appear
+without reloading the page), the coach snoozes one reason and acknowledges the other; a red flag
+pauses the plan and its feed. Screenshots of the queue and the thread at 1366 px and 390 px go
+to var/screenshots/."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from django.test import Client
 from django.utils import timezone
 
 from tagalong.attention.models import AttentionNote, RedFlag, Signal
+from tagalong.messaging.models import Message
 from tagalong.plans import services as plan_services
 from tagalong.plans.models import Plan, PlanSession
 from tagalong.symptoms.models import SymptomLog
@@ -50,6 +53,15 @@ def _runner_with_a_plan() -> tuple:  # type: ignore[type-arg]
     return coach, athlete, plan, today
 
 
+def _mark_page(page) -> None:  # type: ignore[no-untyped-def]
+    """Leave a mark on the loaded document: a reload or a navigation would wipe it."""
+    page.evaluate("window.__stillHere = true")
+
+
+def _same_page(page) -> bool:  # type: ignore[no-untyped-def]
+    return bool(page.evaluate("window.__stillHere === true"))
+
+
 def test_coach_works_the_attention_queue_and_a_red_flag_pauses_the_plan(
     live_server, page, browser
 ) -> None:  # type: ignore[no-untyped-def]
@@ -65,6 +77,12 @@ def test_coach_works_the_attention_queue_and_a_red_flag_pauses_the_plan(
     runner.wait_for_load_state()
     assert SymptomLog.objects.filter(athlete=athlete).count() == 2
 
+    # The runner has the conversation with her coach open (it updates in place).
+    runner.goto(f"{base}/messages/")
+    runner.get_by_role("link", name="Maya Coach").click()
+    runner.get_by_text("No messages yet").wait_for()
+    _mark_page(runner)
+
     # The coach's home is the queue: both reasons for Nia, each with its words and evidence link.
     sign_in(page, base, coach.email)
     page.goto(f"{base}/")
@@ -79,8 +97,42 @@ def test_coach_works_the_attention_queue_and_a_red_flag_pauses_the_plan(
         page.screenshot(path=str(SHOTS / f"attention-{width}.png"), full_page=True)
     page.set_viewport_size({"width": 1366, "height": 900})
 
-    # Snooze the pain (it reopens if it gets worse) and acknowledge the missed long run.
+    # From her attention page the coach messages Nia; the message appears without a reload.
     row.get_by_role("link", name="Nia Runner").click()
+    page.get_by_role("heading", name="What needs attention: Nia Runner").wait_for()
+    attention_url = page.url
+    page.get_by_role("link", name="Message Nia Runner").click()
+    page.get_by_role("heading", name="Maya Coach and Nia Runner").wait_for()
+    _mark_page(page)
+    page.get_by_label("Message", exact=True).fill("Saw the pain going up. How is the calf today?")
+    page.get_by_role("button", name="Send").click()
+    page.locator(".msg", has_text="How is the calf today?").wait_for()
+    assert _same_page(page) and page.get_by_label("Message", exact=True).input_value() == ""
+
+    # Nia's open thread shows it within a few seconds, unreloaded; she replies the same way.
+    runner.locator(".msg", has_text="How is the calf today?").wait_for(timeout=25_000)
+    assert _same_page(runner)
+    runner.get_by_label("Message", exact=True).fill("Sore after runs, fine by the morning.")
+    runner.get_by_role("button", name="Send").click()
+    runner.locator(".msg.mine", has_text="fine by the morning").wait_for()
+    assert _same_page(runner)
+    page.locator(".msg", has_text="fine by the morning").wait_for(timeout=25_000)
+    page.locator(".msg.mine", has_text="How is the calf today?").get_by_text("read").wait_for(
+        timeout=25_000
+    )
+    assert _same_page(page)
+    assert list(Message.objects.order_by("pk").values_list("author_id", flat=True)) == [
+        coach.pk,
+        athlete.user_id,
+    ]
+    assert Message.objects.get(author=coach).read_at is not None  # Nia read it
+    for width, height in ((1366, 900), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.screenshot(path=str(SHOTS / f"thread-{width}.png"), full_page=True)
+    page.set_viewport_size({"width": 1366, "height": 900})
+
+    # Snooze the pain (it reopens if it gets worse) and acknowledge the missed long run.
+    page.goto(attention_url)
     page.get_by_role("heading", name="What needs attention: Nia Runner").wait_for()
     pain = Signal.objects.get(athlete=athlete, kind="pain_rising")
     missed = Signal.objects.get(athlete=athlete, kind="missed_key_session")

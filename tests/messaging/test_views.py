@@ -33,6 +33,21 @@ def test_posting_with_htmx_swaps_the_conversation_in_place(
     assert b'name="text"' in answer.content  # a fresh form to write the next one
 
 
+def test_the_open_thread_polls_for_new_messages_and_gets_only_the_list(
+    world: World, thread: Thread, client_for
+) -> None:
+    client = client_for(world.athlete_a.user)
+    page = client.get(f"/messages/{thread.pk}/").content.decode()
+    assert 'id="conversation-list"' in page and 'hx-trigger="every 10s"' in page
+    post_message(thread=thread, author=world.coach_a, text="New while you watch")
+    poll = client.get(
+        f"/messages/{thread.pk}/", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="conversation-list"
+    )
+    assert poll.status_code == 200 and b"New while you watch" in poll.content
+    assert b"<html" not in poll.content and b'name="text"' not in poll.content  # list only
+    assert Message.objects.get().read_at is not None  # on screen: read
+
+
 def test_a_bad_file_keeps_the_draft_and_names_the_file(
     world: World, thread: Thread, client_for
 ) -> None:

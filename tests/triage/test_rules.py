@@ -182,3 +182,59 @@ def test_unanswered_messages_after_48_hours() -> None:
     assert triage.unanswered_messages([now - timedelta(hours=47)], now=now) is None
     found = triage.unanswered_messages([now - timedelta(hours=50)], now=now)
     assert found is not None and "50 h" in found.words
+
+
+def _finding_calls() -> list[tuple[str, str | None, str]]:
+    """(module, evidence id or None when computed, kind) of every Finding(...) in the rules
+    and the attention app's providers, read from the source."""
+    import ast
+    from pathlib import Path
+
+    import tagalong.attention
+    import tagalong.triage
+
+    files = [*Path(tagalong.triage.__file__).parent.glob("*.py")]
+    attention = Path(tagalong.attention.__file__).parent
+    files += [attention / "sources.py", attention / "messaging_source.py"]
+    found = []
+    for path in files:
+        tree = ast.parse(path.read_text())
+        constants = {
+            target.id: node.value.value
+            for node in tree.body
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Finding"):
+                continue
+            args = {k.arg: k.value for k in node.keywords}
+            kind = args["kind"].value if isinstance(args.get("kind"), ast.Constant) else "?"
+            value = args["evidence_id"]
+            if isinstance(value, ast.Constant):
+                found.append((path.name, value.value, kind))
+            elif isinstance(value, ast.Name) and value.id in constants:
+                found.append((path.name, constants[value.id], kind))
+            else:
+                found.append((path.name, None, kind))
+    return found
+
+
+def test_every_signal_cites_a_registry_entry_with_its_threshold_in_words() -> None:
+    calls = _finding_calls()
+    assert {kind for _, _, kind in calls} >= set(triage.SEVERITY)  # every kind has a rule
+    for module, entry_id, kind in calls:
+        if entry_id is None:
+            assert kind == "load_spike", f"{module}: {kind} cites a computed evidence id"
+            continue
+        assert entry_id in REGISTRY, f"{module}: {kind} cites {entry_id}, not in the registry"
+        entry = REGISTRY[entry_id]
+        assert entry.statement.strip(), f"{entry_id} has no statement in words"
+
+
+def test_a_load_jump_cites_the_calf_checks_own_registered_rule() -> None:
+    runs = [(_day(n), 8.0) for n in range(30, 2, -3)] + [(_day(1), 20.0)]
+    finding = triage.load_spike(runs, today=D)
+    assert finding is not None and finding.evidence_id in REGISTRY
+    assert "longer than the longest of the 30 days before" in finding.words

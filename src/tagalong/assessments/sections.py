@@ -5,12 +5,22 @@ from typing import Any
 from django.http import HttpRequest
 
 from tagalong.assessments import selectors
+from tagalong.attention.models import RedFlag
+
+# Where the red flag was reported, in the runner's words ("Red flag reported in ...").
+SOURCE_WORDS = {
+    "intake": "the intake",
+    "symptoms": "a symptom log",
+    "self_check": "the calf check",
+}
 
 
 def build_section(request: HttpRequest, athlete: Any) -> dict[str, Any]:
     red = selectors.red_flag_intake(athlete)
+    source = red.source if isinstance(red, RedFlag) else "intake"
     return {
         "red_flag": red,
+        "red_flag_source": SOURCE_WORDS.get(source, "the intake"),
         "intake": selectors.current_intake(athlete),
         "missing": selectors.missing_inputs(athlete),
         "run": selectors.latest_run(athlete),

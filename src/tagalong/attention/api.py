@@ -22,8 +22,6 @@ from tagalong.triage import SEVERITY
 
 router = Router(tags=["attention"])
 
-SortKey = Literal["severity", "waiting", "name", "-name", "joined", "-joined", "weekly", "-weekly"]
-assert set(SortKey.__args__) == set(selectors.SORTS)  # type: ignore[attr-defined]
 KindKey = Literal[
     "red_flag",
     "pain_rising",
@@ -43,6 +41,9 @@ KindKey = Literal[
     "open_proposals",
 ]
 assert set(KindKey.__args__) == set(SEVERITY)  # type: ignore[attr-defined]
+OrderKey = Literal["severity", "waiting", "name", "-name", "joined", "-joined", "weekly", "-weekly"]
+assert set(OrderKey.__args__) == set(selectors.SORTS)  # type: ignore[attr-defined]
+SortKey = OrderKey | KindKey  # a signal's kind: that signal first, the worst first
 PAGE_SIZE = 50
 
 

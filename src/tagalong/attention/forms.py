@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from tagalong.attention.models import MarkerKind
-from tagalong.attention.selectors import SORTS
+from tagalong.attention.selectors import SIGNAL_SORTS, SORTS
 from tagalong.triage import KINDS
 
 SORT_CHOICES = [
@@ -15,8 +15,9 @@ SORT_CHOICES = [
     ("joined", "Oldest first"),
     ("-weekly", "Most weekly distance"),
     ("weekly", "Least weekly distance"),
+    *((kind, f"{label}: worst first") for kind, label in KINDS),
 ]
-assert {value for value, _ in SORT_CHOICES} == set(SORTS)
+assert {value for value, _ in SORT_CHOICES} == set(SORTS) | set(SIGNAL_SORTS)
 
 
 class QueueFilter(forms.Form):

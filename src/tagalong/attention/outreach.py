@@ -1,11 +1,14 @@
 """Bulk messages from the roster. The sender is swappable: settings.TAGALONG_BULK_SENDER names a
-function ``send(*, coach, athletes, subject, message) -> int``; the messaging app sets its own
-when it exists. The default tells each athlete in the app and by email."""
+function ``send(*, coach, athletes, subject, message) -> int``. With the messaging app installed
+the message goes into each athlete's conversation with the coach (``messaging.services.
+send_bulk``: in-app notice now, email if unread for 15 minutes, replies in the thread); without
+it, each athlete is told in the app and by email."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils.module_loading import import_string
@@ -18,6 +21,7 @@ from tagalong.notifications.email import send_templated
 from tagalong.notifications.services import notify
 
 DEFAULT_SENDER = "tagalong.attention.outreach.notify_and_email"
+MESSAGING_SENDER = "tagalong.messaging.services.send_bulk"
 MAX_RECIPIENTS = 200
 
 
@@ -38,6 +42,10 @@ def notify_and_email(
     return len(athletes)
 
 
+def _default_sender() -> str:
+    return MESSAGING_SENDER if apps.is_installed("tagalong.messaging") else DEFAULT_SENDER
+
+
 def send_bulk_message(
     *, coach: User, athletes: Sequence[AthleteProfile], subject: str, message: str
 ) -> int:
@@ -51,7 +59,7 @@ def send_bulk_message(
         raise DomainError(
             "Write a subject and a message.", field="message" if subject else "subject"
         )
-    sender = import_string(getattr(settings, "TAGALONG_BULK_SENDER", DEFAULT_SENDER))
+    sender = import_string(getattr(settings, "TAGALONG_BULK_SENDER", None) or _default_sender())
     with transaction.atomic():
         sent = int(sender(coach=coach, athletes=athletes, subject=subject, message=message))
         for athlete in athletes:

@@ -11,7 +11,7 @@ from django.db.models import Count, F, OuterRef, QuerySet, Subquery
 from tagalong.access.policy import AnyUser
 from tagalong.athletes.models import AthleteProfile
 from tagalong.attention.models import Signal
-from tagalong.attention.selectors import Row, athletes_for, open_q
+from tagalong.attention.selectors import SIGNAL_SORTS, Row, athletes_for, open_q
 
 ORDER = {
     "severity": (F("first_severity").asc(nulls_last=True), F("first_open").asc(nulls_last=True)),
@@ -50,12 +50,30 @@ def _first(today: dt.date, field: str) -> Subquery:
     )
 
 
+def _of_kind(today: dt.date, kind: str, field: str) -> Subquery:
+    return Subquery(
+        Signal.objects.filter(open_q(today), athlete=OuterRef("pk"), kind=kind)
+        .order_by("-level", "opened_at")
+        .values(field)[:1]
+    )
+
+
 def _sorted(
     athletes: QuerySet[AthleteProfile], today: dt.date, sort: str
 ) -> QuerySet[AthleteProfile]:
     annotated = athletes.annotate(
         first_severity=_first(today, "severity"), first_open=_first(today, "opened_at")
     )
+    if sort in SIGNAL_SORTS:  # that signal first, worst first, then longest open
+        annotated = annotated.annotate(
+            kind_level=_of_kind(today, sort, "level"), kind_open=_of_kind(today, sort, "opened_at")
+        )
+        order = (
+            F("kind_level").desc(nulls_last=True),
+            F("kind_open").asc(nulls_last=True),
+            *ORDER["severity"],
+        )
+        return annotated.order_by(*order, "user__full_name", "pk")
     return annotated.order_by(*ORDER.get(sort, ORDER["severity"]), "user__full_name", "pk")
 
 

@@ -18,9 +18,13 @@ from tagalong.attention.models import (
     Signal,
     SignalState,
 )
+from tagalong.triage import KINDS
 
 CALM = 99  # severity of a row with nothing open
 SORTS = ("severity", "waiting", "name", "-name", "joined", "-joined", "weekly", "-weekly")
+# Sorting by a signal (its kind as the sort key): athletes with it open come first, the worst
+# (highest level) first, then the longest open; everyone else follows most urgent first.
+SIGNAL_SORTS = tuple(kind for kind, _ in KINDS)
 
 
 @dataclass
@@ -132,9 +136,19 @@ def sorted_rows(found: list[Row], sort: str) -> list[Row]:
         "joined": lambda r: r.athlete.user.date_joined,
         "weekly": lambda r: r.athlete.weekly_distance_km or Decimal(0),
     }
+    if sort in SIGNAL_SORTS:
+        return sorted(found, key=lambda r: _by_signal(r, sort, far))
     reverse = sort.startswith("-")
     key = keys.get(sort.lstrip("-"), keys["severity"])
     return sorted(found, key=key, reverse=reverse)  # type: ignore[arg-type]
+
+
+def _by_signal(row: Row, kind: str, far: dt.datetime) -> tuple[object, ...]:
+    mine = [s for s in row.open if s.kind == kind]
+    if not mine:
+        return (1, 0.0, far, not row.red_flag, row.severity, row.opened_at or far, row.athlete.name)
+    worst = max(mine, key=lambda s: s.level)
+    return (0, -worst.level, worst.opened_at, False, 0, far, row.athlete.name)
 
 
 def counts(found: list[Row]) -> dict[str, int]:

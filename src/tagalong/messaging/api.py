@@ -1,6 +1,7 @@
 """Messages API: threads, their messages and files, read state, filing, notes, saved replies."""
 
 from datetime import datetime
+from typing import Literal
 
 from django.http import Http404, HttpRequest
 from ninja import File, Form, Router, Schema, Status
@@ -12,7 +13,7 @@ from tagalong.access.policy import Access, access_to_thread, athlete_for, requir
 from tagalong.accounts.models import User
 from tagalong.api.schemas import ERRORS
 from tagalong.errors import DomainError
-from tagalong.messaging import selectors, services
+from tagalong.messaging import comments, selectors, services
 from tagalong.messaging.models import CoachNote, Message, SavedReply, Thread
 from tagalong.messaging.uploads import checked_uploads
 
@@ -198,6 +199,28 @@ def post_message(request: HttpRequest, thread_id: int, payload: MessageIn) -> St
     thread = thread_for(request.user, thread_id, write=True)
     message = services.post_message(thread=thread, author=_user(request), text=payload.text)
     return Status(201, _message_out(message))
+
+
+@router.post(
+    "/athletes/{athlete_id}/comments/{kind}/{subject_id}",
+    response={201: list[MessageOut], **ERRORS},
+    summary="Comment on a symptom log, an activity or a calf check (it goes into the "
+    "conversation with a link back)",
+)
+@rules.athlete_scoped
+def post_comment(
+    request: HttpRequest,
+    athlete_id: int,
+    kind: Literal["symptom_log", "activity", "calf_check"],
+    subject_id: int,
+    payload: MessageIn,
+) -> Status:
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    subject = comments.subject_of(athlete, kind, subject_id)
+    sent = comments.comment_on(
+        author=_user(request), athlete=athlete, subject=subject, text=payload.text
+    )
+    return Status(201, [_message_out(m) for m in sent])
 
 
 @router.post(

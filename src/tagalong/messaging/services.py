@@ -246,3 +246,14 @@ def post_linked_comment(
         )
         for link in links
     ]
+
+
+def send_bulk(
+    *, coach: User, athletes: Sequence[AthleteProfile], subject: str, message: str
+) -> int:
+    """The roster's bulk message, posted into each athlete's conversation with this coach
+    (the caller has checked the coach may write to every one). Returns how many were sent."""
+    text = clean_text(f"{subject}\n\n{message}")
+    for athlete in athletes:
+        post_message(thread=open_thread(coach=coach, athlete=athlete), author=coach, text=text)
+    return len(athletes)

@@ -15,6 +15,11 @@ urlpatterns = [
     path("messages/files/<int:attachment_id>/", views.attachment, name="attachment"),
     path("messages/reply/<str:token>/", reply_views.email_reply, name="email_reply"),
     path("athletes/<int:athlete_id>/messages/", views.with_athlete, name="with_athlete"),
+    path(
+        "athletes/<int:athlete_id>/comments/<slug:kind>/<int:subject_id>/",
+        views.comment,
+        name="comment",
+    ),
     path("coach/saved-replies/", reply_views.saved_replies, name="saved_replies"),
     path(
         "coach/saved-replies/<int:reply_id>/delete/",

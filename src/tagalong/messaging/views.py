@@ -11,7 +11,7 @@ from tagalong.access import rules
 from tagalong.access.policy import Access, access_to_thread, athlete_for, thread_for
 from tagalong.accounts.models import User
 from tagalong.errors import DomainError
-from tagalong.messaging import selectors, services
+from tagalong.messaging import comments, selectors, services
 from tagalong.messaging.models import Attachment, Thread
 from tagalong.messaging.uploads import checked_uploads
 
@@ -59,6 +59,10 @@ def _thread_context(request: HttpRequest, thread: Thread, **extra: object) -> di
 def thread_page(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = thread_for(request.user, thread_id)
     services.mark_read(thread=thread, user=_user(request))
+    if _is_htmx(request) and request.htmx.target == "conversation-list":  # type: ignore[attr-defined]
+        # The open page asks every few seconds (while visible): new messages appear in place.
+        context = {"messages_list": selectors.messages_of(thread), "thread": thread}
+        return render(request, "messaging/_messages.html", context)
     return render(request, "messaging/thread.html", _thread_context(request, thread))
 
 
@@ -150,3 +154,29 @@ def with_athlete(request: HttpRequest, athlete_id: int) -> HttpResponse:
         messages.info(request, f"{athlete.name} has no conversation with a coach yet.")
         return redirect("messaging:inbox")
     return redirect("messaging:thread", thread_id=thread.pk)
+
+
+@rules.athlete_scoped
+def comment(request: HttpRequest, athlete_id: int, kind: str, subject_id: int) -> HttpResponse:
+    """Comment on a symptom log, an activity or a calf check: it goes into the conversation
+    with a link back to what it is about."""
+    athlete = athlete_for(request.user, athlete_id, write=True)
+    subject = comments.subject_of(athlete, kind, subject_id)
+    error, text = None, ""
+    if request.method == "POST":
+        text = request.POST.get("text", "")
+        try:
+            sent = comments.comment_on(
+                author=_user(request), athlete=athlete, subject=subject, text=text
+            )
+        except DomainError as exc:
+            error = exc.message
+        else:
+            names = ", ".join(
+                m.thread.athlete_name if _user(request).is_coach else m.thread.coach_name
+                for m in sent
+            )
+            messages.success(request, f"Comment sent to your conversation with {names}.")
+            return redirect(subject.url)
+    context = {"athlete": athlete, "subject": subject, "error": error, "draft": text}
+    return render(request, "messaging/comment.html", context, status=400 if error else 200)

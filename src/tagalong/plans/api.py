@@ -328,6 +328,9 @@ class ProposalOut(Schema):
     created_at: dt.datetime
     decided_at: dt.datetime | None
     note: str
+    held: bool = Field(
+        default=False, description="Open, but held: a red flag has paused the athlete's plan."
+    )
 
 
 class DecisionIn(Schema):
@@ -338,7 +341,7 @@ class AdaptationIO(Schema):
     auto_apply: bool
 
 
-def proposal_out(p: Proposal) -> ProposalOut:
+def proposal_out(p: Proposal, held: bool = False) -> ProposalOut:
     return ProposalOut(
         id=p.pk,
         plan_id=p.plan_id,
@@ -353,6 +356,7 @@ def proposal_out(p: Proposal) -> ProposalOut:
         created_at=p.created_at,
         decided_at=p.decided_at,
         note=p.note,
+        held=held and p.is_open,
     )
 
 
@@ -371,7 +375,8 @@ def list_proposals(
 ) -> list[ProposalOut]:
     athlete = athlete_for(request.user, athlete_id)
     found = selectors.athlete_proposals(athlete, status)
-    return [proposal_out(p) for p in one_page(request, response, found, page)]
+    held = bool(selectors.paused_athletes({athlete.pk}))
+    return [proposal_out(p, held) for p in one_page(request, response, found, page)]
 
 
 @router.post(

@@ -45,6 +45,12 @@ from tagalong.plans.services import new_version
 log = logging.getLogger(__name__)
 
 
+HELD_WORDS = (
+    "Training is paused by a red flag: plan changes wait until a coach records that the runner "
+    "was seen and cleared."
+)
+
+
 def review_athlete(
     *, athlete: AthleteProfile, source: str, today: dt.date | None = None
 ) -> list[Proposal]:
@@ -159,6 +165,8 @@ def _lock_open(proposal_id: int) -> Proposal:
 def _decide(proposal_id: int, *, by: User | None, status: str, today: dt.date) -> Proposal:
     proposal = _lock_open(proposal_id)
     plan = Plan.objects.select_for_update().get(pk=proposal.plan_id)
+    if plan_pause(plan.athlete_id) is not None:  # proposals made before the red flag wait too
+        raise DomainError(HELD_WORDS)
     if plan.status != PlanStatus.ACTIVE:
         raise DomainError("This plan is no longer active; the proposal cannot change it.")
     made = _make_changes(plan, proposal, by=by, today=today)

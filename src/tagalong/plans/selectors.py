@@ -481,8 +481,21 @@ def auto_apply_on(athlete: AthleteProfile) -> bool:
 
 def proposal_rows(proposals: Iterable[Proposal]) -> list[dict[str, Any]]:
     """For display: the proposal, its reasons with evidence, and one line per session."""
+    proposals = list(proposals)
+    paused = paused_athletes({p.plan.athlete_id for p in proposals if p.is_open})
     rows = []
     for p in proposals:
         lines = [m["text"] for m in p.applied] if p.made else [c["text"] for c in p.changes]
-        rows.append({"p": p, "reasons": reason_entries(p.reasons), "changes": lines})
+        held = p.is_open and p.plan.athlete_id in paused  # a red flag holds it
+        rows.append({"p": p, "reasons": reason_entries(p.reasons), "changes": lines, "held": held})
     return rows
+
+
+def paused_athletes(athlete_ids: set[int]) -> set[int]:
+    """Of these athletes, those whose plan a red flag has paused (one query)."""
+    if not athlete_ids:
+        return set()
+    from tagalong.attention.models import RedFlag
+
+    open_flags = RedFlag.objects.filter(athlete_id__in=athlete_ids, cleared_at__isnull=True)
+    return set(open_flags.values_list("athlete_id", flat=True))

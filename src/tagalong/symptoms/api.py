@@ -1,5 +1,5 @@
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
@@ -10,6 +10,8 @@ from tagalong.access.policy import athlete_for
 from tagalong.accounts.models import User
 from tagalong.api.pagination import PageQuery, one_page
 from tagalong.api.schemas import ERRORS
+from tagalong.assessments.models import RED_FLAG_CHOICES
+from tagalong.attention.red_flags import plan_pause
 from tagalong.shoes.selectors import activity_of
 from tagalong.symptoms.models import SCORE_FIELDS, SymptomLog
 from tagalong.symptoms.selectors import history
@@ -26,7 +28,7 @@ class RegionPain(Schema):
     pain: int = Field(ge=0, le=10)
 
 
-class SymptomIn(Schema):
+class SymptomFields(Schema):
     day: date
     activity_id: int | None = None
     calf_tightness_left_during: Score = Field(default=None, ge=0, le=10)
@@ -45,16 +47,33 @@ class SymptomIn(Schema):
     note: str = Field(default="", max_length=2000)
 
 
-class SymptomOut(SymptomIn):
+RED_FLAG_IDS = ", ".join(value for value, _ in RED_FLAG_CHOICES)
+
+
+class SymptomIn(SymptomFields):
+    red_flags: list[str] = Field(
+        default_factory=list,
+        max_length=len(RED_FLAG_CHOICES),
+        description=f"Warning signs to report now ({RED_FLAG_IDS}). Any one pauses the plan, "
+        "its calendar feed, workout downloads and plan changes until a coach clears it.",
+    )
+
+
+class SymptomOut(SymptomFields):
     id: int
     created_at: datetime
+
+
+class SymptomLogged(SymptomOut):
+    training_paused: bool = Field(description="A red flag is open: the plan is paused.")
+    paused_because: str | None = None
 
 
 assert set(SCORE_FIELDS) <= set(SymptomIn.model_fields)
 
 
-def symptom_out(log: SymptomLog) -> SymptomOut:
-    return SymptomOut(
+def _fields(log: SymptomLog) -> dict[str, Any]:
+    return dict(
         id=log.pk,
         day=log.day,
         activity_id=log.activity_id,
@@ -63,6 +82,10 @@ def symptom_out(log: SymptomLog) -> SymptomOut:
         created_at=log.created_at,
         **{name: getattr(log, name) for name in SCORE_FIELDS},
     )
+
+
+def symptom_out(log: SymptomLog) -> SymptomOut:
+    return SymptomOut(**_fields(log))
 
 
 @router.get(
@@ -86,8 +109,8 @@ def list_symptoms(
 
 @router.post(
     "/athletes/{athlete_id}/symptoms",
-    response={201: SymptomOut, **ERRORS},
-    summary="Log symptoms",
+    response={201: SymptomLogged, **ERRORS},
+    summary="Log symptoms (and any red flag: it pauses the plan until a coach clears it)",
 )
 @rules.athlete_scoped
 def post_symptoms(request: HttpRequest, athlete_id: int, payload: SymptomIn) -> Status:
@@ -102,6 +125,15 @@ def post_symptoms(request: HttpRequest, athlete_id: int, payload: SymptomIn) -> 
         other_regions=data.pop("other_regions"),
         note=data.pop("note"),
         activity=activity_of(athlete, activity_id) if activity_id else None,
+        red_flags=data.pop("red_flags"),
         scores=data,
     )
-    return Status(201, symptom_out(log))
+    pause = plan_pause(athlete)
+    return Status(
+        201,
+        SymptomLogged(
+            **_fields(log),
+            training_paused=pause is not None,
+            paused_because=pause.explanation if pause else None,
+        ),
+    )

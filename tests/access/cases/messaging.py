@@ -35,6 +35,19 @@ def _athlete_a(world):  # type: ignore[no-untyped-def]
     return {"athlete_id": world.athlete_a.pk}
 
 
+def _symptom_log_a(world):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from tagalong.symptoms.models import SymptomLog
+
+    log = SymptomLog.objects.create(athlete=world.athlete_a, day=date(2026, 1, 5))
+    return {"athlete_id": world.athlete_a.pk, "kind": "symptom_log", "subject_id": log.pk}
+
+
+# Those who may change the athlete's record comment; read-only viewers are told; others 404.
+COMMENT = statuses(404, anonymous=LOGIN, athlete_a=200, coach_a=200, colleague=403, staff=403)
+
+
 SIGNED_IN = statuses(200, anonymous=LOGIN)
 # The thread's runner and coach read; the practice colleague reads; nobody else knows it exists.
 READ = statuses(404, anonymous=LOGIN, athlete_a=200, coach_a=200, colleague=200)
@@ -73,6 +86,7 @@ PAGES = {
         statuses(404, anonymous=LOGIN, athlete_a=302, coach_a=302, colleague=302, staff=302),
         kwargs=_athlete_a,
     ),
+    "messaging:comment": Case(COMMENT, kwargs=_symptom_log_a),
     "messaging:saved_replies": Case(COACH_ONLY),
     "messaging:delete_reply": Case(
         statuses(403, anonymous=LOGIN, coach_a=302, colleague=404, coach_other=404),
@@ -123,6 +137,12 @@ API = {
         method="post",
         kwargs=_thread_a,
         data=lambda w: {"text": "Watch the left calf."},
+    ),
+    "POST /api/athletes/{athlete_id}/comments/{kind}/{subject_id}": Case(
+        statuses(404, anonymous=401, athlete_a=201, coach_a=201, colleague=403, staff=403),
+        method="post",
+        kwargs=_symptom_log_a,
+        data=lambda w: {"text": "Sore after the hills."},
     ),
     "GET /api/saved-replies": Case(API_COACH),
     "POST /api/saved-replies": Case(

@@ -9,3 +9,11 @@ document.addEventListener("change", (event) => {
   }
   select.value = "";
 });
+
+// The open conversation asks for new messages every few seconds, but not from a hidden tab:
+// opening a thread marks its messages read, and a tab nobody looks at has read nothing.
+document.addEventListener("htmx:beforeRequest", (event) => {
+  if (document.hidden && event.target.closest("[data-poll-when-visible]")) {
+    event.preventDefault();
+  }
+});
