@@ -19,7 +19,7 @@ from tagalong.athletes.groups import save_group
 from tagalong.athletes.models import PracticeConsent
 from tagalong.bookings.models import Booking, BookingStatus, Kind, Session, SessionType
 from tagalong.bookings.services import book, create_class
-from tagalong.messaging.models import Thread
+from tagalong.messaging.models import Message, Thread
 from tagalong.plans.models import Template
 from tests.access.cases.plans import _plan
 from tests.factories import World, make_athlete
@@ -133,6 +133,15 @@ def _start() -> str:
 
 
 API: dict[str, list[BodyId]] = {
+    "POST /api/attention/bulk-message": [
+        BodyId(
+            "coach_a",
+            lambda w: "/api/attention/bulk-message",
+            lambda w: w.athlete_b.pk,
+            lambda w, i: {"athlete_ids": [w.athlete_a.pk, i], "subject": "Hi", "message": "x"},
+            lambda w: not Message.objects.exists(),
+        ),
+    ],
     "POST /api/threads": [
         BodyId(
             "coach_a",

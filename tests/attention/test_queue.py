@@ -259,3 +259,21 @@ def test_sorting_by_a_signal_puts_its_worst_first_on_the_page_the_api_and_the_cs
     )
     names = [row[0] for row in rows[1:]]
     assert names == [a.name for a in expected]
+
+
+def test_the_api_sends_a_bulk_message_into_each_thread_and_refuses_strangers(
+    world: World,
+) -> None:
+    second = make_athlete(coach=world.coach_a)
+    client = _coach_client(world)
+    url = "/api/attention/bulk-message"
+    body = {"athlete_ids": [world.athlete_a.pk, second.pk], "subject": "Hi", "message": "Easy."}
+    sent = client.post(url, body, content_type="application/json")
+    assert sent.status_code == 200 and sent.json() == {"sent": 2}
+    assert Message.objects.filter(author=world.coach_a).count() == 2
+    stranger = {**body, "athlete_ids": [world.athlete_b.pk]}
+    refused = client.post(url, stranger, content_type="application/json")
+    assert refused.status_code == 404 and "athlete_ids" in refused.json()["error"]["message"]
+    empty = client.post(url, {**body, "message": " "}, content_type="application/json")
+    assert empty.status_code == 400 and empty.json()["error"]["field"] == "message"
+    assert Message.objects.count() == 2

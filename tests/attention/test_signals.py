@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.test import Client
 
 from tagalong.attention import registry, services
 from tagalong.attention.messaging_source import register_messaging
@@ -100,6 +101,10 @@ def test_acknowledge_writes_a_note_on_the_record_and_is_audited(world: World) ->
     assert AuditEntry.objects.filter(
         action="attention.acknowledged", athlete_id=athlete.pk
     ).exists()
+    coach = Client()
+    coach.force_login(world.coach_a)
+    record = coach.get(f"/athletes/{athlete.pk}/").content.decode()
+    assert "Texted: her watch broke." in record  # on the athlete's record
 
 
 def _plan_with_long_run(world: World, day: dt.date) -> Plan:

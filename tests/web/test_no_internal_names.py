@@ -109,6 +109,8 @@ def demo_ids(person: User) -> list[dict[str, list[object]]]:
                 "shoe_id": _pks(Shoe.objects.filter(athlete=athlete)),
                 "plan_id": _pks(plans),
                 "run_id": _pks(CalfCheckRun.objects.filter(athlete=athlete)),
+                "kind": ["activity"],  # the comment page, on one of the athlete's runs
+                "subject_id": _pks(athlete.activities.all(), 1),
                 "session_id": _pks(PlanSession.objects.filter(plan__in=plans))
                 + _pks(Session.objects.filter(bookings__athlete=athlete)),
             }

@@ -1,20 +1,22 @@
-"""API: the attention queue, acknowledge and snooze, availability markers, clearing a red flag."""
+"""API: the attention queue, acknowledge and snooze, availability markers, clearing a red flag,
+a message to several runners at once."""
 
 import datetime as dt
 from typing import Any, Literal
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Schema
 from pydantic import Field
 
 from tagalong.access import rules
-from tagalong.access.policy import athlete_for
+from tagalong.access.policy import athlete_for, require_coach, visible_athletes
 from tagalong.api.schemas import ERRORS
 from tagalong.attention import selectors, services
 from tagalong.attention.athlete_views import coach_writer
 from tagalong.attention.facts import Facts
 from tagalong.attention.models import AvailabilityMarker, Signal
+from tagalong.attention.outreach import MAX_RECIPIENTS, send_bulk_message
 from tagalong.attention.queue_page import queue_page
 from tagalong.attention.red_flags import clear_red_flag, open_red_flag
 from tagalong.errors import DomainError
@@ -239,6 +241,38 @@ def post_snooze(
             signal=signal, by=coach, until=payload.until, reason=payload.reason, today=today
         )
     )
+
+
+class BulkMessageIn(Schema):
+    athlete_ids: list[int] = Field(min_length=1, max_length=MAX_RECIPIENTS)
+    subject: str = Field(max_length=200)
+    message: str = Field(max_length=5000)
+
+
+class BulkMessageOut(Schema):
+    sent: int
+
+
+@router.post(
+    "/attention/bulk-message",
+    response={200: BulkMessageOut, **ERRORS},
+    summary="Message several runners you coach at once (into each one's conversation)",
+)
+@rules.signed_in
+def post_bulk_message(request: HttpRequest, payload: BulkMessageIn) -> BulkMessageOut:
+    coach = require_coach(request.user)
+    wanted = set(payload.athlete_ids)
+    writable = visible_athletes(coach).filter(
+        links__coach=coach, links__ended_at__isnull=True, pk__in=wanted
+    )
+    chosen = list(writable.select_related("user").distinct())
+    missing = wanted - {a.pk for a in chosen}
+    if missing:  # someone else's runner reads exactly as one that does not exist
+        raise Http404(f"athlete_ids: no runner you coach has the id {min(missing)}.")
+    sent = send_bulk_message(
+        coach=coach, athletes=chosen, subject=payload.subject, message=payload.message
+    )
+    return BulkMessageOut(sent=sent)
 
 
 def _marker_out(m: AvailabilityMarker) -> MarkerOut:

@@ -92,6 +92,12 @@ API = {
         statuses(403, anonymous=401, coach_a=200, colleague=200, coach_other=200)
     ),
     "GET /api/athletes/{athlete_id}/attention": Case(API_READ, kwargs=_athlete_a),
+    # Only athlete A's own coach may message them; other coaches are told no such runner.
+    "POST /api/attention/bulk-message": Case(
+        statuses(403, anonymous=401, coach_a=200, colleague=404, coach_other=404),
+        method="post",
+        data=lambda w: {"athlete_ids": [w.athlete_a.pk], "subject": "Hi", "message": "Easy."},
+    ),
     "POST /api/athletes/{athlete_id}/attention/{signal_id}/acknowledge": Case(
         _api_acts(200), method="post", kwargs=_signal_a, data=lambda w: {"note": "Called."}
     ),
