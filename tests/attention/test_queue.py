@@ -20,7 +20,7 @@ from tagalong.messaging.models import Message
 from tagalong.notifications.models import Notification
 from tagalong.triage import SEVERITY
 from tests.attention.helpers import refresh
-from tests.factories import World, make_athlete
+from tests.factories import World, allow_colleague, make_athlete
 
 
 def _signal(athlete, kind: str, *, days_open: int = 1, words: str = "") -> Signal:  # type: ignore[no-untyped-def]
@@ -89,6 +89,7 @@ def test_filter_by_reason_and_group(world: World) -> None:
 
 def test_filter_by_coach_in_the_practice_and_sort_page_and_api_alike(world: World) -> None:
     theirs = make_athlete(coach=world.colleague)  # shared with the practice: coach_a sees it
+    allow_colleague(theirs, world.coach_a)  # and the runner let coach_a look
     theirs.user.full_name = "Aaron Shared"
     theirs.user.save()
     _signal(world.athlete_a, "no_data", days_open=1)

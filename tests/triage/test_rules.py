@@ -191,11 +191,13 @@ def _finding_calls() -> list[tuple[str, str | None, str]]:
     from pathlib import Path
 
     import tagalong.attention
+    import tagalong.sync
     import tagalong.triage
 
     files = [*Path(tagalong.triage.__file__).parent.glob("*.py")]
     attention = Path(tagalong.attention.__file__).parent
     files += [attention / "sources.py", attention / "messaging_source.py"]
+    files += [Path(tagalong.sync.__file__).parent / "signals.py"]
     found = []
     for path in files:
         tree = ast.parse(path.read_text())

@@ -8,10 +8,13 @@ class ProgrammesConfig(AppConfig):
 
     def ready(self) -> None:
         from tagalong import demo
+        from tagalong.dataexport import erasure
         from tagalong.programmes.demo import add_demo_programme
+        from tagalong.programmes.erasure import erase_coach_programmes
         from tagalong.web import navigation
 
         navigation.register("Programmes", "programmes:coach_list", roles={"coach"}, order=45)
         navigation.register("Programmes", "programmes:mine", roles={"athlete"}, order=25)
         if add_demo_programme not in demo.DEMO_EXTENSIONS:
             demo.DEMO_EXTENSIONS.append(add_demo_programme)
+        erasure.register_eraser("programmes.coach", erase_coach_programmes)
