@@ -206,3 +206,11 @@ def test_the_demo_physio_sees_the_runners_who_allowed_them_and_no_others() -> No
     }
     aiko = User.objects.get(email="aiko@demo.tagalong").athlete_profile
     assert access_to_athlete(physio, aiko) is Access.NONE
+
+
+def test_the_page_tells_a_runner_their_own_coach_needs_no_permission(world: World) -> None:
+    client = _signed_in(world.athlete_a.user)
+    answer = client.post("/me/privacy/allow/", {"colleague": world.coach_a.pk}, follow=True)
+    assert answer.status_code == 200 and b"is your coach and already sees" in answer.content
+    assert not PracticeConsent.objects.filter(colleague=world.coach_a).exists()
+    assert client.post("/me/privacy/allow/", {"colleague": "x"}).status_code == 404

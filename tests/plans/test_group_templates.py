@@ -10,7 +10,7 @@ from django.utils import timezone
 from tagalong.athletes.models import AthleteGroup, CoachingLink
 from tagalong.plans import services
 from tagalong.plans.models import Plan, Template
-from tests.factories import World, link_athlete, make_athlete
+from tests.factories import World, allow_colleague, link_athlete, make_athlete
 
 START = dt.date(2026, 9, 7)
 
@@ -47,6 +47,7 @@ def test_members_the_coach_cannot_change_are_skipped_with_the_reason(
     group = group_of(world, world.athlete_a, gone, shared)
     CoachingLink.objects.filter(athlete__in=[gone, shared]).update(ended_at=timezone.now())
     link_athlete(shared, world.colleague)  # now only a colleague's athlete: view only
+    allow_colleague(shared, world.coach_a)
     result = services.apply_template_to_group(
         template=template(world, plan), group=group, start=START, by=world.coach_a
     )

@@ -18,6 +18,7 @@ from tagalong.access.policy import (
 )
 from tagalong.accounts.models import User
 from tagalong.athletes import consent
+from tagalong.errors import DomainError
 
 
 def _user(request: HttpRequest) -> User:
@@ -46,7 +47,11 @@ def allow(request: HttpRequest) -> HttpResponse:
     """Form fields: ``colleague`` (a person's id) or ``practice`` (everyone there)."""
     colleague_id, practice_id = _number(request, "colleague"), _number(request, "practice")
     if colleague_id is not None:
-        athlete, colleague = consent_colleague_for(request.user, colleague_id)
+        try:
+            athlete, colleague = consent_colleague_for(request.user, colleague_id)
+        except DomainError as error:
+            messages.error(request, error.message)
+            return redirect("athletes:privacy")
         practice = colleague.coach_profile.practice
         consent.allow(athlete=athlete, by=_user(request), practice=practice, colleague=colleague)
         messages.success(request, f"{colleague.full_name} can now see your record.")
