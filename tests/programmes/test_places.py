@@ -72,3 +72,15 @@ def test_a_draft_is_not_open_for_sign_up(world: World) -> None:
     p = programme(world.coach_a, publish=False)
     with pytest.raises(DomainError, match="not open for sign-up"):
         join(programme=p, athlete=world.athlete_a, now=timezone.now())
+
+
+def test_an_expired_hold_goes_to_the_waiting_list_first(world: World) -> None:
+    p = programme(world.coach_a, capacity=1, clinic=False)
+    held = sign_up_visitor(programme=p, email="late@example.org", now=timezone.now())
+    waiting = join(programme=p, athlete=world.athlete_b, now=timezone.now())
+    assert waiting.status == PlaceStatus.WAITLISTED
+    later = held.held_until + timezone.timedelta(minutes=1)
+    newcomer = join(programme=p, athlete=make_athlete(), now=later)
+    waiting.refresh_from_db()
+    assert waiting.status == PlaceStatus.ACTIVE
+    assert newcomer.status == PlaceStatus.WAITLISTED and newcomer.waitlist_position == 1

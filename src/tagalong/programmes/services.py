@@ -200,7 +200,8 @@ def places_left(programme: Programme, now: dt.datetime) -> int:
 def _lock(programme: Programme, now: dt.datetime) -> Programme:
     """The programme row lock serialises every change to its places: capacity holds."""
     locked = Programme.objects.select_for_update().get(pk=programme.pk)
-    _release_expired(locked, now)
+    if _release_expired(locked, now):
+        _promote(locked, now)  # the waiting list comes before anyone new
     return locked
 
 
