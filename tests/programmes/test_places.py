@@ -84,3 +84,17 @@ def test_an_expired_hold_goes_to_the_waiting_list_first(world: World) -> None:
     waiting.refresh_from_db()
     assert waiting.status == PlaceStatus.ACTIVE
     assert newcomer.status == PlaceStatus.WAITLISTED and newcomer.waitlist_position == 1
+
+
+def test_a_runner_moved_up_from_the_waiting_list_is_told(
+    world: World, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    from tagalong.notifications.models import Notification
+
+    p = programme(world.coach_a, capacity=1, clinic=False)
+    first = join(programme=p, athlete=world.athlete_a, now=timezone.now())
+    join(programme=p, athlete=world.athlete_b, now=timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        leave(place=first, by=world.athlete_a.user, now=timezone.now())
+    note = Notification.objects.get(user=world.athlete_b.user, kind="programme_place")
+    assert note.title == f"A place in {p.title} is yours"

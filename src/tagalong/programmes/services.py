@@ -124,8 +124,8 @@ def update_programme(
 
 
 @transaction.atomic
-def advance(*, programme: Programme, by: User, to: str, today: dt.date) -> Programme:
-    """One step along draft → published → running → finished."""
+def advance(*, programme: Programme, by: User | None, to: str, today: dt.date) -> Programme:
+    """One step along draft → published → running → finished (``by`` None: the clock)."""
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
     if NEXT_STAGE.get(Stage(programme.stage)) != to:
         raise DomainError(
@@ -453,6 +453,7 @@ def _promote(programme: Programme, now: dt.datetime) -> None:
             place.save()
             _ensure_link(programme, place.athlete, now)
             _book_group_sessions(place, now)
+            _tell_promoted(place)
         else:
             place.status = PlaceStatus.HELD
             place.invitation = _invite(programme, place.email, now, f"Your place in {programme}")
@@ -460,6 +461,42 @@ def _promote(programme: Programme, now: dt.datetime) -> None:
             place.save()
             _send("send_join_email", place.pk)
         record(actor=None, action="programme.promoted", target=place, athlete_id=place.athlete_id)
+
+
+def _tell_promoted(place: Place) -> None:
+    from django.urls import reverse
+
+    from tagalong.notifications.services import notify
+
+    assert place.athlete is not None
+    notify(
+        place.athlete.user,
+        kind="programme_place",
+        title=f"A place in {place.programme.title} is yours",
+        body="You were on the waiting list; a place freed up.",
+        url=reverse("programmes:member", kwargs={"slug": place.programme.slug}),
+    )
+
+
+@transaction.atomic
+def move_stages(*, today: dt.date) -> list[tuple[int, str]]:
+    """The clock's steps for cohort programmes: running from the start date, finished after
+    the last day. Returns (programme id, new stage) for each step taken."""
+    moved: list[tuple[int, str]] = []
+    for programme in Programme.objects.filter(
+        schedule_mode=ScheduleMode.COHORT,
+        stage__in=[Stage.PUBLISHED, Stage.RUNNING],
+        start_date__lte=today,
+    ).select_for_update():
+        end = programme.end_date
+        if programme.stage == Stage.PUBLISHED:
+            advance(programme=programme, by=None, to=Stage.RUNNING, today=today)
+            moved.append((programme.pk, Stage.RUNNING))
+            programme.stage = Stage.RUNNING
+        if end is not None and end < today and programme.stage == Stage.RUNNING:
+            advance(programme=programme, by=None, to=Stage.FINISHED, today=today)
+            moved.append((programme.pk, Stage.FINISHED))
+    return moved
 
 
 # --- claiming a held place (sign-up link or gift link) ------------------------------------

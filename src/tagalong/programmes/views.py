@@ -311,7 +311,9 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
             if isinstance(user, User):
                 if not user.is_athlete:
                     raise DomainError("Only runners' accounts can join a programme.")
-                athlete = AthleteProfile.objects.get(user=user)
+                athlete = AthleteProfile.objects.filter(user=user).first()
+                if athlete is None:
+                    raise DomainError("Only runners' accounts can join a programme.")
                 place = services.join(programme=programme, athlete=athlete, now=now)
                 if place.status == PlaceStatus.WAITLISTED:
                     messages.info(
