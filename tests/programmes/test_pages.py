@@ -132,3 +132,32 @@ def test_the_sign_up_form_names_a_bad_email(world: World) -> None:
         response.status_code == 200 and "Enter a valid email address." in response.content.decode()
     )
     assert not p.places.exists()
+
+
+def test_the_edit_form_keeps_the_start_date_and_saves(world: World, client: Client) -> None:
+    p = programme(world.coach_a, clinic=False)
+    client.force_login(world.coach_a)
+    page = client.get(reverse("programmes:edit", args=[p.pk])).content.decode()
+    assert f'value="{p.start_date.isoformat()}"' in page
+    response = client.post(
+        reverse("programmes:edit", args=[p.pk]),
+        {
+            "title": "Help Mom build her endurance, spring",
+            "description": p.description,
+            "audience": p.audience,
+            "template": p.template_id,
+            "schedule_mode": "cohort",
+            "start_date": p.start_date.isoformat(),
+            "weeks": 8,
+            "capacity": 15,
+            "gifts_enabled": "on",
+            "time_zone": "Europe/London",
+        },
+    )
+    assert response.status_code == 302
+    p.refresh_from_db()
+    assert (p.title, p.capacity, p.requires_tests) == (
+        "Help Mom build her endurance, spring",
+        15,
+        False,
+    )
