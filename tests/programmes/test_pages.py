@@ -161,3 +161,36 @@ def test_the_edit_form_keeps_the_start_date_and_saves(world: World, client: Clie
         15,
         False,
     )
+
+
+def test_another_coachs_template_or_session_type_in_the_form_is_refused(
+    world: World, client: Client
+) -> None:
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    theirs = endurance_template(world.coach_other)
+    their_clinic = weekly_clinic(
+        world.coach_other,
+        first=dt.datetime.combine(next_monday(), dt.time(9)).replace(tzinfo=ZoneInfo("UTC")),
+        tz_name="UTC",
+    )
+    client.force_login(world.coach_a)
+    mine = endurance_template(world.coach_a)
+    base = {
+        "title": "T",
+        "description": "D",
+        "audience": "A",
+        "schedule_mode": "on_join",
+        "weeks": 8,
+        "capacity": 5,
+        "time_zone": "UTC",
+    }
+    refused = client.post(reverse("programmes:create"), {**base, "template": theirs.pk})
+    assert "Select a valid choice" in refused.content.decode()
+    refused = client.post(
+        reverse("programmes:create"),
+        {**base, "template": mine.pk, "session_types": [their_clinic.pk]},
+    )
+    assert "Select a valid choice" in refused.content.decode()
+    assert not Programme.objects.exists()
