@@ -9,7 +9,7 @@ from django.utils import timezone
 from tagalong.programmes.demo import endurance_template, weekly_clinic
 from tagalong.programmes.models import PlaceStatus, Programme, Stage
 from tagalong.programmes.services import join
-from tests.factories import World
+from tests.factories import World, make_athlete
 from tests.programmes.helpers import next_monday, programme
 
 
@@ -194,3 +194,15 @@ def test_another_coachs_template_or_session_type_in_the_form_is_refused(
     )
     assert "Select a valid choice" in refused.content.decode()
     assert not Programme.objects.exists()
+
+
+def test_the_public_page_reads_a_handful_of_queries(
+    world: World, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    p = programme(world.coach_a, capacity=30)
+    for _ in range(10):
+        join(programme=p, athlete=make_athlete(), now=timezone.now())
+    client = Client()
+    url = reverse("programmes:public", args=[p.slug])
+    with django_assert_max_num_queries(12):
+        assert client.get(url).status_code == 200
