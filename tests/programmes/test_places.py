@@ -98,3 +98,18 @@ def test_a_runner_moved_up_from_the_waiting_list_is_told(
         leave(place=first, by=world.athlete_a.user, now=timezone.now())
     note = Notification.objects.get(user=world.athlete_b.user, kind="programme_place")
     assert note.title == f"A place in {p.title} is yours"
+
+
+def test_one_address_keeps_only_a_few_places_an_hour(world: World) -> None:
+    p = programme(world.coach_a, capacity=50, clinic=False)
+    now = timezone.now()
+    for n in range(5):
+        sign_up_visitor(programme=p, email=f"v{n}@example.org", now=now, client="203.0.113.9")
+    with pytest.raises(DomainError, match="try again later") as refused:
+        sign_up_visitor(programme=p, email="v9@example.org", now=now, client="203.0.113.9")
+    assert refused.value.code == "throttled"
+    other = sign_up_visitor(programme=p, email="v9@example.org", now=now, client="198.51.100.4")
+    assert other.status == PlaceStatus.HELD
+    later = now + timezone.timedelta(hours=2)
+    again = sign_up_visitor(programme=p, email="v10@example.org", now=later, client="203.0.113.9")
+    assert again.status == PlaceStatus.HELD

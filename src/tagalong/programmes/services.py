@@ -34,6 +34,9 @@ from tagalong.programmes.models import (
     new_slug,
 )
 
+# A visitor's sign-up or gift keeps a place for two weeks, so one address may keep only a few
+# an hour: nobody fills a programme with made-up emails.
+VISITOR_HOLDS_PER_HOUR = 5
 HOLD_DAYS = 14  # a place kept for an invited or gifted runner, as long as the link lives
 FIELDS = (
     "title",
@@ -269,6 +272,24 @@ def _invite(programme: Programme, email: str, now: dt.datetime, message: str) ->
     )
 
 
+def _check_visitor_rate(client: str | None, now: dt.datetime) -> None:
+    from tagalong.audit.models import AuditEntry
+
+    if not client:
+        return
+    recent = AuditEntry.objects.filter(
+        action__in=["programme.signed_up", "programme.gift_given"],
+        data__client=client,
+        at__gte=now - dt.timedelta(hours=1),
+    )
+    if recent.count() >= VISITOR_HOLDS_PER_HOUR:
+        raise DomainError(
+            "Many places were asked for from this address in the last hour: "
+            "try again later, or ask the coach.",
+            code="throttled",
+        )
+
+
 def _send(task_name: str, place_id: int) -> None:
     from tagalong.programmes import tasks
 
@@ -277,9 +298,12 @@ def _send(task_name: str, place_id: int) -> None:
 
 
 @transaction.atomic
-def sign_up_visitor(*, programme: Programme, email: str, now: dt.datetime) -> Place:
+def sign_up_visitor(
+    *, programme: Programme, email: str, now: dt.datetime, client: str | None = None
+) -> Place:
     """A visitor leaves their email: a place is kept and a sign-up link sent (invitation flow)."""
     email = _clean_email(email, "email")
+    _check_visitor_rate(client, now)
     programme = _lock(programme, now)
     existing = User.objects.filter(email__iexact=email).first()
     if existing is not None and existing.is_athlete:
@@ -294,7 +318,9 @@ def sign_up_visitor(*, programme: Programme, email: str, now: dt.datetime) -> Pl
         place.held_until = place.invitation.expires_at
         place.save(update_fields=["invitation", "held_until"])
         _send("send_join_email", place.pk)
-    record(actor=None, action="programme.signed_up", target=place, status=place.status)
+    record(
+        actor=None, action="programme.signed_up", target=place, status=place.status, client=client
+    )
     return place
 
 
@@ -348,6 +374,7 @@ def give_gift(
     recipient_email: str,
     message: str,
     now: dt.datetime,
+    client: str | None = None,
 ) -> Gift:
     if not programme.gifts_enabled:
         raise DomainError("This programme cannot be given as a gift.")
@@ -357,6 +384,7 @@ def give_gift(
     recipient_email = _clean_email(recipient_email, "recipient_email")
     if len(message) > 1000:
         raise DomainError("Keep the message under 1,000 characters.", field="message")
+    _check_visitor_rate(client, now)
     programme = _lock(programme, now)
     recipient = AthleteProfile.objects.filter(user__email__iexact=recipient_email).first()
     if (
@@ -385,7 +413,14 @@ def give_gift(
         message=message.strip(),
         created_at=now,
     )
-    record(actor=None, action="programme.gift_given", target=gift, place=place.pk, by=giver_email)
+    record(
+        actor=None,
+        action="programme.gift_given",
+        target=gift,
+        place=place.pk,
+        by=giver_email,
+        client=client,
+    )
     _send("send_gift_email", place.pk)
     return gift
 

@@ -39,6 +39,7 @@ from tagalong.programmes.models import (
     Stage,
     UpdateStatus,
 )
+from tagalong.web.security import client_ip
 
 FORM_FIELDS = services.FIELDS
 
@@ -326,7 +327,10 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
                 return redirect("programmes:member", slug=programme.slug)
             if form.is_valid():
                 place = services.sign_up_visitor(
-                    programme=programme, email=form.cleaned_data["email"], now=now
+                    programme=programme,
+                    email=form.cleaned_data["email"],
+                    now=now,
+                    client=client_ip(request),
                 )
                 return render(
                     request,
@@ -348,7 +352,12 @@ def gift(request: HttpRequest, slug: str) -> HttpResponse:
     form = GiftForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            given = services.give_gift(programme=programme, now=timezone.now(), **form.cleaned_data)
+            given = services.give_gift(
+                programme=programme,
+                now=timezone.now(),
+                client=client_ip(request),
+                **form.cleaned_data,
+            )
         except DomainError as error:
             _add_error(form, error)
         else:
