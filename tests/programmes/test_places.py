@@ -113,3 +113,16 @@ def test_one_address_keeps_only_a_few_places_an_hour(world: World) -> None:
     later = now + timezone.timedelta(hours=2)
     again = sign_up_visitor(programme=p, email="v10@example.org", now=later, client="203.0.113.9")
     assert again.status == PlaceStatus.HELD
+
+
+def test_start_on_join_gives_each_runner_their_own_weeks(world: World) -> None:
+    import datetime as dt
+
+    from tagalong.programmes.selectors import window
+
+    p = programme(world.coach_a, schedule_mode="on_join", start_date=None, clinic=False)
+    place = join(programme=p, athlete=world.athlete_a, now=timezone.now())
+    first, last = window(place)
+    today = timezone.localdate()
+    assert first.weekday() == 0 and today <= first < today + dt.timedelta(days=7)
+    assert (last - first).days == 8 * 7 - 1
