@@ -126,3 +126,24 @@ def test_start_on_join_gives_each_runner_their_own_weeks(world: World) -> None:
     today = timezone.localdate()
     assert first.weekday() == 0 and today <= first < today + dt.timedelta(days=7)
     assert (last - first).days == 8 * 7 - 1
+
+
+def test_members_get_seats_in_a_clinic_added_later(world: World) -> None:
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from tagalong.programmes.demo import weekly_clinic
+    from tagalong.programmes.services import update_programme
+
+    p = programme(world.coach_a, clinic=False)
+    join(programme=p, athlete=world.athlete_a, now=timezone.now())
+    evening = dt.datetime.combine(p.start_date + dt.timedelta(days=3), dt.time(19))
+    clinic = weekly_clinic(
+        world.coach_a,
+        first=evening.replace(tzinfo=ZoneInfo("Europe/London")),
+        tz_name="Europe/London",
+    )
+    update_programme(programme=p, by=world.coach_a, session_types=[clinic])
+    assert (
+        Booking.objects.filter(athlete=world.athlete_a, session__session_type=clinic).count() == 8
+    )

@@ -119,10 +119,16 @@ def update_programme(
         setattr(programme, key, value)
     _check(programme, session_types)
     programme.save()
+    now = timezone.now()
     if session_types is not None:
+        before = set(programme.session_types.values_list("pk", flat=True))
         programme.session_types.set(session_types)
+        if {s.pk for s in session_types} - before:  # members get seats in the new sessions
+            changed.append("session_types")
+            for place in programme.places.filter(status=PlaceStatus.ACTIVE):
+                _book_group_sessions(place, now)
     record(actor=by, action="programme.updated", target=programme, changed=changed)
-    _promote(programme, timezone.now())
+    _promote(programme, now)
     return programme
 
 
