@@ -120,7 +120,10 @@ def test_gift_claim_intake_and_week_one_in_her_own_zone(live_server, page, brows
     clinic = mum.locator("[data-next-session]")
     assert "Group calf clinic" in clinic.inner_text()
     assert re.search(r"1[34]:30.*E[SD]T", clinic.inner_text())
+    mum.set_viewport_size({"width": 1366, "height": 900})
     _shot(mum, "member-1366")
+    mum.set_viewport_size({"width": 390, "height": 844})
+    _shot(mum, "member-390")
 
     # the coach sees her in the cohort view
     page.goto(f"{live_server.url}/coach/programmes/{programme.pk}/")
@@ -129,5 +132,10 @@ def test_gift_claim_intake_and_week_one_in_her_own_zone(live_server, page, brows
     cells = [c.strip() for c in row.inner_text().split("\t")]
     assert cells[1:5] == ["done", "done", "open", "1 of 8"]  # intake, tests, plan, week
     assert "attended of 8 booked" in row.inner_text()
+    page.set_viewport_size({"width": 1366, "height": 900})
     _shot(page, "cohort-1366")
+    page.set_viewport_size({"width": 390, "height": 844})
+    _shot(page, "cohort-390")
+    page.goto(f"{live_server.url}/coach/programmes/{programme.pk}/edit/")
+    _shot(page, "edit-390")
     assert any(m.to == ["ana@example.org"] and "claimed" in m.subject for m in mail.outbox)

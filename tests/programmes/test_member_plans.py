@@ -141,3 +141,29 @@ def test_someone_elses_programme_page_is_not_found(world: World) -> None:
     client = Client()
     client.force_login(world.athlete_a.user)
     assert client.get(reverse("programmes:member", args=[p.slug])).status_code == 404
+
+
+def test_every_note_cites_evidence_in_the_registry() -> None:
+    from tagalong.evidence import REGISTRY
+    from tagalong.programmes import memberplan
+
+    notes = [*memberplan.GATE_NOTES.values(), memberplan.CAP_NOTE, memberplan.PACE_NOTE]
+    notes.append(memberplan.LADDER_NOTE)
+    for note in notes:
+        assert note["evidence"] and all(e in REGISTRY for e in note["evidence"]), note
+
+
+def test_the_calf_ladder_step_comes_from_the_runners_tests(world: World) -> None:
+    p, weak = _member(world)
+    _, strong = _member(world, p)
+    home_tests(weak.athlete, heel_raise=6, bridge=8)  # newer, much weaker tests
+    home_tests(strong.athlete, heel_raise=40, bridge=35)
+
+    def steps(place) -> set[int]:  # type: ignore[no-untyped-def]
+        plan = make_member_plan(place=place, by=place.athlete.user)
+        return set(plan.sessions.filter(kind="strength").values_list("ladder_level", flat=True))
+
+    weak_steps, strong_steps = steps(weak), steps(strong)
+    # the template says step 2 for everyone; each runner starts where their tests place them
+    assert min(weak_steps) == 1 and min(strong_steps) > min(weak_steps)
+    assert max(strong_steps) > max(weak_steps)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from tagalong.programmes.demo import endurance_template, weekly_clinic
 from tagalong.programmes.models import PlaceStatus, Programme, Stage
 from tagalong.programmes.services import join
-from tests.factories import World
+from tests.factories import World, make_athlete
 from tests.programmes.helpers import next_monday, programme
 
 
@@ -132,3 +132,77 @@ def test_the_sign_up_form_names_a_bad_email(world: World) -> None:
         response.status_code == 200 and "Enter a valid email address." in response.content.decode()
     )
     assert not p.places.exists()
+
+
+def test_the_edit_form_keeps_the_start_date_and_saves(world: World, client: Client) -> None:
+    p = programme(world.coach_a, clinic=False)
+    client.force_login(world.coach_a)
+    page = client.get(reverse("programmes:edit", args=[p.pk])).content.decode()
+    assert f'value="{p.start_date.isoformat()}"' in page
+    response = client.post(
+        reverse("programmes:edit", args=[p.pk]),
+        {
+            "title": "Help Mom build her endurance, spring",
+            "description": p.description,
+            "audience": p.audience,
+            "template": p.template_id,
+            "schedule_mode": "cohort",
+            "start_date": p.start_date.isoformat(),
+            "weeks": 8,
+            "capacity": 15,
+            "gifts_enabled": "on",
+            "time_zone": "Europe/London",
+        },
+    )
+    assert response.status_code == 302
+    p.refresh_from_db()
+    assert (p.title, p.capacity, p.requires_tests) == (
+        "Help Mom build her endurance, spring",
+        15,
+        False,
+    )
+
+
+def test_another_coachs_template_or_session_type_in_the_form_is_refused(
+    world: World, client: Client
+) -> None:
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    theirs = endurance_template(world.coach_other)
+    their_clinic = weekly_clinic(
+        world.coach_other,
+        first=dt.datetime.combine(next_monday(), dt.time(9)).replace(tzinfo=ZoneInfo("UTC")),
+        tz_name="UTC",
+    )
+    client.force_login(world.coach_a)
+    mine = endurance_template(world.coach_a)
+    base = {
+        "title": "T",
+        "description": "D",
+        "audience": "A",
+        "schedule_mode": "on_join",
+        "weeks": 8,
+        "capacity": 5,
+        "time_zone": "UTC",
+    }
+    refused = client.post(reverse("programmes:create"), {**base, "template": theirs.pk})
+    assert "Select a valid choice" in refused.content.decode()
+    refused = client.post(
+        reverse("programmes:create"),
+        {**base, "template": mine.pk, "session_types": [their_clinic.pk]},
+    )
+    assert "Select a valid choice" in refused.content.decode()
+    assert not Programme.objects.exists()
+
+
+def test_the_public_page_reads_a_handful_of_queries(
+    world: World, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    p = programme(world.coach_a, capacity=30)
+    for _ in range(10):
+        join(programme=p, athlete=make_athlete(), now=timezone.now())
+    client = Client()
+    url = reverse("programmes:public", args=[p.slug])
+    with django_assert_max_num_queries(12):
+        assert client.get(url).status_code == 200

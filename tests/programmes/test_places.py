@@ -72,3 +72,78 @@ def test_a_draft_is_not_open_for_sign_up(world: World) -> None:
     p = programme(world.coach_a, publish=False)
     with pytest.raises(DomainError, match="not open for sign-up"):
         join(programme=p, athlete=world.athlete_a, now=timezone.now())
+
+
+def test_an_expired_hold_goes_to_the_waiting_list_first(world: World) -> None:
+    p = programme(world.coach_a, capacity=1, clinic=False)
+    held = sign_up_visitor(programme=p, email="late@example.org", now=timezone.now())
+    waiting = join(programme=p, athlete=world.athlete_b, now=timezone.now())
+    assert waiting.status == PlaceStatus.WAITLISTED
+    later = held.held_until + timezone.timedelta(minutes=1)
+    newcomer = join(programme=p, athlete=make_athlete(), now=later)
+    waiting.refresh_from_db()
+    assert waiting.status == PlaceStatus.ACTIVE
+    assert newcomer.status == PlaceStatus.WAITLISTED and newcomer.waitlist_position == 1
+
+
+def test_a_runner_moved_up_from_the_waiting_list_is_told(
+    world: World, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    from tagalong.notifications.models import Notification
+
+    p = programme(world.coach_a, capacity=1, clinic=False)
+    first = join(programme=p, athlete=world.athlete_a, now=timezone.now())
+    join(programme=p, athlete=world.athlete_b, now=timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        leave(place=first, by=world.athlete_a.user, now=timezone.now())
+    note = Notification.objects.get(user=world.athlete_b.user, kind="programme_place")
+    assert note.title == f"A place in {p.title} is yours"
+
+
+def test_one_address_keeps_only_a_few_places_an_hour(world: World) -> None:
+    p = programme(world.coach_a, capacity=50, clinic=False)
+    now = timezone.now()
+    for n in range(5):
+        sign_up_visitor(programme=p, email=f"v{n}@example.org", now=now, client="203.0.113.9")
+    with pytest.raises(DomainError, match="try again later") as refused:
+        sign_up_visitor(programme=p, email="v9@example.org", now=now, client="203.0.113.9")
+    assert refused.value.code == "throttled"
+    other = sign_up_visitor(programme=p, email="v9@example.org", now=now, client="198.51.100.4")
+    assert other.status == PlaceStatus.HELD
+    later = now + timezone.timedelta(hours=2)
+    again = sign_up_visitor(programme=p, email="v10@example.org", now=later, client="203.0.113.9")
+    assert again.status == PlaceStatus.HELD
+
+
+def test_start_on_join_gives_each_runner_their_own_weeks(world: World) -> None:
+    import datetime as dt
+
+    from tagalong.programmes.selectors import window
+
+    p = programme(world.coach_a, schedule_mode="on_join", start_date=None, clinic=False)
+    place = join(programme=p, athlete=world.athlete_a, now=timezone.now())
+    first, last = window(place)
+    today = timezone.localdate()
+    assert first.weekday() == 0 and today <= first < today + dt.timedelta(days=7)
+    assert (last - first).days == 8 * 7 - 1
+
+
+def test_members_get_seats_in_a_clinic_added_later(world: World) -> None:
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from tagalong.programmes.demo import weekly_clinic
+    from tagalong.programmes.services import update_programme
+
+    p = programme(world.coach_a, clinic=False)
+    join(programme=p, athlete=world.athlete_a, now=timezone.now())
+    evening = dt.datetime.combine(p.start_date + dt.timedelta(days=3), dt.time(19))
+    clinic = weekly_clinic(
+        world.coach_a,
+        first=evening.replace(tzinfo=ZoneInfo("Europe/London")),
+        tz_name="Europe/London",
+    )
+    update_programme(programme=p, by=world.coach_a, session_types=[clinic])
+    assert (
+        Booking.objects.filter(athlete=world.athlete_a, session__session_type=clinic).count() == 8
+    )

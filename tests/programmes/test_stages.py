@@ -110,3 +110,18 @@ def test_capacity_cannot_go_below_the_places_taken(world: World) -> None:
     with pytest.raises(DomainError) as refused:
         update_programme(programme=p, by=world.coach_a, capacity=1)
     assert refused.value.field == "capacity"
+
+
+def test_the_clock_starts_and_finishes_cohort_programmes(world: World) -> None:
+    from tagalong.programmes.services import move_stages
+
+    p = programme(world.coach_a, clinic=False)
+    place = join(programme=p, athlete=world.athlete_a, now=timezone.now())
+    assert move_stages(today=p.start_date - timezone.timedelta(days=1)) == []
+    assert move_stages(today=p.start_date) == [(p.pk, Stage.RUNNING)]
+    assert move_stages(today=p.end_date) == []
+    assert move_stages(today=p.end_date + timezone.timedelta(days=1)) == [(p.pk, Stage.FINISHED)]
+    place.refresh_from_db()
+    assert place.status == PlaceStatus.FINISHED
+    entry = AuditEntry.objects.get(action="programme.finished")
+    assert entry.actor is None  # the clock did it

@@ -7,14 +7,19 @@ class ProgrammesConfig(AppConfig):
     verbose_name = "Programmes"
 
     def ready(self) -> None:
+        from datetime import timedelta
+
         from tagalong import demo
         from tagalong.dataexport import erasure
+        from tagalong.notifications.periodic import register
         from tagalong.programmes.demo import add_demo_programme
         from tagalong.programmes.erasure import erase_coach_programmes
+        from tagalong.programmes.tasks import move_stages
         from tagalong.web import navigation
 
         navigation.register("Programmes", "programmes:coach_list", roles={"coach"}, order=45)
         navigation.register("Programmes", "programmes:mine", roles={"athlete"}, order=25)
+        register("programmes.stages", every=timedelta(hours=1), task=move_stages)
         if add_demo_programme not in demo.DEMO_EXTENSIONS:
             demo.DEMO_EXTENSIONS.append(add_demo_programme)
         erasure.register_eraser("programmes.coach", erase_coach_programmes)

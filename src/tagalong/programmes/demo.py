@@ -111,7 +111,8 @@ def add_demo_programme(world: DemoWorld) -> None:
     coach = world.coaches[0]
     tz_name = ensure_coach_setup(coach=coach).time_zone
     today = timezone.localdate()
-    start = today + dt.timedelta(days=7 - today.weekday() + 7)  # the Monday after next
+    # next Monday: eight weekly clinics fit in the default 60-day booking horizon
+    start = today + dt.timedelta(days=7 - today.weekday())
     evening = dt.datetime.combine(start + dt.timedelta(days=2), dt.time(18, 30))
     from zoneinfo import ZoneInfo
 

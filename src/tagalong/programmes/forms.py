@@ -28,7 +28,7 @@ class ProgrammeForm(forms.Form):
     schedule_mode = forms.ChoiceField(label="Start", choices=ScheduleMode.choices)
     start_date = forms.DateField(
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="Needed when everyone starts together.",
     )
     weeks = forms.IntegerField(label="Length in weeks", min_value=1, max_value=52)
@@ -91,7 +91,7 @@ class GiftForm(forms.Form):
 class AboutYouForm(forms.Form):
     """What a plan needs to be safe: birth date, sex and body mass."""
 
-    birth_date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    birth_date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     sex = forms.ChoiceField(choices=SEXES, help_text="For the strength norms the tests use.")
     body_mass_kg = forms.DecimalField(
         label="Body mass (kg)", min_value=25, max_value=250, decimal_places=1

@@ -34,6 +34,9 @@ from tagalong.programmes.models import (
     new_slug,
 )
 
+# A visitor's sign-up or gift keeps a place for two weeks, so one address may keep only a few
+# an hour: nobody fills a programme with made-up emails.
+VISITOR_HOLDS_PER_HOUR = 5
 HOLD_DAYS = 14  # a place kept for an invited or gifted runner, as long as the link lives
 FIELDS = (
     "title",
@@ -116,16 +119,22 @@ def update_programme(
         setattr(programme, key, value)
     _check(programme, session_types)
     programme.save()
+    now = timezone.now()
     if session_types is not None:
+        before = set(programme.session_types.values_list("pk", flat=True))
         programme.session_types.set(session_types)
+        if {s.pk for s in session_types} - before:  # members get seats in the new sessions
+            changed.append("session_types")
+            for place in programme.places.filter(status=PlaceStatus.ACTIVE):
+                _book_group_sessions(place, now)
     record(actor=by, action="programme.updated", target=programme, changed=changed)
-    _promote(programme, timezone.now())
+    _promote(programme, now)
     return programme
 
 
 @transaction.atomic
-def advance(*, programme: Programme, by: User, to: str, today: dt.date) -> Programme:
-    """One step along draft → published → running → finished."""
+def advance(*, programme: Programme, by: User | None, to: str, today: dt.date) -> Programme:
+    """One step along draft → published → running → finished (``by`` None: the clock)."""
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
     if NEXT_STAGE.get(Stage(programme.stage)) != to:
         raise DomainError(
@@ -200,7 +209,8 @@ def places_left(programme: Programme, now: dt.datetime) -> int:
 def _lock(programme: Programme, now: dt.datetime) -> Programme:
     """The programme row lock serialises every change to its places: capacity holds."""
     locked = Programme.objects.select_for_update().get(pk=programme.pk)
-    _release_expired(locked, now)
+    if _release_expired(locked, now):
+        _promote(locked, now)  # the waiting list comes before anyone new
     return locked
 
 
@@ -268,6 +278,24 @@ def _invite(programme: Programme, email: str, now: dt.datetime, message: str) ->
     )
 
 
+def _check_visitor_rate(client: str | None, now: dt.datetime) -> None:
+    from tagalong.audit.models import AuditEntry
+
+    if not client:
+        return
+    recent = AuditEntry.objects.filter(
+        action__in=["programme.signed_up", "programme.gift_given"],
+        data__client=client,
+        at__gte=now - dt.timedelta(hours=1),
+    )
+    if recent.count() >= VISITOR_HOLDS_PER_HOUR:
+        raise DomainError(
+            "Many places were asked for from this address in the last hour: "
+            "try again later, or ask the coach.",
+            code="throttled",
+        )
+
+
 def _send(task_name: str, place_id: int) -> None:
     from tagalong.programmes import tasks
 
@@ -276,9 +304,12 @@ def _send(task_name: str, place_id: int) -> None:
 
 
 @transaction.atomic
-def sign_up_visitor(*, programme: Programme, email: str, now: dt.datetime) -> Place:
+def sign_up_visitor(
+    *, programme: Programme, email: str, now: dt.datetime, client: str | None = None
+) -> Place:
     """A visitor leaves their email: a place is kept and a sign-up link sent (invitation flow)."""
     email = _clean_email(email, "email")
+    _check_visitor_rate(client, now)
     programme = _lock(programme, now)
     existing = User.objects.filter(email__iexact=email).first()
     if existing is not None and existing.is_athlete:
@@ -293,7 +324,9 @@ def sign_up_visitor(*, programme: Programme, email: str, now: dt.datetime) -> Pl
         place.held_until = place.invitation.expires_at
         place.save(update_fields=["invitation", "held_until"])
         _send("send_join_email", place.pk)
-    record(actor=None, action="programme.signed_up", target=place, status=place.status)
+    record(
+        actor=None, action="programme.signed_up", target=place, status=place.status, client=client
+    )
     return place
 
 
@@ -347,6 +380,7 @@ def give_gift(
     recipient_email: str,
     message: str,
     now: dt.datetime,
+    client: str | None = None,
 ) -> Gift:
     if not programme.gifts_enabled:
         raise DomainError("This programme cannot be given as a gift.")
@@ -356,6 +390,7 @@ def give_gift(
     recipient_email = _clean_email(recipient_email, "recipient_email")
     if len(message) > 1000:
         raise DomainError("Keep the message under 1,000 characters.", field="message")
+    _check_visitor_rate(client, now)
     programme = _lock(programme, now)
     recipient = AthleteProfile.objects.filter(user__email__iexact=recipient_email).first()
     if (
@@ -384,7 +419,14 @@ def give_gift(
         message=message.strip(),
         created_at=now,
     )
-    record(actor=None, action="programme.gift_given", target=gift, place=place.pk, by=giver_email)
+    record(
+        actor=None,
+        action="programme.gift_given",
+        target=gift,
+        place=place.pk,
+        by=giver_email,
+        client=client,
+    )
     _send("send_gift_email", place.pk)
     return gift
 
@@ -452,6 +494,7 @@ def _promote(programme: Programme, now: dt.datetime) -> None:
             place.save()
             _ensure_link(programme, place.athlete, now)
             _book_group_sessions(place, now)
+            _tell_promoted(place)
         else:
             place.status = PlaceStatus.HELD
             place.invitation = _invite(programme, place.email, now, f"Your place in {programme}")
@@ -459,6 +502,42 @@ def _promote(programme: Programme, now: dt.datetime) -> None:
             place.save()
             _send("send_join_email", place.pk)
         record(actor=None, action="programme.promoted", target=place, athlete_id=place.athlete_id)
+
+
+def _tell_promoted(place: Place) -> None:
+    from django.urls import reverse
+
+    from tagalong.notifications.services import notify
+
+    assert place.athlete is not None
+    notify(
+        place.athlete.user,
+        kind="programme_place",
+        title=f"A place in {place.programme.title} is yours",
+        body="You were on the waiting list; a place freed up.",
+        url=reverse("programmes:member", kwargs={"slug": place.programme.slug}),
+    )
+
+
+@transaction.atomic
+def move_stages(*, today: dt.date) -> list[tuple[int, str]]:
+    """The clock's steps for cohort programmes: running from the start date, finished after
+    the last day. Returns (programme id, new stage) for each step taken."""
+    moved: list[tuple[int, str]] = []
+    for programme in Programme.objects.filter(
+        schedule_mode=ScheduleMode.COHORT,
+        stage__in=[Stage.PUBLISHED, Stage.RUNNING],
+        start_date__lte=today,
+    ).select_for_update():
+        end = programme.end_date
+        if programme.stage == Stage.PUBLISHED:
+            advance(programme=programme, by=None, to=Stage.RUNNING, today=today)
+            moved.append((programme.pk, Stage.RUNNING))
+            programme.stage = Stage.RUNNING
+        if end is not None and end < today and programme.stage == Stage.RUNNING:
+            advance(programme=programme, by=None, to=Stage.FINISHED, today=today)
+            moved.append((programme.pk, Stage.FINISHED))
+    return moved
 
 
 # --- claiming a held place (sign-up link or gift link) ------------------------------------

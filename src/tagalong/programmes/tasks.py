@@ -124,3 +124,11 @@ def follow_template(programme_id: int, user_id: int) -> dict[str, int]:
     if by is None:
         return {}
     return follow_template_all(programme_id=programme_id, by=by, today=timezone.localdate())
+
+
+@task()
+def move_stages() -> int:
+    """Daily: cohort programmes start running on their start date and finish after it ends."""
+    from tagalong.programmes.services import move_stages as move
+
+    return len(move(today=timezone.localdate()))

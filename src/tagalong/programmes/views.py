@@ -39,6 +39,7 @@ from tagalong.programmes.models import (
     Stage,
     UpdateStatus,
 )
+from tagalong.web.security import client_ip
 
 FORM_FIELDS = services.FIELDS
 
@@ -311,7 +312,9 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
             if isinstance(user, User):
                 if not user.is_athlete:
                     raise DomainError("Only runners' accounts can join a programme.")
-                athlete = AthleteProfile.objects.get(user=user)
+                athlete = AthleteProfile.objects.filter(user=user).first()
+                if athlete is None:
+                    raise DomainError("Only runners' accounts can join a programme.")
                 place = services.join(programme=programme, athlete=athlete, now=now)
                 if place.status == PlaceStatus.WAITLISTED:
                     messages.info(
@@ -324,7 +327,10 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
                 return redirect("programmes:member", slug=programme.slug)
             if form.is_valid():
                 place = services.sign_up_visitor(
-                    programme=programme, email=form.cleaned_data["email"], now=now
+                    programme=programme,
+                    email=form.cleaned_data["email"],
+                    now=now,
+                    client=client_ip(request),
                 )
                 return render(
                     request,
@@ -346,7 +352,12 @@ def gift(request: HttpRequest, slug: str) -> HttpResponse:
     form = GiftForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            given = services.give_gift(programme=programme, now=timezone.now(), **form.cleaned_data)
+            given = services.give_gift(
+                programme=programme,
+                now=timezone.now(),
+                client=client_ip(request),
+                **form.cleaned_data,
+            )
         except DomainError as error:
             _add_error(form, error)
         else:
