@@ -53,7 +53,8 @@ def test_the_cli_plans_a_partial_intake_and_names_what_is_missing(tmp_path, caps
     code, out, _ = _cli(tmp_path, capsys, profile)
     assert code == 0
     notes = [n["text"] for n in json.loads(out)["notes"]]
-    assert "Missing from the intake: current.longest_run_km_30d (taken as 7.5 km, 30 % of the week)." in notes
+    longest = "current.longest_run_km_30d (taken as 7.5 km, 30 % of the week)"
+    assert f"Missing from the intake: {longest}." in notes
     assert any(n.startswith("Missing from the intake: current.runs_per_week") for n in notes)
     assert any(n.startswith("Missing from the intake: tests") for n in notes)
 
