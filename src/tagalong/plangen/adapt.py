@@ -173,7 +173,8 @@ def _step_back(view: PlanView, ctx: Context, why: Reason) -> list[Change]:
         if slot.session.date > last:
             break
         level = slot.session.ladder_level or ladder.FIRST_STEP
-        if level > ladder.FIRST_STEP:
+        # The step below may take longer (isometric holds): on a short day the step stays.
+        if level > ladder.FIRST_STEP and _fits_day(view, slot, level - 1, ctx):
             out.append(_ladder_change(slot, "ladder_down", level - 1, why))
     return out
 
@@ -446,6 +447,20 @@ def _logged_spikes(runs: Sequence[DoneRun], ctx: Context) -> tuple[list[Reason],
 # --- better retest -------------------------------------------------------------------------
 
 
+def _fits_day(view: PlanView, slot: Slot, level: int, ctx: Context) -> bool:
+    """The step's longer session still fits the day's minutes (a short day keeps its step)."""
+    if ctx.availability is None:
+        return True
+    day = slot.session.date
+    others = sum(
+        x.session.duration_min
+        for x in view.slots
+        if x.session.date == day and x.ref != slot.ref and x.session.kind != "rest"
+    )
+    room = ctx.availability.get(adapt_apply.WEEKDAY_KEYS[day.weekday()], 0)
+    return others + adapt_apply.relevel(slot.session, level).duration_min <= room + 1e-6
+
+
 def _retest(view: PlanView, data: AthleteData, ctx: Context) -> Proposal | None:
     tests = sorted(data.heel_raise, key=lambda t: t.day)
     if len(tests) < 2:
@@ -469,7 +484,7 @@ def _retest(view: PlanView, data: AthleteData, ctx: Context) -> Proposal | None:
     for slot in _calf(upcoming(view, ctx)):
         level = slot.session.ladder_level or ladder.FIRST_STEP
         target = min(level + 1, max(level, supported))
-        if target > level:
+        if target > level and _fits_day(view, slot, target, ctx):
             changes.append(_ladder_change(slot, "ladder_up", target, why))
     return Proposal(
         trigger="retest",
