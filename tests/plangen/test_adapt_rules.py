@@ -6,19 +6,25 @@ Refs of ``two_weeks``: week 1 is 1 Mon rest, 2 Tue tempo, 3 Wed calf, 4 Thu easy
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tagalong.evidence import REGISTRY
+from tagalong.plangen import generate_plan
 from tagalong.plangen.adapt import THRESHOLDS, review
-from tagalong.plangen.adapt_apply import apply_changes
+from tagalong.plangen.adapt_apply import LIMIT_REASON, apply_changes
 from tagalong.plangen.adapt_model import (
     AthleteData,
     Change,
+    Context,
     DoneRun,
     HeelRaiseTest,
     PainScore,
     Proposal,
+    view_of,
 )
 from tagalong.plangen.model import SidePair
 from tests.plangen.adapt_fixtures import ALL_DAYS, by_ref, context, day, two_weeks
+from tests.plangen.requests import runner
 
 
 def only(proposals: tuple[Proposal, ...], trigger: str) -> Proposal:
@@ -224,3 +230,34 @@ def test_a_proposal_names_the_data_that_caused_it() -> None:
     data = AthleteData(pain=(PainScore(day(2), "left", during=6),))
     (proposal,) = review(two_weeks(), data, context(2))
     assert proposal.key == f"pain:{day(2)}:left"
+
+
+def test_a_pain_step_back_changes_only_the_next_7_days_of_a_generated_plan() -> None:
+    """The step-back and the cuts fall in the next 7 days; the calf sessions after them keep
+    their planned steps (the ladder goes forward again); a later run changes only where a hard
+    limit needs it, and says which."""
+    request = runner()
+    plan = generate_plan(request)
+    today = plan.weeks[6].start + dt.timedelta(days=2)
+    ctx = Context(
+        today=today,
+        availability=request.availability.minutes,
+        returning=False,
+        easy_pace=plan.paces["easy"],
+    )
+    view = view_of(plan, request)
+    data = AthleteData(pain=(PainScore(today, "left", during=6),))
+    proposal = only(review(view, data, ctx), "pain")
+    last = today + dt.timedelta(days=7)
+    before = {slot.ref: slot.session for slot in view.slots}
+    steps = [c for c in proposal.changes if c.kind == "ladder_down"]
+    assert steps and all(today < c.on <= last for c in steps)
+    limit_reasons = set(LIMIT_REASON.values())
+    for change in proposal.changes:
+        if change.on > last:
+            assert change.kind == "run" and change.reason in limit_reasons, change.text
+    after = {
+        slot.ref: slot.session for slot in apply_changes(view, proposal.changes, ctx).view.slots
+    }
+    later_calf = [r for r, s in before.items() if s.kind == "strength" and s.date > last]
+    assert later_calf and all(after[r] == before[r] for r in later_calf)

@@ -26,7 +26,8 @@ from tagalong.plangen.model import (
 from tagalong.plangen.model import (
     Tests as AthleteTests,
 )
-from tagalong.plangen.steps import describe
+from tagalong.plangen.quality import WORK_CAP_BY_NAME
+from tagalong.plangen.steps import describe, work_seconds
 
 GOALS = ("5k", "10k", "half", "marathon", "endurance", "return_to_run", "postnatal")
 
@@ -98,6 +99,36 @@ def requests(draw: st.DrawFn) -> PlanRequest:
     )
 
 
+# The long runs published programmes build to (Higdon: 20 miles for the marathon).
+LONG_RUN_UPPER_KM = {"5k": 10.0, "10k": 14.0, "half": 19.0, "marathon": 32.0}
+PHASE_ORDER = {"base": 0, "build": 1, "peak": 2, "taper": 3}
+
+
+def _phase_problems(plan: Plan, race: bool) -> list[str]:
+    """Phases run base → build → peak → taper (lighter weeks anywhere); a race plan of 8 weeks
+    or more has all four."""
+    order = [PHASE_ORDER[w.phase] for w in plan.weeks if w.phase in PHASE_ORDER]
+    out = [] if order == sorted(order) else [f"phases out of order: {order}"]
+    if race and len(plan.weeks) >= 8 and set(order) != {0, 1, 2, 3}:
+        out.append(f"race plan without all four phases: {[w.phase for w in plan.weeks]}")
+    return out
+
+
+def _cap_problems(plan: Plan) -> list[str]:
+    """Each quality session's work within its Daniels cap of the week's running time."""
+    out = []
+    for week in plan.weeks:
+        runs = [s for s in week.runs() if s.run_type != "race"]
+        total = sum(s.duration_min for s in runs)
+        for s in runs:
+            share = WORK_CAP_BY_NAME.get(s.workout.name) if s.workout else None
+            if s.workout is not None and share is not None:
+                work = work_seconds(s.workout) / 60.0
+                if work > share * total + 0.06:
+                    out.append(f"{s.date}: {work:.0f} min of work > {share:.0%} of {total:.0f}")
+    return out
+
+
 def structure_problems(plan: Plan, request: PlanRequest) -> list[str]:
     out = []
     for s in plan.sessions():
@@ -107,9 +138,19 @@ def structure_problems(plan: Plan, request: PlanRequest) -> list[str]:
             out.append(f"{s.date}: run without steps")
         elif s.run_type != "race" and not s.why[0].text.startswith(describe(s.workout)):
             out.append(f"{s.date}: text does not match the steps")
+        elif abs(s.workout.total_seconds() / 60.0 - s.duration_min) > 0.06:
+            out.append(f"{s.date}: steps add up to {s.workout.total_seconds() / 60:.1f} min")
     race = request.goal.type in ("5k", "10k", "half", "marathon")
     if race and plan.weeks and plan.weeks[-1].phase != "taper":
         out.append("race plan without a taper")
+    out += _phase_problems(plan, race)
+    out += _cap_problems(plan)
+    upper = LONG_RUN_UPPER_KM.get(request.goal.type)
+    longest = max(
+        (s.distance_km or 0.0 for s in plan.sessions() if s.run_type == "long"), default=0
+    )
+    if upper is not None and longest > upper:
+        out.append(f"long run of {longest:.1f} km past the goal's {upper:g} km")
     longest = 0.0
     for week in plan.weeks:  # the long run never shrinks in a loading week
         if week.phase in ("base", "build", "peak"):

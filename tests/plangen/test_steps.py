@@ -17,6 +17,7 @@ from tagalong.plangen.steps import (
     Workout,
     WorkoutError,
     describe,
+    duration_text,
     workout_from_dict,
 )
 
@@ -120,3 +121,26 @@ def test_json_form_round_trips(parts: list[Step | Repeat]) -> None:
     again = workout_from_dict(json.loads(json.dumps(workout.to_dict())))
     assert again == workout
     assert again.total_seconds() == workout.total_seconds()
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(45, "45 s"), (60, "1 min"), (90, "90 s"), (75, "75 s"), (120, "2 min"), (150, "2 min 30 s")],
+)
+def test_durations_read_as_a_coach_writes_them(seconds: int, text: str) -> None:
+    assert duration_text(seconds) == text
+
+
+def test_no_step_text_of_a_generated_plan_says_0_seconds() -> None:
+    import re
+
+    from tagalong.plangen import generate_plan
+    from tagalong.plangen.model import Goal
+
+    from .requests import runner
+
+    for goal in (Goal(type="half", weeks=16), Goal(type="5k", weeks=10)):
+        plan = generate_plan(runner(goal=goal))
+        texts = [s.why[0].text for s in plan.sessions() if s.workout is not None]
+        assert texts and not [t for t in texts if re.search(r"\b0 s\b|\b1 min 0", t)]
+        assert any(" s " in t or " s)" in t or " s," in t for t in texts)  # strides: "20 s"

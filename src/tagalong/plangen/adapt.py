@@ -3,8 +3,9 @@
 ``review`` reads the plan as stored (``PlanView``), the athlete's pain scores, recorded runs
 and heel-raise tests, and proposes, each with its evidence ids:
 
-* pain (rehab.pain_monitoring.plan_adaptation): calf strength one ladder step back from
-  tomorrow on, the runs of the next 7 days cut by 30 % and run easy;
+* pain (rehab.pain_monitoring.plan_adaptation): the calf strength of the next 7 days one
+  ladder step back, the runs of the next 7 days cut by 30 % and run easy; nothing later
+  changes except what a hard limit needs (a later run held within 10 % of the shortened ones);
 * missed sessions (coaching.missed_sessions.no_stacking): a missed long or quality run moves
   to a free day later in its week when that keeps every limit; nothing is ever doubled up;
 * load spike (load.single_run_spike.plan_response): upcoming runs capped at 110 % of the
@@ -164,10 +165,16 @@ def _pain(view: PlanView, data: AthleteData, ctx: Context) -> Proposal | None:
 
 
 def _step_back(view: PlanView, ctx: Context, why: Reason) -> list[Change]:
+    """The calf sessions of the next 7 days one step back; later ones keep their steps, so the
+    ladder steps forward again on its own rules (and a retest) once the pain settles."""
+    last = ctx.today + dt.timedelta(days=CUT_DAYS)
     out = []
     for slot in _calf(upcoming(view, ctx)):
+        if slot.session.date > last:
+            break
         level = slot.session.ladder_level or ladder.FIRST_STEP
-        if level > ladder.FIRST_STEP:
+        # The step below may take longer (isometric holds): on a short day the step stays.
+        if level > ladder.FIRST_STEP and _fits_day(view, slot, level - 1, ctx):
             out.append(_ladder_change(slot, "ladder_down", level - 1, why))
     return out
 
@@ -440,6 +447,20 @@ def _logged_spikes(runs: Sequence[DoneRun], ctx: Context) -> tuple[list[Reason],
 # --- better retest -------------------------------------------------------------------------
 
 
+def _fits_day(view: PlanView, slot: Slot, level: int, ctx: Context) -> bool:
+    """The step's longer session still fits the day's minutes (a short day keeps its step)."""
+    if ctx.availability is None:
+        return True
+    day = slot.session.date
+    others = sum(
+        x.session.duration_min
+        for x in view.slots
+        if x.session.date == day and x.ref != slot.ref and x.session.kind != "rest"
+    )
+    room = ctx.availability.get(adapt_apply.WEEKDAY_KEYS[day.weekday()], 0)
+    return others + adapt_apply.relevel(slot.session, level).duration_min <= room + 1e-6
+
+
 def _retest(view: PlanView, data: AthleteData, ctx: Context) -> Proposal | None:
     tests = sorted(data.heel_raise, key=lambda t: t.day)
     if len(tests) < 2:
@@ -463,7 +484,7 @@ def _retest(view: PlanView, data: AthleteData, ctx: Context) -> Proposal | None:
     for slot in _calf(upcoming(view, ctx)):
         level = slot.session.ladder_level or ladder.FIRST_STEP
         target = min(level + 1, max(level, supported))
-        if target > level:
+        if target > level and _fits_day(view, slot, target, ctx):
             changes.append(_ladder_change(slot, "ladder_up", target, why))
     return Proposal(
         trigger="retest",

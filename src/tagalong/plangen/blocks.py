@@ -30,7 +30,7 @@ from tagalong.plangen.reasons import (
     TAPER_WHY,
     WALK_BREAK_WHY,
 )
-from tagalong.plangen.steps import Workout, describe
+from tagalong.plangen.steps import Workout, describe, work_seconds
 from tagalong.plangen.walkrun import lighter_walk_run, spike_reference
 
 if TYPE_CHECKING:
@@ -199,9 +199,30 @@ def lighter_block(frame: Frame, previous: tuple[Session, ...]) -> tuple[Session,
     )
 
 
-def easy_enough(frame: Frame, runs: tuple[Session, ...]) -> tuple[Session, ...]:
-    """Shorten (or ease) the hardest session until at least 80 % of the week is easy."""
+def within_caps(frame: Frame, runs: tuple[Session, ...]) -> tuple[Session, ...]:
+    """Shorten each quality session whose work is over its Daniels cap of the week as it
+    finally stands (the spike rule may have shortened the easy runs it was sized against);
+    too short for its kind, it becomes an easy run (periodisation.session_caps.daniels)."""
     out = list(runs)
+    for i in range(len(out)):
+        for _ in range(20):
+            s = out[i]
+            share = quality.WORK_CAP_BY_NAME.get(s.workout.name) if s.workout else None
+            if share is None or s.workout is None:
+                break
+            total = sum(r.duration_min for r in out if r.run_type != "race")
+            over = work_seconds(s.workout) / 60.0 - share * total
+            if over <= 0.05:
+                break
+            minutes = math.floor(s.duration_min - over / (1.0 - share)) - 1
+            out[i] = rebuilt(frame, s, max(minutes, 1), 0, s.why[1])
+    return tuple(out)
+
+
+def easy_enough(frame: Frame, runs: tuple[Session, ...]) -> tuple[Session, ...]:
+    """Quality within its caps, then the hardest session shortened (or eased) until at least
+    80 % of the week is easy."""
+    out = list(within_caps(frame, runs))
     easy_fast = frame.paces["easy"][0]
     for _ in range(len(out) * 10):
         training = [s for s in out if s.run_type != "race"]

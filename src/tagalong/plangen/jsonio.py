@@ -139,6 +139,11 @@ def _availability(raw: object) -> Availability:
         if day not in minutes_raw:
             raise PlanInputError(f"availability.minutes.{day}", "missing for an available day")
         minutes[day] = _int(minutes_raw, day, "availability.minutes", 0, 600)
+        if minutes[day] == 0:
+            raise PlanInputError(
+                f"availability.minutes.{day}",
+                "0 minutes on an available day: give its minutes, or take it off the days",
+            )
     return Availability(minutes)
 
 

@@ -23,6 +23,14 @@ WORK_CAP_SHARE = {
     "marathon": 0.15,
     "race": 0.10,
 }
+# The same caps by workout name, for checking a week as it finally stands.
+WORK_CAP_BY_NAME = {
+    workouts.WORKOUT_NAMES["tempo"]: WORK_CAP_SHARE["threshold"],
+    workouts.WORKOUT_NAMES["intervals"]: WORK_CAP_SHARE["intervals"],
+    workouts.WORKOUT_NAMES["hills"]: WORK_CAP_SHARE["hills"],
+    workouts.WORKOUT_NAMES["marathon_pace"]: WORK_CAP_SHARE["marathon"],
+    workouts.WORKOUT_NAMES["race_pace"]: WORK_CAP_SHARE["race"],
+}
 MIN_WORK_MIN = {"threshold": 8, "intervals": 6, "hills": 5, "marathon": 12, "race": 8}
 MAX_WORK_MIN = {"threshold": 40, "intervals": 30, "hills": 15, "marathon": 60, "race": 40}
 EVIDENCE = ("periodisation.session_caps.daniels", "periodisation.zones.daniels")

@@ -307,10 +307,19 @@ def _amount(step: Step) -> str:
         metres = step.metres
         return f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m"
     assert step.seconds is not None
-    seconds = round(step.seconds)
-    if seconds < 90 or seconds % 60:
-        return f"{seconds // 60} min {seconds % 60} s" if seconds >= 60 else f"{seconds} s"
-    return f"{seconds // 60} min"
+    return duration_text(step.seconds)
+
+
+def duration_text(seconds: float) -> str:
+    """A duration as a coach says it: ``45 s``, ``1 min``, ``90 s``, ``2 min 30 s``, ``20 min``
+    (under two minutes an odd length reads in seconds, as repetitions are written)."""
+    whole = round(seconds)
+    minutes, rest = divmod(whole, 60)
+    if rest == 0 and minutes:
+        return f"{minutes} min"
+    if whole < 120:
+        return f"{whole} s"
+    return f"{minutes} min {rest} s"
 
 
 def _target_text(target: Target | None) -> str:
@@ -363,6 +372,7 @@ __all__ = [
     "WorkoutError",
     "describe",
     "describe_step",
+    "duration_text",
     "work_seconds",
     "workout_from_dict",
 ]

@@ -13,6 +13,7 @@ from tagalong.accounts.models import User
 from tagalong.api.pagination import PageQuery, one_page
 from tagalong.api.schemas import ERRORS
 from tagalong.athletes.models import AthleteProfile
+from tagalong.errors import DomainError
 from tagalong.plangen.jsonio import GOAL_TYPES
 from tagalong.plans import builder, selectors, services, workouts
 from tagalong.plans import proposals as adaptation
@@ -189,6 +190,13 @@ def list_plans(
 def generate_plan(request: HttpRequest, athlete_id: int, payload: GenerateIn) -> Status:
     athlete = athlete_for(request.user, athlete_id, write=True)
     by = coach_of(request)
+    for day, minutes in payload.availability.items():
+        if minutes <= 0:
+            raise DomainError(
+                f"availability.{day}: 0 minutes; leave the day out for a rest day, or give "
+                "its minutes",
+                field=f"availability.{day}",
+            )
     plan = services.generate_for_athlete(
         athlete=athlete,
         by=by,
