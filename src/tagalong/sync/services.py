@@ -282,6 +282,10 @@ def run_sync(connection_id: int, *, push_only: bool = False) -> Connection | Non
     except ServiceError as error:
         _failed(connection, error)
         return connection
+    except Exception:  # a fault of ours: say so, and do not retry it in a tight loop
+        log.exception("sync of athlete %s failed", connection.athlete_id)
+        _failed(connection, ServiceError("Tagalong could not finish the sync; it tries again."))
+        return connection
     now = timezone.now()
     was = connection.state
     release(
@@ -360,11 +364,11 @@ def _note_listing(connection: Connection, listed: Sequence[RemoteActivity]) -> N
         )
         if created or row.fingerprint == item.fingerprint:
             continue
+        if row.status == PullStatus.IMPORTING:
+            continue  # its import is under way: the edit is seen once it is settled
         # Edited there: fetch it again (its old copy here goes once the new one is in).
-        waiting = row.status in (PullStatus.WAITING, PullStatus.IMPORTING)
         PulledActivity.objects.filter(pk=row.pk).update(
-            **fields,
-            **({} if waiting else {"status": PullStatus.WAITING, "batch": None, "reason": ""}),
+            **fields, status=PullStatus.WAITING, batch=None, reason=""
         )
 
 
@@ -594,9 +598,8 @@ def planned_workout(session: PlanSession) -> PlannedWorkout:
 
     text = workout_text(session) or f"{session.duration_min:g} min {session.label.lower()}"
     try:
-        fit: bytes | None = selectors.fit_bytes(
-            session, now=datetime(2020, 1, 1, tzinfo=ZoneInfo("UTC"))
-        )
+        # The plan's creation time keeps the file the same from one sync to the next.
+        fit: bytes | None = selectors.fit_bytes(session, now=session.plan.created_at)
     except (ValueError, DomainError):
         fit = None
     return PlannedWorkout(
