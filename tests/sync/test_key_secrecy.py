@@ -113,3 +113,36 @@ def test_a_stored_key_the_server_can_no_longer_open_asks_to_connect_again(
 def test_a_bad_secrets_key_stops_start_up() -> None:
     assert vault.check_key("too-short") is not None
     assert vault.check_key(vault.derived_key("x")) is None
+
+
+def test_an_error_report_of_the_connect_page_hides_the_key(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import RequestFactory
+    from django.views.debug import ExceptionReporter
+
+    from tagalong.sync import views
+
+    def broken(**kwargs: object) -> None:
+        raise RuntimeError("a fault of ours")
+
+    monkeypatch.setattr(views.services, "connect", broken)
+    request = RequestFactory().post(
+        f"/athletes/{world.athlete_a.pk}/sync/connect/",
+        {"remote_athlete_id": REMOTE_ID, "api_key": KEY},
+    )
+    request.user = world.athlete_a.user
+    request.session = SessionStore()
+    request._messages = FallbackStorage(request)  # type: ignore[attr-defined]
+    with pytest.raises(RuntimeError):
+        try:
+            views.connect_view(request, athlete_id=world.athlete_a.pk)
+        except RuntimeError:
+            report = ExceptionReporter(request, *sys.exc_info()).get_traceback_text()
+            raise
+    assert "api_key" in report and "a fault of ours" in report
+    assert_no_key(report, "an error report")

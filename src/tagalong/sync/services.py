@@ -25,6 +25,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
 
 from tagalong.accounts.models import User
 from tagalong.activities.models import Activity, ImportBatch, ImportItem, ItemStatus
@@ -71,6 +72,7 @@ class LeaseLost(Exception):
 # --- the connection ----------------------------------------------------------------------
 
 
+@sensitive_variables("key")
 def client_for(connection: Connection) -> IntervalsClient:
     try:
         key = vault.unseal(connection.sealed_key, key=settings.SECRETS_KEY)
@@ -111,6 +113,7 @@ def _checked_key(api_key: str) -> str:
     return key
 
 
+@sensitive_variables("api_key", "key", "client")
 def connect(
     *, athlete: AthleteProfile, by: User, remote_athlete_id: str, api_key: str
 ) -> Connection:
