@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -84,6 +83,3 @@ def thirty(contract: ContractServer) -> list[Listed]:
     for item in items:
         contract.state.add_activity(item)
     return items
-
-
-__all__ = ["FILES", "KEY", "REMOTE_ID", "listed", "timedelta"]

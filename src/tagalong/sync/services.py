@@ -25,6 +25,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
 
 from tagalong.accounts.models import User
 from tagalong.activities.models import Activity, ImportBatch, ImportItem, ItemStatus
@@ -71,6 +72,7 @@ class LeaseLost(Exception):
 # --- the connection ----------------------------------------------------------------------
 
 
+@sensitive_variables("key")
 def client_for(connection: Connection) -> IntervalsClient:
     try:
         key = vault.unseal(connection.sealed_key, key=settings.SECRETS_KEY)
@@ -111,6 +113,7 @@ def _checked_key(api_key: str) -> str:
     return key
 
 
+@sensitive_variables("api_key", "key", "client")
 def connect(
     *, athlete: AthleteProfile, by: User, remote_athlete_id: str, api_key: str
 ) -> Connection:
@@ -282,6 +285,10 @@ def run_sync(connection_id: int, *, push_only: bool = False) -> Connection | Non
     except ServiceError as error:
         _failed(connection, error)
         return connection
+    except Exception:  # a fault of ours: say so, and do not retry it in a tight loop
+        log.exception("sync of athlete %s failed", connection.athlete_id)
+        _failed(connection, ServiceError("Tagalong could not finish the sync; it tries again."))
+        return connection
     now = timezone.now()
     was = connection.state
     release(
@@ -360,11 +367,11 @@ def _note_listing(connection: Connection, listed: Sequence[RemoteActivity]) -> N
         )
         if created or row.fingerprint == item.fingerprint:
             continue
+        if row.status == PullStatus.IMPORTING:
+            continue  # its import is under way: the edit is seen once it is settled
         # Edited there: fetch it again (its old copy here goes once the new one is in).
-        waiting = row.status in (PullStatus.WAITING, PullStatus.IMPORTING)
         PulledActivity.objects.filter(pk=row.pk).update(
-            **fields,
-            **({} if waiting else {"status": PullStatus.WAITING, "batch": None, "reason": ""}),
+            **fields, status=PullStatus.WAITING, batch=None, reason=""
         )
 
 
@@ -594,9 +601,8 @@ def planned_workout(session: PlanSession) -> PlannedWorkout:
 
     text = workout_text(session) or f"{session.duration_min:g} min {session.label.lower()}"
     try:
-        fit: bytes | None = selectors.fit_bytes(
-            session, now=datetime(2020, 1, 1, tzinfo=ZoneInfo("UTC"))
-        )
+        # The plan's creation time keeps the file the same from one sync to the next.
+        fit: bytes | None = selectors.fit_bytes(session, now=session.plan.created_at)
     except (ValueError, DomainError):
         fit = None
     return PlannedWorkout(

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -52,6 +53,7 @@ def _page(request: HttpRequest, athlete: AthleteProfile, form: ConnectForm) -> H
 
 
 @rules.athlete_scoped
+@sensitive_post_parameters("api_key")  # kept out of error reports
 @require_POST
 def connect_view(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete = _own(request, athlete_id)
