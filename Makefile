@@ -13,6 +13,7 @@ $(STAMP): requirements.lock pyproject.toml package.json
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	npm install --silent --no-audit --no-fund --prefix $(CURDIR)
+	$(BIN)/tagalong translations >/dev/null
 	touch $(STAMP)
 
 setup: $(STAMP)

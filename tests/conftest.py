@@ -6,6 +6,14 @@ from django.test import Client
 from tests.factories import World, make_world
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _translations() -> None:
+    """The .mo files are built from the committed .po files, never committed themselves."""
+    from tagalong.web.catalogues import compile_catalogues
+
+    compile_catalogues()
+
+
 @pytest.fixture
 def world(db: None) -> World:
     return make_world()

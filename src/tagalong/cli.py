@@ -48,9 +48,28 @@ def _serve_site_url(bind: str) -> None:
         os.environ["TAGALONG_SITE_URL"] = derived  # the web and worker processes inherit it
 
 
+def _translations() -> None:
+    """Compile the translation catalogues the checkout or package carries as .po files."""
+    from tagalong.web.catalogues import compile_catalogues
+
+    try:
+        compile_catalogues()
+    except OSError as error:  # a read-only install: its .mo files were built with it
+        print(f"translations not compiled: {error}", file=sys.stderr)
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    from tagalong.web.catalogues import compile_catalogues
+
+    for path in compile_catalogues(force=True):
+        print(path)
+    return 0
+
+
 def cmd_web(args: argparse.Namespace) -> int:
     _serve_site_url(args.bind)
     _django()
+    _translations()
     if args.migrate:
         _call("migrate", interactive=False, verbosity=0)
     from django.conf import settings
@@ -96,6 +115,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Migrate, then run the web server and one worker; a dead worker is started again."""
     _serve_site_url(args.bind)
     _django()
+    _translations()
     _call("migrate", interactive=False, verbosity=0)
     from tagalong.supervise import Supervisor
 
@@ -221,6 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--athlete", required=True, help="the athlete's email")
     imp.add_argument("paths", nargs="+")
     imp.set_defaults(func=cmd_import)
+
+    translations = sub.add_parser("translations", help="compile the translation catalogues")
+    translations.set_defaults(func=cmd_translations)
 
     vapid = sub.add_parser("vapid-keys", help="make the key pair web push notifications need")
     vapid.set_defaults(func=cmd_vapid_keys)

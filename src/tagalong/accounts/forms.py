@@ -48,13 +48,17 @@ class SignupFromInvitationForm(forms.Form):
 
 
 class ApiTokenForm(forms.Form):
-    name = forms.CharField(max_length=80, help_text="What the token is for, e.g. 'import script'.")
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=80,
+        help_text=_("What the token is for, e.g. 'import script'."),
+    )
 
 
 class UnitsForm(forms.Form):
     units = forms.ChoiceField(
-        label="Distances and paces",
-        choices=[("km", "Kilometres (pace per km)"), ("mi", "Miles (pace per mile)")],
+        label=_("Distances and paces"),
+        choices=[("km", _("Kilometres (pace per km)")), ("mi", _("Miles (pace per mile)"))],
         widget=forms.RadioSelect,
     )
 

@@ -207,11 +207,13 @@ def units_view(request: HttpRequest) -> HttpResponse:
     assert isinstance(request.user, User)
     form = UnitsForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose kilometres or miles.")
+        messages.error(request, _("Choose kilometres or miles."))
         return redirect("accounts:settings")
     set_units(user=request.user, units=form.cleaned_data["units"])
-    label = "miles" if request.user.units == "mi" else "kilometres"
-    messages.success(request, f"Distances and paces are now shown in {label}.")
+    if request.user.units == "mi":
+        messages.success(request, _("Distances and paces are now shown in miles."))
+    else:
+        messages.success(request, _("Distances and paces are now shown in kilometres."))
     return redirect("accounts:settings")
 
 

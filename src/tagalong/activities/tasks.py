@@ -51,3 +51,11 @@ def resume_stalled_imports() -> None:
         run_import.enqueue(batch_id)
     for part_id in parts:
         run_import_part.enqueue(part_id)
+
+
+@task()
+def fill_activity_details(activity_id: int) -> bool:
+    """Laps, splits and track for an activity imported before they were kept."""
+    from tagalong.activities.details import fill_details
+
+    return fill_details(activity_id)

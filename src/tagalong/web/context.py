@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tagalong.notifications.services import unread_count
 from tagalong.web.navigation import entries_for
@@ -16,5 +17,5 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     for entry in entries_for(user.role):
         url = reverse(entry.url_name)
         active = request.path == url or (url != "/" and request.path.startswith(url))
-        items.append((entry.label, url, active))
+        items.append((gettext(entry.label), url, active))  # labels: web.nav_words
     return {"nav_items": items, "unread_notifications": unread_count(user)}
