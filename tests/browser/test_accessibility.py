@@ -1,5 +1,6 @@
 """Every page of the demo data, for the coach and for a runner, at 1366 px and 390 px: axe-core
-finds no violations, and at 390 px no page scrolls sideways.
+finds no violations, and at 390 px no page scrolls sideways and every control (button, field,
+disclosure, menu link) is at least 44 px tall.
 
 The page list is the one tests/web/test_no_internal_names.py walks (URL resolver × demo ids).
 axe-core comes from npm (package.json) and is served to the browser from node_modules on the
@@ -46,6 +47,14 @@ MISSING_IDS = """() => [...document.querySelectorAll(
   ["aria-describedby", "aria-labelledby", "aria-controls"].flatMap(attr =>
     (el.getAttribute(attr) || "").split(/\\s+/).filter(id => id && !document.getElementById(id))
       .map(id => `${el.tagName.toLowerCase()}[${attr}=${id}]`)))"""
+# controls shorter than 44 px (a tap target) at 390 px; inline links in text are exempt
+SMALL_TARGETS = """() => [...document.querySelectorAll("button, .button, select, textarea, " +
+  "summary, .nav a, input:not([type=hidden]):not([type=checkbox]):not([type=radio])")]
+  .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 &&
+    r.height < 43.5; })
+  .slice(0, 5).map(e => `${e.tagName.toLowerCase()}${e.name ? "[name=" + e.name + "]" : ""}` +
+    ` "${(e.innerText || "").trim().slice(0, 30)}" ` +
+    `${Math.round(e.getBoundingClientRect().height)}px`)"""
 WIDTHS = """() => ({scroll: document.documentElement.scrollWidth,
   client: document.documentElement.clientWidth})"""
 
@@ -55,6 +64,7 @@ class Sweep:
     pages: list[str] = field(default_factory=list)
     violations: dict[str, list[dict[str, object]]] = field(default_factory=dict)
     too_wide: dict[str, int] = field(default_factory=dict)  # at 390 px: path -> scrollWidth
+    small_targets: dict[str, list[str]] = field(default_factory=dict)  # at 390 px
 
 
 _SWEEPS: dict[str, Sweep] = {}  # one walk per person serves both tests of this module
@@ -106,6 +116,8 @@ def sweep(live_server, browser, email: str) -> Sweep:  # type: ignore[no-untyped
         size = page.evaluate(WIDTHS)
         if size["scroll"] > size["client"]:
             result.too_wide[path] = size["scroll"]
+        if small := page.evaluate(SMALL_TARGETS):
+            result.small_targets[path] = small
     page.goto(live_server.url + "/")  # the open menu, once
     page.get_by_role("button", name="Menu").click()
     axe("/ with the menu open at 390 px")
@@ -143,3 +155,12 @@ def test_no_demo_page_scrolls_sideways_at_390_px(request, live_server, browser, 
     result = demo_sweep(request, live_server, browser, email)
     assert len(result.pages) >= 15, result.pages
     assert result.too_wide == {}, f"pages wider than a 390 px screen: {result.too_wide}"
+
+
+@pytest.mark.parametrize("email", PEOPLE)
+def test_every_control_is_a_44_px_tap_target_at_390_px(request, live_server, browser, email):  # type: ignore[no-untyped-def]
+    result = demo_sweep(request, live_server, browser, email)
+    assert len(result.pages) >= 15, result.pages
+    assert result.small_targets == {}, "\n".join(
+        f"{path}: {found}" for path, found in sorted(result.small_targets.items())
+    )
