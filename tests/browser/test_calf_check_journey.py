@@ -43,7 +43,7 @@ def fill_tests(page) -> None:  # type: ignore[no-untyped-def]
 
 
 def finding_titles(page) -> list[str]:  # type: ignore[no-untyped-def]
-    return [t.strip() for t in page.locator("li.card h3").all_inner_texts()]
+    return [t.strip() for t in page.locator("li.card h2").all_inner_texts()]
 
 
 def test_athlete_goes_intake_tests_calf_check_and_the_coach_sees_it_and_adds_a_note(

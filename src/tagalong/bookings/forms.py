@@ -288,7 +288,7 @@ class NoteForm(forms.Form):
     exercise_slugs = forms.MultipleChoiceField(
         required=False,
         label="Exercises to link",
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=forms.SelectMultiple(attrs={"size": 8, "data-picker": "Search exercises"}),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
