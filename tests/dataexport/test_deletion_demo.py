@@ -21,6 +21,7 @@ from tagalong.activities.services import start_import
 from tagalong.assessments.models import CalfCheckRun, Intake, TestResult
 from tagalong.athletes.models import AthleteProfile
 from tagalong.audit.models import AuditEntry
+from tagalong.bookings.models import FORMER_COACH, Booking, SessionNote
 from tagalong.dataexport.deletion import GRACE, carry_out, confirm_deletion, request_deletion
 from tagalong.dataexport.models import DataExport
 from tagalong.dataexport.services import request_export
@@ -158,6 +159,13 @@ def _record_of(athlete: AthleteProfile) -> dict[str, int]:
         "tests": TestResult.objects.filter(session__athlete=athlete).count(),
         "calf checks": CalfCheckRun.objects.filter(athlete=athlete).count(),
         "messages": Message.objects.filter(thread__athlete=athlete).count(),
+        "past bookings": Booking.objects.filter(
+            athlete=athlete, session__start__lt=timezone.now()
+        ).count(),
+        "advice shared": SessionNote.objects.filter(athlete=athlete)
+        .exclude(shared_advice="")
+        .filter(session__start__lt=timezone.now())
+        .count(),
     }
 
 
@@ -185,5 +193,13 @@ def test_a_demo_coach_goes_and_their_runners_are_told_and_keep_their_whole_recor
         thread = Thread.objects.get(athlete=runner)
         assert thread.coach_name == FORMER_MEMBER
         assert client.get(f"/messages/{thread.pk}/").status_code == 200
+        for booking in Booking.objects.filter(athlete=runner):
+            page = client.get(f"/sessions/{booking.session_id}/")
+            assert page.status_code == 200 and FORMER_COACH.encode() in page.content
+        assert client.get("/me/sessions/").status_code == 200
+        assert client.get("/api/bookings").status_code == 200
+    assert not Booking.objects.filter(session__start__gte=timezone.now(), session__coach=None)
+    assert not SessionNote.objects.filter(session__coach=None).exclude(private_note="").exists()
+    assert sum(before[r.pk]["past bookings"] for r in runners), "the demo has past bookings"
     entry = AuditEntry.objects.get(action="account.deleted")
     assert entry.data["role"] == "coach"

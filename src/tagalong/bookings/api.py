@@ -170,7 +170,7 @@ def booking_out(b: Booking) -> BookingOut:
         id=b.pk,
         session_id=s.pk,
         session_type=s.session_type.name,
-        coach=s.coach.full_name,
+        coach=s.coach_name,
         start=s.start,
         end=s.end,
         status=b.status,

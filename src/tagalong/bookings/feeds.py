@@ -79,7 +79,7 @@ def coach_feed(coach: User, *, now: datetime) -> bytes:
 
 def _runner_event(booking: Booking) -> FeedEvent:
     session = booking.session
-    summary = f"{session.session_type.name} with {session.coach.full_name}"
+    summary = f"{session.session_type.name} with {session.coach_name}"
     waiting = booking.status == BookingStatus.WAITLISTED
     if waiting:
         summary += f" (waiting list, number {booking.waitlist_position})"

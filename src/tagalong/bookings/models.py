@@ -111,7 +111,11 @@ class Location(models.TextChoices):
 
 
 class SessionType(models.Model):
-    coach = models.ForeignKey(User, on_delete=models.CASCADE, related_name="session_types")
+    # Empty only for a coach who deleted their account: their past sessions stay in the
+    # runners' history (see dataexport.erasure.erase_coach_sessions).
+    coach = models.ForeignKey(
+        User, null=True, on_delete=models.SET_NULL, related_name="session_types"
+    )
     name = models.CharField(max_length=120)
     duration_min = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(5), MaxValueValidator(480)]
@@ -151,13 +155,18 @@ class SessionType(models.Model):
         return self.kind == Kind.GROUP
 
 
+FORMER_COACH = "a former member"
+
+
 class SessionStatus(models.TextChoices):
     SCHEDULED = "scheduled", "Scheduled"
     CANCELLED = "cancelled", "Cancelled"
 
 
 class Session(models.Model):
-    coach = models.ForeignKey(User, on_delete=models.CASCADE, related_name="coached_sessions")
+    coach = models.ForeignKey(  # empty: a past session of a coach who deleted their account
+        User, null=True, on_delete=models.SET_NULL, related_name="coached_sessions"
+    )
     session_type = models.ForeignKey(SessionType, on_delete=models.PROTECT, related_name="sessions")
     start = models.DateTimeField()
     end = models.DateTimeField()
@@ -188,6 +197,10 @@ class Session(models.Model):
         if not self.ical_uid:
             self.ical_uid = f"session-{uuid.uuid4()}@tagalong"
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def coach_name(self) -> str:
+        return self.coach.full_name if self.coach is not None else FORMER_COACH
 
     @property
     def join_opens_at(self) -> datetime:

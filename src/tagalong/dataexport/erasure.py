@@ -60,12 +60,26 @@ def erase_invitations(user: User) -> None:
 
 
 def erase_coach_sessions(user: User) -> None:
-    """A coach's calendar goes with them: their sessions (and the places booked on them) are
-    removed before their session types, which the sessions protect."""
-    from tagalong.bookings.models import Session
+    """A coach's calendar goes with them, but not their runners' history: sessions still to
+    come (and the places booked on them) are removed; past sessions stay, with their shared
+    advice, under "a former member" (the coach's private notes on them go)."""
+    from django.utils import timezone
 
-    if user.is_coach:
-        Session.objects.filter(Q(coach=user) | Q(session_type__coach=user)).delete()
+    from tagalong.bookings.models import Session, SessionNote, SessionType
+
+    if not user.is_coach:
+        return
+    theirs = Session.objects.filter(Q(coach=user) | Q(session_type__coach=user))
+    now = timezone.now()
+    booked = theirs.filter(start__lt=now, bookings__isnull=False)
+    keep = set(booked.values_list("pk", flat=True))
+    keep |= set(booked.exclude(series=None).values_list("series_id", flat=True))  # cascades
+    theirs.exclude(pk__in=keep).delete()
+    kept = Session.objects.filter(pk__in=keep)
+    SessionNote.objects.filter(session__in=kept).update(private_note="")
+    types = SessionType.objects.filter(coach=user)
+    types.filter(sessions__isnull=True).delete()
+    types.update(active=False)
 
 
 def erase_export_files(user: User) -> None:
