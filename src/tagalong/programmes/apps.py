@@ -23,3 +23,7 @@ class ProgrammesConfig(AppConfig):
         if add_demo_programme not in demo.DEMO_EXTENSIONS:
             demo.DEMO_EXTENSIONS.append(add_demo_programme)
         erasure.register_eraser("programmes.coach", erase_coach_programmes)
+        from tagalong.dataexport import registry
+        from tagalong.programmes.export import write_programmes
+
+        registry.register("programmes", title="Programmes", write=write_programmes, order=108)
