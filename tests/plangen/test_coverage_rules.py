@@ -95,3 +95,16 @@ def test_a_runner_of_11_km_a_week_with_a_3_km_longest_run_gets_a_long_run_that_g
     longs = [max((s.distance_km or 0.0) for s in w.runs()) for w in plan.weeks[:10]]
     assert longs[-1] > 1.5 * longs[0]
     assert all(s.run_type != "walk_run" for s in plan.sessions())
+
+
+def test_short_weekdays_put_the_race_specific_session_on_a_roomy_day():
+    """30-minute weekdays cannot hold warm-up, work and cool-down: the peak's race-pace session
+    goes on the weekend day that is not the long run's."""
+    request = runner(
+        goal=Goal(type="10k", race_date=MONDAY + dt.timedelta(weeks=13, days=6)),
+        availability=Availability({"mon": 30, "tue": 30, "thu": 30, "sat": 150, "sun": 150}),
+        current=CurrentLoad(30, 10, 5),
+    )
+    plan = generate_plan(request)
+    peak = [s for w in plan.weeks if w.phase == "peak" for s in w.runs()]
+    assert any(s.workout is not None and s.workout.name == "Race pace" for s in peak)

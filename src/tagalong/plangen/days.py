@@ -20,6 +20,7 @@ MIN_RUN_MINUTES = 20.0
 SHORT_RUN_MINUTES = 15.0  # the least a run keeps when strength shares its day
 MAX_RUNS_PER_WEEK = 6
 MOBILITY_MINUTES = 10.0
+QUALITY_DAY_MIN = 40.0  # 15 min warm-up, 10 min cool-down and room for the work between
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,14 +86,24 @@ def _run_days(
     return ()
 
 
-def _quality_day(runs: tuple[int, ...], long_day: int | None, wanted: bool) -> int | None:
+def _quality_day(
+    runs: tuple[int, ...], long_day: int | None, wanted: bool, minutes: dict[int, float]
+) -> int | None:
     if not wanted or len(runs) < 3:
         return None
     others = [d for d in runs if d != long_day]
     if long_day is None:
         return others[0]
-    # Far from the long run, and not the day right after it.
-    return max(others, key=lambda d: (min((d - long_day) % 7, (long_day - d) % 7), d))
+    # A day with room for warm-up, work and cool-down; then far from the long run, and not
+    # the day right after it.
+    return max(
+        others,
+        key=lambda d: (
+            minutes[d] >= QUALITY_DAY_MIN,
+            min((d - long_day) % 7, (long_day - d) % 7),
+            d,
+        ),
+    )
 
 
 def _strength_days(
@@ -153,7 +164,7 @@ def choose_days(
     if running:
         runs = _run_days(usable, wanted_runs, minutes, no_consecutive=no_consecutive)
     long_day = max(runs, key=lambda d: (minutes[d], d)) if len(runs) >= 2 else None
-    quality = _quality_day(runs, long_day, quality_wanted)
+    quality = _quality_day(runs, long_day, quality_wanted, minutes)
     # The race's eve and day are kept free in race week only (see generator._assemble).
     banned = {(quality - 1) % 7} if quality is not None else set()
     wanted_strength = 3 if no_consecutive else 2
