@@ -163,3 +163,28 @@ def test_a_malformed_file_fails_with_its_reason_and_the_rest_go_on(
     before = list(contract.state.downloads)
     sync(connection, django_capture_on_commit_callbacks)
     assert contract.state.downloads == before
+
+
+def test_an_import_whose_task_was_lost_is_queued_again(
+    world: World, contract: ContractServer, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    from tagalong.activities.models import ImportBatch
+
+    contract.state.add_activity(listed(FILES[24], 1))
+    with django_capture_on_commit_callbacks(execute=False):  # the import task never runs
+        connection = services.connect(
+            athlete=world.athlete_a, by=world.athlete_a.user, remote_athlete_id=REMOTE_ID,
+            api_key=KEY,
+        )  # fmt: skip
+        services.run_sync(connection.pk)
+    row = PulledActivity.objects.get(connection=connection)
+    assert row.status == PullStatus.IMPORTING
+    assert services.requeue_stuck_imports(now=timezone.now()) == []  # not stuck yet
+    later = timezone.now() + dt.timedelta(minutes=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.requeue_stuck_imports(now=later) == [row.batch_id]
+    assert ImportBatch.objects.get(pk=row.batch_id).status == "done"
+    services.settle_finished()
+    row.refresh_from_db()
+    assert row.status == PullStatus.IMPORTED
+    assert Activity.objects.filter(athlete=world.athlete_a).count() == 1

@@ -25,8 +25,26 @@ connect(athlete=athlete, by=user, remote_athlete_id={remote!r}, api_key={key!r})
 """
 
 
+REDIS_URL = os.environ.get("TAGALONG_TEST_SYNC_REDIS_URL", "redis://127.0.0.1:6379/4")
+
+
+def _redis_up() -> bool:
+    try:
+        import redis
+
+        redis.Redis.from_url(REDIS_URL).flushdb()
+    except Exception:
+        return False
+    return True
+
+
 @pytest.mark.django_db
-def test_a_killed_worker_s_sync_is_taken_up_and_nothing_doubles(tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", ["database", "redis"])
+def test_a_killed_worker_s_sync_is_taken_up_and_nothing_doubles(
+    tmp_path: Path, backend: str
+) -> None:
+    if backend == "redis" and not _redis_up():
+        pytest.skip(f"no Redis at {REDIS_URL}")
     server = ContractServer(ContractState(REMOTE_ID, KEY)).start()
     for n, path in enumerate(FILES):
         server.state.add_activity(listed(path, n))
@@ -38,7 +56,10 @@ def test_a_killed_worker_s_sync_is_taken_up_and_nothing_doubles(tmp_path: Path) 
                 TAGALONG_SYNC_LEASE_S="3",
                 TAGALONG_SYNC_TIMEOUT_S="2",
                 TAGALONG_SYNC_HISTORY_DAYS="73000",
+                TAGALONG_TASK_BACKEND=backend,
             )
+            if backend == "redis":
+                install.env["REDIS_URL"] = REDIS_URL
             install.tagalong("manage", "migrate", "--verbosity", "0")
             install.python(SETUP.format(remote=REMOTE_ID, key=KEY))
 

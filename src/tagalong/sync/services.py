@@ -551,6 +551,29 @@ def settle(connection: Connection) -> None:
                 _settled(row, PullStatus.FAILED, batch.error or "The import stopped.")
 
 
+STUCK_QUEUED = timedelta(minutes=2)
+
+
+def requeue_stuck_imports(*, now: datetime) -> list[int]:
+    """Import batches of pulled files still queued long after they were made (their task was
+    lost, or failed before it claimed them): queue them again. Claiming is conditional, so a
+    batch queued twice is imported once."""
+    from tagalong.activities.tasks import run_import
+
+    ids = sorted(
+        set(
+            PulledActivity.objects.filter(
+                status=PullStatus.IMPORTING,
+                batch__status="queued",
+                batch__created_at__lt=now - STUCK_QUEUED,
+            ).values_list("batch_id", flat=True)
+        )
+    )
+    for batch_id in ids:
+        run_import.enqueue(batch_id)
+    return ids
+
+
 def settle_finished() -> int:
     """Settle every connection with an import that has finished since; how many there were."""
     ids = set(

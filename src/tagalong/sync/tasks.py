@@ -36,5 +36,7 @@ def resume_stalled_syncs() -> None:
 
 @task()
 def settle_imports() -> None:
-    """Every minute: read finished imports' outcomes onto the pulled activities."""
+    """Every minute: read finished imports' outcomes onto the pulled activities, and queue
+    again an import of pulled files whose task was lost."""
     services.settle_finished()
+    services.requeue_stuck_imports(now=timezone.now())
