@@ -25,6 +25,19 @@ connect(athlete=athlete, by=user, remote_athlete_id={remote!r}, api_key={key!r})
 """
 
 
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
 REDIS_URL = os.environ.get("TAGALONG_TEST_SYNC_REDIS_URL", "redis://127.0.0.1:6379/4")
 
 
@@ -65,7 +78,10 @@ def test_a_killed_worker_s_sync_is_taken_up_and_nothing_doubles(
 
             first = install.start("worker", "--no-clock", "--verbosity", "0")
             wait_for(lambda: len(server.state.downloads) >= 14, timeout=120, every=0.02)
-            os.kill(first.pid, signal.SIGKILL)
+            # the worker and its children: an RQ worker runs each job in a forked child that
+            # leaves the worker's session
+            for pid in [first.pid, *_children(first.pid)]:
+                os.kill(pid, signal.SIGKILL)
             first.wait(timeout=10)
             assert len(server.state.downloads) < len(FILES), "the sync ended before the kill"
             (owner,) = install.query("SELECT lease_owner FROM sync_connection")[0]
