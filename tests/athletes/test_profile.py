@@ -110,3 +110,18 @@ def test_unshared_athlete_is_hidden_from_practice_colleagues(client: Client) -> 
     athlete = make_athlete(coach=coach, shared=False)
     client.force_login(colleague)
     assert client.get(f"/athletes/{athlete.pk}/").status_code == 404
+
+
+def test_a_reader_of_miles_gives_the_weekly_distance_in_miles(client: Client) -> None:
+    athlete = make_athlete(weekly_distance_km=Decimal("40"))
+    athlete.user.units = "mi"
+    athlete.user.save()
+    client.force_login(athlete.user)
+    form = client.get("/me/profile/").context["form"]
+    assert str(form.fields["weekly_distance_km"].label) == "Weekly distance (mi)"
+    assert form.initial["weekly_distance_km"] == 24.9
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "birth_date"}
+    response = client.post("/me/profile/", {**data, "weekly_distance_km": "20"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    athlete.refresh_from_db()
+    assert athlete.weekly_distance_km == Decimal("32.2")  # 20 mi, stored in km

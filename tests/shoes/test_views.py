@@ -116,3 +116,21 @@ def test_athlete_home_and_coach_page_show_the_shoe_section(world: World) -> None
 def test_my_shoes_goes_to_the_athletes_own_list(world: World) -> None:
     response = _client(world.athlete_a.user).get(reverse("shoes:mine"))
     assert response["Location"] == reverse("shoes:list", args=[world.athlete_a.pk])
+
+
+def test_a_reader_of_miles_sees_and_types_shoe_distances_in_miles(world: World) -> None:
+    world.athlete_a.user.units = "mi"
+    world.athlete_a.user.save()
+    client = _client(world.athlete_a.user)
+    url = reverse("shoes:create", args=[world.athlete_a.pk])
+    form = client.get(url).context["form"]
+    assert "(mi)" in str(form.fields["remind_km"].label)
+    assert form.initial["remind_km"] == 311  # the 500 km default, in miles
+    data = {"name": "Racers", "starting_km": "10", "remind_km": "300", "retire_km": "500"}
+    assert client.post(url, data).status_code == 302
+    shoe = Shoe.objects.get(athlete=world.athlete_a)
+    assert (shoe.remind_km, shoe.retire_km) == (483, 805)  # stored in km
+    assert shoe.starting_km == pytest.approx(16.09, abs=0.01)
+    page = client.get(reverse("shoes:list", args=[world.athlete_a.pk])).content.decode()
+    assert "reminder 300 mi" in page and "retire 500 mi" in page
+    assert "483 km" not in page and "805 km" not in page

@@ -5,9 +5,12 @@ from django import forms
 from tagalong.athletes.models import AthleteProfile
 from tagalong.athletes.services import PROFILE_FIELDS
 from tagalong.athletes.validation import time_zone_choices
+from tagalong.web.unit_fields import DistancesInReaderUnits
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(DistancesInReaderUnits, forms.ModelForm):
+    km_fields = ("weekly_distance_km",)
+
     time_zone = forms.ChoiceField(choices=time_zone_choices)
 
     class Meta:

@@ -20,6 +20,7 @@ from tagalong.athletes.forms import InviteForm, ProfileForm
 from tagalong.athletes.models import AthleteProfile, CoachingLink
 from tagalong.athletes.services import update_profile
 from tagalong.errors import DomainError
+from tagalong.units import units_of
 from tagalong.web.sections import render_context
 
 
@@ -54,7 +55,11 @@ def my_profile(request: HttpRequest) -> HttpResponse:
 
 
 def _profile_form(request: HttpRequest, athlete: AthleteProfile, *, done_url: str) -> HttpResponse:
-    form = ProfileForm(request.POST or None, instance=AthleteProfile.objects.get(pk=athlete.pk))
+    form = ProfileForm(
+        request.POST or None,
+        instance=AthleteProfile.objects.get(pk=athlete.pk),
+        units=units_of(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         assert isinstance(request.user, User)
         try:

@@ -5,9 +5,12 @@ from typing import Any
 from django import forms
 
 from tagalong.shoes.models import Shoe
+from tagalong.web.unit_fields import DistancesInReaderUnits
 
 
-class ShoeForm(forms.ModelForm):
+class ShoeForm(DistancesInReaderUnits, forms.ModelForm):
+    km_fields = ("starting_km", "remind_km", "retire_km")
+
     default_for_running = forms.BooleanField(
         required=False,
         label="My usual running shoe",

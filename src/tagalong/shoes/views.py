@@ -30,6 +30,7 @@ from tagalong.shoes.services import (
     unretire_shoe,
     update_shoe,
 )
+from tagalong.units import units_of
 
 
 def _by(request: HttpRequest) -> User:
@@ -74,7 +75,7 @@ def shoe_edit(request: HttpRequest, athlete_id: int, shoe_id: int) -> HttpRespon
 
 
 def _shoe_form(request: HttpRequest, athlete: AthleteProfile, shoe: Shoe) -> HttpResponse:
-    form = ShoeForm(request.POST or None, instance=shoe)
+    form = ShoeForm(request.POST or None, instance=shoe, units=units_of(request.user))
     if request.method == "POST" and form.is_valid():
         # The form validated a copy; the service re-validates and owns the write.
         fresh = Shoe.objects.get(pk=shoe.pk) if shoe.pk else None
