@@ -207,6 +207,10 @@ def test_a_runner_who_reads_miles_enters_a_run_in_miles(world, client_for):
     assert response.status_code == 302
     run = Activity.objects.get(athlete=world.athlete_a)
     assert run.distance_m == pytest.approx(8046.72, abs=0.5)  # stored in SI
+    too_fast = client.post(url, {"day": "2026-03-03", "duration_min": "20", "distance_km": "20"})
+    words = too_fast.content.decode()
+    assert "20.0 mi in 20 minutes is faster than 25 mph" in words
+    assert "km" not in words.split("faster than")[1].split(".")[0]
 
 
 def test_a_runner_who_reads_miles_gives_the_threshold_pace_per_mile(world, client_for):

@@ -56,3 +56,29 @@ def test_builder_cards_carry_inline_forms_for_the_coach_only(
     url = reverse("plans:detail", kwargs={"athlete_id": world.athlete_a.pk, "plan_id": plan.pk})
     assert b"hx-post" in client_for(world.coach_a).get(url).content
     assert b"hx-post" not in client_for(world.colleague).get(url).content
+
+
+def test_a_coach_who_reads_miles_edits_distance_and_pace_in_miles(
+    world: World,
+    plan: Plan,
+    client_for,  # type: ignore[no-untyped-def]
+) -> None:
+    world.coach_a.units = "mi"
+    world.coach_a.save()
+    run = _run(plan)
+    client = client_for(world.coach_a)
+    form = client.get(_url("plans:session", world, run)).content.decode()
+    assert "Pace from (m:ss /mi)" in form and "Distance (mi)" in form
+    data = {
+        "kind": "run",
+        "run_type": "easy",
+        "duration_min": "50",
+        "distance_km": "5",
+        "pace_fast": "9:39",
+        "pace_slow": "10:03",
+    }
+    response = client.post(_url("plans:change", world, run), data, **HTMX)
+    assert response.status_code == 200
+    run.refresh_from_db()
+    assert abs(run.distance_km - 8.05) < 0.01  # 5 mi, kept in km
+    assert (run.pace_fast_s_per_km, run.pace_slow_s_per_km) == (360, 375)  # 6:00–6:15 /km

@@ -40,6 +40,7 @@ from tagalong.athletes.models import AthleteProfile
 from tagalong.audit.services import record
 from tagalong.errors import DomainError
 from tagalong.trainingload.session_load import available_loads
+from tagalong.units import Units, km_text, speed_text
 
 ALLOWED_SUFFIXES = (".fit", ".gpx", ".tcx", ".gz", ".zip")
 # A manual run's distance, if given, is at least this (a smaller one is a typing slip) ...
@@ -180,22 +181,27 @@ def add_manual_run(
     distance_km: float | None,
     rpe: int | None,
     update_load: bool = True,
+    units: Units = "km",
 ) -> Activity:
+    """``units``: the reader's, for the wording of a refusal (the values are in km)."""
     if not 1 <= duration_min <= 24 * 60:  # also refuses NaN
         raise DomainError("Duration must be between 1 minute and 24 hours.", field="duration_min")
     if distance_km is not None and not 0 <= distance_km <= 500:
-        raise DomainError("Distance must be between 0 and 500 km.", field="distance_km")
+        raise DomainError(
+            f"Distance must be between 0 and {km_text(500, units, digits=0)}.", field="distance_km"
+        )
     if distance_km is not None and 0 < distance_km < MIN_MANUAL_DISTANCE_KM:
         raise DomainError(
             f"A distance under {MIN_MANUAL_DISTANCE_KM * 1000:.0f} m gives no pace that can be "
-            "shown; enter the distance in km (e.g. 5.2), or leave it empty.",
+            f"shown; enter the distance in {'miles' if units == 'mi' else 'km'} (e.g. 5.2), or "
+            "leave it empty.",
             field="distance_km",
         )
     if distance_km and distance_km / (duration_min / 60) > MAX_MANUAL_SPEED_KMH:
         raise DomainError(
-            f"{distance_km:g} km in {duration_min:g} minutes is faster than "
-            f"{MAX_MANUAL_SPEED_KMH:.0f} km/h, quicker than any runner; check the distance and "
-            "the duration.",
+            f"{km_text(distance_km, units)} in {duration_min:g} minutes is faster than "
+            f"{speed_text(MAX_MANUAL_SPEED_KMH / 3.6, units, digits=0)}, quicker than any "
+            "runner; check the distance and the duration.",
             field="distance_km",
         )
     if rpe is not None and not 1 <= rpe <= 10:

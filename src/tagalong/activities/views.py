@@ -102,10 +102,13 @@ def activity_detail(request: HttpRequest, athlete_id: int, activity_id: int) -> 
 @rules.athlete_scoped
 def manual_run(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete = athlete_for(request.user, athlete_id, write=True)
-    form = ManualRunForm(request.POST or None, units=units.units_of(request.user))
+    reader = units.units_of(request.user)
+    form = ManualRunForm(request.POST or None, units=reader)
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_manual_run(athlete=athlete, by=request.user, **form.cleaned_data)
+            services.add_manual_run(
+                athlete=athlete, by=request.user, units=reader, **form.cleaned_data
+            )
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:

@@ -11,6 +11,7 @@ from tagalong.plangen.jsonio import GOAL_TYPES
 from tagalong.plans.builder import RUN_TYPES
 from tagalong.plans.models import SessionKind
 from tagalong.plans.services import GOAL_TITLES, UNKNOWN_EXERCISE, WEEKDAY_NAMES
+from tagalong.web.unit_fields import KM_PER_MILE, DistancesInReaderUnits
 
 DAY_LABELS = dict(
     zip(WEEKDAY_NAMES, ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True)
@@ -89,7 +90,10 @@ class MoveForm(forms.Form):
     date = forms.DateField(widget=DATE)
 
 
-class ChangeForm(forms.Form):
+class ChangeForm(DistancesInReaderUnits, forms.Form):
+    """A session's edit; distance and pace in the reader's km or miles (stored per km)."""
+
+    km_fields = ("distance_km",)
     kind = forms.ChoiceField(choices=SessionKind.choices)
     run_type = forms.ChoiceField(
         required=False,
@@ -100,6 +104,17 @@ class ChangeForm(forms.Form):
     pace_fast = forms.CharField(required=False, label="Pace from (m:ss /km)", max_length=5)
     pace_slow = forms.CharField(required=False, label="Pace to (m:ss /km)", max_length=5)
     hr_zone = forms.CharField(required=False, max_length=16, label="Heart-rate zone")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.units == "mi":
+            for name in ("pace_fast", "pace_slow"):
+                self.fields[name].label = str(self.fields[name].label).replace("/km", "/mi")
+
+    def _per_km(self, seconds: float | None) -> float | None:
+        if seconds is None or self.units == "km":
+            return seconds
+        return round(seconds / KM_PER_MILE)
 
     @staticmethod
     def _seconds(value: str) -> float | None:
@@ -113,8 +128,8 @@ class ChangeForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         try:
-            fast = self._seconds(data.get("pace_fast", ""))
-            slow = self._seconds(data.get("pace_slow", ""))
+            fast = self._per_km(self._seconds(data.get("pace_fast", "")))
+            slow = self._per_km(self._seconds(data.get("pace_slow", "")))
         except forms.ValidationError as error:
             self.add_error("pace_fast", error)
             return data

@@ -43,6 +43,7 @@ from tagalong.plans.forms import (
     TemplateForm,
 )
 from tagalong.plans.models import PlanSession, Template
+from tagalong.web.unit_fields import KM_PER_MILE
 
 
 def user_of(request: HttpRequest) -> User:
@@ -249,7 +250,9 @@ def session_context(
         "can_comment": _can_edit(request, athlete),
         "comment_form": extra.pop("comment_form", CommentForm()),
         "move_form": extra.pop("move_form", MoveForm(initial={"date": session.date})),
-        "change_form": extra.pop("change_form", _change_form(session)),
+        "change_form": extra.pop(
+            "change_form", _change_form(session, units.units_of(request.user))
+        ),
         "exercise_form": exercise_form,
         "copy_form": extra.pop("copy_form", CopySessionForm(initial={"date": session.date})),
         "workout_text": selectors.paces_in(
@@ -259,18 +262,20 @@ def session_context(
     }
 
 
-def _change_form(session: PlanSession) -> ChangeForm:
+def _change_form(session: PlanSession, reader: units.Units) -> ChangeForm:
     pace = session.pace_range
+    per = 1.0 if reader == "km" else KM_PER_MILE
     return ChangeForm(
         initial={
             "kind": session.kind,
             "run_type": session.run_type,
             "duration_min": session.duration_min,
             "distance_km": session.distance_km,
-            "pace_fast": selectors.pace_text(pace[0]) if pace else "",
-            "pace_slow": selectors.pace_text(pace[1]) if pace else "",
+            "pace_fast": selectors.pace_text(pace[0] * per) if pace else "",
+            "pace_slow": selectors.pace_text(pace[1] * per) if pace else "",
             "hr_zone": session.hr_zone,
-        }
+        },
+        units=reader,
     )
 
 
@@ -363,7 +368,7 @@ def move(request: HttpRequest, athlete_id: int, session_id: int) -> HttpResponse
 def change(request: HttpRequest, athlete_id: int, session_id: int) -> HttpResponse:
     athlete = coach_for(request, athlete_id)
     session = selectors.session_for(athlete, session_id)
-    form = ChangeForm(request.POST)
+    form = ChangeForm(request.POST, units=units.units_of(request.user))
     if form.is_valid():
         try:
             builder.change_session(session=session, by=user_of(request), changes=form.changes())
