@@ -16,7 +16,8 @@ class Clock:
         return self.now
 
 
-def test_terminal_gets_one_redrawn_bar_with_count_percent_file_and_time_left():
+def test_terminal_gets_one_redrawn_bar_with_count_percent_file_and_time_left(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")  # the bar is cut to the terminal's width
     out, clock = io.StringIO(), Clock()
     display = ProgressDisplay(out, interactive=True, clock=clock)
     clock.now = 10.0

@@ -80,7 +80,7 @@ def test_every_operation_honours_its_contract(case: Any, coach_token: tuple[str,
 
 SCENARIOS = settings(
     max_examples=15,
-    stateful_step_count=6,
+    stateful_step_count=10,
     deadline=None,
     database=None,
     derandomize=True,  # the same scenarios every run: bounded and repeatable

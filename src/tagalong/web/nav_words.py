@@ -19,6 +19,7 @@ NAV_LABELS = (
     gettext_noop("Plan"),
     gettext_noop("Plan templates"),
     gettext_noop("Plan changes"),
+    gettext_noop("Programmes"),
     gettext_noop("My profile"),
     gettext_noop("Activities"),
     gettext_noop("Symptoms"),
