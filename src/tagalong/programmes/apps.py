@@ -9,14 +9,21 @@ class ProgrammesConfig(AppConfig):
     def ready(self) -> None:
         from datetime import timedelta
 
+        from django.db.models.signals import post_save
+
         from tagalong import demo
+        from tagalong.bookings.models import Session
         from tagalong.dataexport import erasure
         from tagalong.notifications.periodic import register
+        from tagalong.plans.models import Template
+        from tagalong.programmes import hooks
         from tagalong.programmes.demo import add_demo_programme
         from tagalong.programmes.erasure import erase_coach_programmes
         from tagalong.programmes.tasks import move_stages
         from tagalong.web import navigation
 
+        post_save.connect(hooks.template_saved, sender=Template, dispatch_uid="programmes.tpl")
+        post_save.connect(hooks.session_saved, sender=Session, dispatch_uid="programmes.seat")
         navigation.register("Programmes", "programmes:coach_list", roles={"coach"}, order=45)
         navigation.register("Programmes", "programmes:mine", roles={"athlete"}, order=25)
         register("programmes.stages", every=timedelta(hours=1), task=move_stages)

@@ -75,6 +75,9 @@ class Programme(models.Model):
     stage = models.CharField(max_length=10, choices=Stage.choices, default=Stage.DRAFT)
     created_at = models.DateTimeField(default=timezone.now)
     published_at = models.DateTimeField(null=True, blank=True)
+    # Set while a "members follow the template" task is queued and not yet started, so many
+    # template edits queue one task (programmes.hooks).
+    follow_queued_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -634,10 +634,25 @@ def claim(
     return place
 
 
+def _book_one(athlete: AthleteProfile, session: Any, now: dt.datetime) -> bool:
+    """A seat (or a waiting-list place when full, as any booking); False when refused."""
+    from tagalong.bookings.models import BookingStatus
+    from tagalong.bookings.services import book
+
+    live = (BookingStatus.CONFIRMED, BookingStatus.WAITLISTED)
+    if session.bookings.filter(athlete=athlete, status__in=live).exists():
+        return False
+    try:
+        with transaction.atomic():
+            book(athlete=athlete, session_or_slot=session, now=now)
+    except DomainError:
+        return False
+    return True
+
+
 def _book_group_sessions(place: Place, now: dt.datetime) -> int:
     """A seat in each of the programme's group sessions during the runner's weeks."""
     from tagalong.bookings.models import Session, SessionStatus
-    from tagalong.bookings.services import book
     from tagalong.programmes.selectors import window
 
     assert place.athlete is not None
@@ -649,14 +664,32 @@ def _book_group_sessions(place: Place, now: dt.datetime) -> int:
         start__date__gte=first,
         start__date__lte=last,
     )
+    return sum(_book_one(place.athlete, session, now) for session in sessions)
+
+
+def seat_members_in(*, session: Any, now: dt.datetime) -> int:
+    """A group session date added later: each member of a live programme it belongs to, whose
+    weeks include the date, gets a seat (or the session's waiting list when it is full)."""
+    from zoneinfo import ZoneInfo
+
+    from tagalong.bookings.models import SessionStatus
+    from tagalong.programmes.selectors import window
+
+    if session.status != SessionStatus.SCHEDULED or session.start <= now:
+        return 0
     booked = 0
-    for session in sessions:
-        try:
-            with transaction.atomic():
-                book(athlete=place.athlete, session_or_slot=session, now=now)
-        except DomainError:
-            continue
-        booked += 1
+    places = Place.objects.filter(
+        programme__session_types=session.session_type_id,
+        programme__stage__in=[Stage.PUBLISHED, Stage.RUNNING],
+        status=PlaceStatus.ACTIVE,
+        athlete__isnull=False,
+    ).select_related("programme", "athlete__user")
+    for place in places.order_by("joined_at", "pk"):
+        assert place.athlete is not None
+        first, last = window(place)
+        day = session.start.astimezone(ZoneInfo(place.programme.time_zone)).date()
+        if first <= day <= last and _book_one(place.athlete, session, now):
+            booked += 1
     return booked
 
 

@@ -117,13 +117,34 @@ def make_plan(place_id: int, user_id: int) -> str:
 
 
 @task()
-def follow_template(programme_id: int, user_id: int) -> dict[str, int]:
+def follow_template(programme_id: int, user_id: int | None) -> dict[str, int]:
+    """Members' sessions not yet done follow the programme's template (queued on every
+    template edit, coalesced per programme; or by the coach's "apply now")."""
+    from tagalong.programmes.hooks import follow_started
     from tagalong.programmes.memberplan import follow_template_all
+    from tagalong.programmes.models import Programme
 
-    by = User.objects.filter(pk=user_id).first()
+    follow_started(programme_id)  # edits saved from now on queue the next run
+    programme = Programme.objects.select_related("coach").filter(pk=programme_id).first()
+    if programme is None:
+        return {}
+    by = User.objects.filter(pk=user_id).first() if user_id is not None else programme.coach
     if by is None:
         return {}
     return follow_template_all(programme_id=programme_id, by=by, today=timezone.localdate())
+
+
+@task()
+def seat_members(session_id: int) -> int:
+    """A new date of a programme's group session: a seat (or waiting-list place) for each
+    member whose weeks include it."""
+    from tagalong.bookings.models import Session
+    from tagalong.programmes.services import seat_members_in
+
+    session = Session.objects.select_related("session_type").filter(pk=session_id).first()
+    if session is None:
+        return 0
+    return seat_members_in(session=session, now=timezone.now())
 
 
 @task()
