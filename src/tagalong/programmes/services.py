@@ -23,6 +23,7 @@ from tagalong.programmes.models import (
     NEXT_STAGE,
     TAKING,
     Announcement,
+    AnnouncementEmail,
     Gift,
     Payment,
     Place,
@@ -716,19 +717,24 @@ def announce(*, programme: Programme, by: User, text: str) -> Announcement:
         raise DomainError("Keep announcements under 4,000 characters.", field="text")
     announcement = Announcement.objects.create(programme=programme, author=by, text=text)
     record(actor=by, action="programme.announced", target=announcement, programme=programme.pk)
-    from django.urls import reverse
-
     from tagalong.notifications.services import notify_all
+    from tagalong.programmes.announcements import KIND, announcement_url
 
-    members = User.objects.filter(
-        athlete_profile__programme_places__programme=programme,
-        athlete_profile__programme_places__status=PlaceStatus.ACTIVE,
+    members = list(
+        User.objects.filter(
+            athlete_profile__programme_places__programme=programme,
+            athlete_profile__programme_places__status=PlaceStatus.ACTIVE,
+        ).distinct()
     )
     notify_all(
         members,
-        kind="programme_announcement",
+        kind=KIND,
         title=f"{programme.title}: a message from {by.full_name}",
         body=text[:300],
-        url=reverse("programmes:member", kwargs={"slug": programme.slug}),
+        url=announcement_url(announcement),
+    )
+    # the email follows under the message rules (programmes.announcements)
+    AnnouncementEmail.objects.bulk_create(
+        [AnnouncementEmail(announcement=announcement, user=user) for user in members]
     )
     return announcement

@@ -153,3 +153,11 @@ def move_stages() -> int:
     from tagalong.programmes.services import move_stages as move
 
     return len(move(today=timezone.localdate()))
+
+
+@task()
+def email_announcements() -> int:
+    """Every minute: announcement emails that waited unread (programmes.announcements)."""
+    from tagalong.programmes.announcements import send_waiting_emails
+
+    return send_waiting_emails(timezone.now())
