@@ -13,6 +13,7 @@ from freezegun import freeze_time
 from tagalong.activities.models import Activity
 from tagalong.bookings.models import Booking, BookingStatus
 from tagalong.bookings.services import create_class
+from tagalong.notifications.models import Notification
 from tagalong.plans.models import Plan, Template
 from tagalong.plans.services import apply_template, new_version
 from tagalong.programmes import hooks
@@ -61,6 +62,8 @@ def test_editing_the_template_updates_members_without_a_button_and_proposes_wher
     update = PlanUpdate.objects.get(place=changed, status=UpdateStatus.PROPOSED)
     assert {r["duration_min"] for r in update.sessions if r["kind"] == "strength"} == {25.0}
     assert not PlanUpdate.objects.filter(place=untouched).exists()
+    told = Notification.objects.get(user=world.coach_a, kind="programme_plan_update")
+    assert told.url == reverse("programmes:cohort", args=[p.pk]) and "1 member had" in told.body
     p.refresh_from_db()
     assert p.follow_queued_at is None  # the task cleared its mark as it started
 

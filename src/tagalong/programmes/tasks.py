@@ -131,7 +131,20 @@ def follow_template(programme_id: int, user_id: int | None) -> dict[str, int]:
     by = User.objects.filter(pk=user_id).first() if user_id is not None else programme.coach
     if by is None:
         return {}
-    return follow_template_all(programme_id=programme_id, by=by, today=timezone.localdate())
+    counts = follow_template_all(programme_id=programme_id, by=by, today=timezone.localdate())
+    if counts.get("proposed"):
+        from tagalong.notifications.services import notify
+
+        n = counts["proposed"]
+        notify(
+            programme.coach,
+            kind="programme_plan_update",
+            title=f"{programme.title}: template changes wait for you",
+            body=f"{n} member{'s' if n != 1 else ''} had their own plan changed, "
+            "so the template's new sessions wait for your decision.",
+            url=reverse("programmes:cohort", kwargs={"programme_id": programme.pk}),
+        )
+    return counts
 
 
 @task()

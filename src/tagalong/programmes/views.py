@@ -253,8 +253,8 @@ def follow(request: HttpRequest, programme_id: int) -> HttpResponse:
         request,
         programme,
         None,
-        "Members' sessions not yet done follow the template; where a member's plan was "
-        "changed, the change waits for you below.",
+        "Members' sessions not yet done are following the template now; where a member's "
+        "plan was changed, the change waits for you below.",
     )
 
 
