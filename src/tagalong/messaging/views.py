@@ -31,10 +31,13 @@ def inbox(request: HttpRequest) -> HttpResponse:
     if folder not in selectors.FOLDERS:
         folder = "inbox"
     rows = selectors.inbox(_user(request), folder=folder)
+    from tagalong.messaging.extras import items_for
+
+    extras = items_for(_user(request)) if folder == "inbox" else []
     return render(
         request,
         "messaging/inbox.html",
-        {"rows": rows, "folder": folder, "folders": selectors.FOLDERS},
+        {"rows": rows, "folder": folder, "folders": selectors.FOLDERS, "extras": extras},
     )
 
 

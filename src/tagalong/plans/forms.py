@@ -9,7 +9,7 @@ from tagalong.athletes.models import AthleteGroup, AthleteProfile
 from tagalong.exercises import LIBRARY
 from tagalong.plangen.jsonio import GOAL_TYPES
 from tagalong.plans.builder import RUN_TYPES
-from tagalong.plans.models import SessionKind
+from tagalong.plans.models import SessionKind, Template
 from tagalong.plans.services import GOAL_TITLES, UNKNOWN_EXERCISE, WEEKDAY_NAMES
 from tagalong.web.unit_fields import KM_PER_MILE, DistancesInReaderUnits
 
@@ -204,7 +204,25 @@ class CommentForm(forms.Form):
 
 
 class TemplateForm(forms.Form):
-    name = forms.CharField(max_length=200, label="Template name")
+    name = forms.CharField(max_length=200, label="Template name", required=False)
+    replace = forms.ModelChoiceField(
+        queryset=Template.objects.none(),
+        required=False,
+        label="Or put this plan's sessions into one of your templates",
+        empty_label="No: save a new template",
+        help_text="A programme's members follow their template's changes.",
+    )
+
+    def __init__(self, *args: Any, coach: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if coach is not None:
+            self.fields["replace"].queryset = Template.objects.filter(coach=coach)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("replace") and not (data.get("name") or "").strip():
+            self.add_error("name", "Give the template a name.")
+        return data
 
 
 class ApplyTemplateForm(forms.Form):

@@ -420,12 +420,9 @@ def _copy_comment_to_conversation(session: PlanSession, author: User, text: str)
 # --- templates -------------------------------------------------------------------------
 
 
-@transaction.atomic
-def save_as_template(*, plan: Plan, by: User, name: str) -> Template:
-    if not name.strip():
-        raise DomainError("Give the template a name.", field="name")
+def _template_rows(plan: Plan) -> list[dict[str, Any]]:
     monday = plan.start - dt.timedelta(days=plan.start.weekday())
-    rows = [
+    return [
         {
             "week": (s.date - monday).days // 7,
             "weekday": s.date.weekday(),
@@ -434,10 +431,39 @@ def save_as_template(*, plan: Plan, by: User, name: str) -> Template:
         }
         for s in plan.sessions.all()
     ]
+
+
+@transaction.atomic
+def save_as_template(*, plan: Plan, by: User, name: str) -> Template:
+    if not name.strip():
+        raise DomainError("Give the template a name.", field="name")
     template = Template.objects.create(
-        coach=by, name=name.strip(), goal_type=plan.goal_type, weeks=rows
+        coach=by, name=name.strip(), goal_type=plan.goal_type, weeks=_template_rows(plan)
     )
     record(actor=by, action="plan.template_saved", target=template, plan_id=plan.pk)
+    return template
+
+
+@transaction.atomic
+def replace_template_sessions(*, template: Template, plan: Plan, by: User) -> Template:
+    """The coach edits a template: its sessions become this plan's (week by week). Saving the
+    template lets the apps that use it follow (a programme's members, see programmes.hooks)."""
+    if template.coach_id != by.pk:
+        raise DomainError("Pick one of your own templates.", field="replace")
+    rows = _template_rows(plan)
+    if not rows:
+        raise DomainError("This plan has no sessions to put into the template.", field="replace")
+    before = len(template.weeks)
+    template.weeks = rows
+    template.save(update_fields=["weeks"])
+    record(
+        actor=by,
+        action="plan.template_edited",
+        target=template,
+        plan_id=plan.pk,
+        sessions_before=before,
+        sessions_after=len(rows),
+    )
     return template
 
 

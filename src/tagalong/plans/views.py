@@ -156,7 +156,7 @@ def _builder_context(request: HttpRequest, athlete: AthleteProfile, plan: Any) -
         "warnings": selectors.limit_warnings(plan) if can_plan else [],
         "versions": plan.versions.select_related("created_by")[:10],
         "exercise_rows": selectors.exercise_rows_by_session(sessions, request.user),
-        "template_form": TemplateForm(initial={"name": plan.title}),
+        "template_form": TemplateForm(initial={"name": plan.title}, coach=request.user),
         "open_proposals": selectors.proposal_rows(selectors.open_proposals(plan)),
         "made_proposals": selectors.proposal_rows(selectors.made_proposals(plan)),
     }
@@ -425,12 +425,19 @@ def copy_week(request: HttpRequest, athlete_id: int, plan_id: int) -> HttpRespon
 def save_template(request: HttpRequest, athlete_id: int, plan_id: int) -> HttpResponse:
     athlete = coach_for(request, athlete_id)
     plan = selectors.plan_for(athlete, plan_id)
-    form = TemplateForm(request.POST)
+    form = TemplateForm(request.POST, coach=request.user)
     if form.is_valid():
-        services.save_as_template(plan=plan, by=user_of(request), name=form.cleaned_data["name"])
-        messages.success(request, "Saved as a template.")
+        replace = form.cleaned_data.get("replace")
+        if replace is not None:
+            services.replace_template_sessions(template=replace, plan=plan, by=user_of(request))
+            messages.success(request, f"{replace.name} now has this plan's sessions.")
+        else:
+            services.save_as_template(
+                plan=plan, by=user_of(request), name=form.cleaned_data["name"]
+            )
+            messages.success(request, "Saved as a template.")
         return redirect("plans:templates")
-    messages.error(request, "Give the template a name.")
+    messages.error(request, "Give the template a name, or pick one of your templates.")
     return redirect("plans:detail", athlete_id=athlete.pk, plan_id=plan.pk)
 
 

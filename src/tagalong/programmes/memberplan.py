@@ -227,6 +227,26 @@ def _future_sessions(locked: Plan, place: Place, today: dt.date) -> list[dict[st
     return out
 
 
+def first_open_day(place: Place, today: dt.date) -> dt.date:
+    """The first day whose sessions are not done: today, or tomorrow once the runner recorded
+    a run or activity today (done sessions never change)."""
+    from zoneinfo import ZoneInfo
+
+    from tagalong.activities.models import Activity
+
+    if place.athlete is None:
+        return today
+    zone = ZoneInfo(place.athlete.time_zone)
+    recent = Activity.objects.filter(
+        athlete=place.athlete,
+        start__date__gte=today - dt.timedelta(days=1),
+        start__date__lte=today + dt.timedelta(days=1),
+    ).values_list("start", flat=True)
+    if any(start.astimezone(zone).date() == today for start in recent):
+        return today + dt.timedelta(days=1)
+    return today
+
+
 def _replace_future(locked: Plan, rows: list[dict[str, Any]], today: dt.date) -> None:
     locked.sessions.filter(date__gte=today).delete()
     PlanSession.objects.bulk_create([_session_from_json(locked, r) for r in rows])
@@ -244,6 +264,7 @@ def follow_template(*, place: Place, by: User, today: dt.date) -> str:
         return "skipped"
     if any(n in GATE_NOTES.values() for n in place.plan_notes):
         return "gated"
+    today = first_open_day(place, today)
     with transaction.atomic():
         locked = Plan.objects.select_for_update().get(pk=plan.pk)
         rows = _future_sessions(locked, place, today)
@@ -280,8 +301,9 @@ def decide_update(*, update: PlanUpdate, by: User, make: bool, today: dt.date) -
     place = update.place
     if make and place.plan is not None:
         locked = Plan.objects.select_for_update().get(pk=place.plan_id)
-        rows = [r for r in update.sessions if dt.date.fromisoformat(r["date"]) >= today]
-        _replace_future(locked, rows, max(today, update.from_date))
+        start = max(first_open_day(place, today), update.from_date)
+        rows = [r for r in update.sessions if dt.date.fromisoformat(r["date"]) >= start]
+        _replace_future(locked, rows, start)
         new_version(locked, by=by, reason=f"Programme {place.programme.title}: template changed")
         place.plan_version_applied = locked.current_version
         place.save(update_fields=["plan_version_applied"])

@@ -75,6 +75,9 @@ class Programme(models.Model):
     stage = models.CharField(max_length=10, choices=Stage.choices, default=Stage.DRAFT)
     created_at = models.DateTimeField(default=timezone.now)
     published_at = models.DateTimeField(null=True, blank=True)
+    # Set while a "members follow the template" task is queued and not yet started, so many
+    # template edits queue one task (programmes.hooks).
+    follow_queued_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -208,6 +211,25 @@ class Announcement(models.Model):
 
     def __str__(self) -> str:
         return f"Announcement in {self.programme}"
+
+
+class AnnouncementEmail(models.Model):
+    """One member's email about one announcement: sent once, after it waited unread in the app
+    (as message emails), never in the member's night; none once they read it in the app."""
+
+    announcement = models.ForeignKey(Announcement, on_delete=models.CASCADE, related_name="emails")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(null=True, blank=True)
+    skipped = models.BooleanField(default=False)  # read in the app first: no email
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["announcement", "user"], name="one_email_per_member")
+        ]
+        indexes = [models.Index(fields=["sent_at", "skipped"])]
+
+    def __str__(self) -> str:
+        return f"Email of {self.announcement} to {self.user_id}"
 
 
 class UpdateStatus(models.TextChoices):

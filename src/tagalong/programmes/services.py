@@ -23,6 +23,7 @@ from tagalong.programmes.models import (
     NEXT_STAGE,
     TAKING,
     Announcement,
+    AnnouncementEmail,
     Gift,
     Payment,
     Place,
@@ -634,10 +635,25 @@ def claim(
     return place
 
 
+def _book_one(athlete: AthleteProfile, session: Any, now: dt.datetime) -> bool:
+    """A seat (or a waiting-list place when full, as any booking); False when refused."""
+    from tagalong.bookings.models import BookingStatus
+    from tagalong.bookings.services import book
+
+    live = (BookingStatus.CONFIRMED, BookingStatus.WAITLISTED)
+    if session.bookings.filter(athlete=athlete, status__in=live).exists():
+        return False
+    try:
+        with transaction.atomic():
+            book(athlete=athlete, session_or_slot=session, now=now)
+    except DomainError:
+        return False
+    return True
+
+
 def _book_group_sessions(place: Place, now: dt.datetime) -> int:
     """A seat in each of the programme's group sessions during the runner's weeks."""
     from tagalong.bookings.models import Session, SessionStatus
-    from tagalong.bookings.services import book
     from tagalong.programmes.selectors import window
 
     assert place.athlete is not None
@@ -649,14 +665,32 @@ def _book_group_sessions(place: Place, now: dt.datetime) -> int:
         start__date__gte=first,
         start__date__lte=last,
     )
+    return sum(_book_one(place.athlete, session, now) for session in sessions)
+
+
+def seat_members_in(*, session: Any, now: dt.datetime) -> int:
+    """A group session date added later: each member of a live programme it belongs to, whose
+    weeks include the date, gets a seat (or the session's waiting list when it is full)."""
+    from zoneinfo import ZoneInfo
+
+    from tagalong.bookings.models import SessionStatus
+    from tagalong.programmes.selectors import window
+
+    if session.status != SessionStatus.SCHEDULED or session.start <= now:
+        return 0
     booked = 0
-    for session in sessions:
-        try:
-            with transaction.atomic():
-                book(athlete=place.athlete, session_or_slot=session, now=now)
-        except DomainError:
-            continue
-        booked += 1
+    places = Place.objects.filter(
+        programme__session_types=session.session_type_id,
+        programme__stage__in=[Stage.PUBLISHED, Stage.RUNNING],
+        status=PlaceStatus.ACTIVE,
+        athlete__isnull=False,
+    ).select_related("programme", "athlete__user")
+    for place in places.order_by("joined_at", "pk"):
+        assert place.athlete is not None
+        first, last = window(place)
+        day = session.start.astimezone(ZoneInfo(place.programme.time_zone)).date()
+        if first <= day <= last and _book_one(place.athlete, session, now):
+            booked += 1
     return booked
 
 
@@ -683,19 +717,24 @@ def announce(*, programme: Programme, by: User, text: str) -> Announcement:
         raise DomainError("Keep announcements under 4,000 characters.", field="text")
     announcement = Announcement.objects.create(programme=programme, author=by, text=text)
     record(actor=by, action="programme.announced", target=announcement, programme=programme.pk)
-    from django.urls import reverse
-
     from tagalong.notifications.services import notify_all
+    from tagalong.programmes.announcements import KIND, announcement_url
 
-    members = User.objects.filter(
-        athlete_profile__programme_places__programme=programme,
-        athlete_profile__programme_places__status=PlaceStatus.ACTIVE,
+    members = list(
+        User.objects.filter(
+            athlete_profile__programme_places__programme=programme,
+            athlete_profile__programme_places__status=PlaceStatus.ACTIVE,
+        ).distinct()
     )
     notify_all(
         members,
-        kind="programme_announcement",
+        kind=KIND,
         title=f"{programme.title}: a message from {by.full_name}",
         body=text[:300],
-        url=reverse("programmes:member", kwargs={"slug": programme.slug}),
+        url=announcement_url(announcement),
+    )
+    # the email follows under the message rules (programmes.announcements)
+    AnnouncementEmail.objects.bulk_create(
+        [AnnouncementEmail(announcement=announcement, user=user) for user in members]
     )
     return announcement

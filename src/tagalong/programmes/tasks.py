@@ -117,13 +117,47 @@ def make_plan(place_id: int, user_id: int) -> str:
 
 
 @task()
-def follow_template(programme_id: int, user_id: int) -> dict[str, int]:
+def follow_template(programme_id: int, user_id: int | None) -> dict[str, int]:
+    """Members' sessions not yet done follow the programme's template (queued on every
+    template edit, coalesced per programme; or by the coach's "apply now")."""
+    from tagalong.programmes.hooks import follow_started
     from tagalong.programmes.memberplan import follow_template_all
+    from tagalong.programmes.models import Programme
 
-    by = User.objects.filter(pk=user_id).first()
+    follow_started(programme_id)  # edits saved from now on queue the next run
+    programme = Programme.objects.select_related("coach").filter(pk=programme_id).first()
+    if programme is None:
+        return {}
+    by = User.objects.filter(pk=user_id).first() if user_id is not None else programme.coach
     if by is None:
         return {}
-    return follow_template_all(programme_id=programme_id, by=by, today=timezone.localdate())
+    counts = follow_template_all(programme_id=programme_id, by=by, today=timezone.localdate())
+    if counts.get("proposed"):
+        from tagalong.notifications.services import notify
+
+        n = counts["proposed"]
+        notify(
+            programme.coach,
+            kind="programme_plan_update",
+            title=f"{programme.title}: template changes wait for you",
+            body=f"{n} member{'s' if n != 1 else ''} had their own plan changed, "
+            "so the template's new sessions wait for your decision.",
+            url=reverse("programmes:cohort", kwargs={"programme_id": programme.pk}),
+        )
+    return counts
+
+
+@task()
+def seat_members(session_id: int) -> int:
+    """A new date of a programme's group session: a seat (or waiting-list place) for each
+    member whose weeks include it."""
+    from tagalong.bookings.models import Session
+    from tagalong.programmes.services import seat_members_in
+
+    session = Session.objects.select_related("session_type").filter(pk=session_id).first()
+    if session is None:
+        return 0
+    return seat_members_in(session=session, now=timezone.now())
 
 
 @task()
@@ -132,3 +166,11 @@ def move_stages() -> int:
     from tagalong.programmes.services import move_stages as move
 
     return len(move(today=timezone.localdate()))
+
+
+@task()
+def email_announcements() -> int:
+    """Every minute: announcement emails that waited unread (programmes.announcements)."""
+    from tagalong.programmes.announcements import send_waiting_emails
+
+    return send_waiting_emails(timezone.now())

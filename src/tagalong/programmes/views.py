@@ -19,6 +19,7 @@ from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile
 from tagalong.errors import DomainError
 from tagalong.programmes import selectors, services
+from tagalong.programmes.announcements import read_on_page
 from tagalong.programmes.forms import (
     AboutYouForm,
     AnnouncementForm,
@@ -252,8 +253,8 @@ def follow(request: HttpRequest, programme_id: int) -> HttpResponse:
         request,
         programme,
         None,
-        "Members' sessions not yet done follow the template; where a member's plan was "
-        "changed, the change waits for you below.",
+        "Members' sessions not yet done are following the template now; where a member's "
+        "plan was changed, the change waits for you below.",
     )
 
 
@@ -447,6 +448,7 @@ def member(request: HttpRequest, slug: str) -> HttpResponse:
     if athlete.birth_date is None or not athlete.sex or athlete.body_mass_kg is None:
         about = AboutYouForm()
     finished = place.status == PlaceStatus.FINISHED or today > last
+    read_on_page(_user(request), programme, now)  # its announcements are read: no email
     return render(
         request,
         "programmes/member.html",
