@@ -4,8 +4,9 @@
 and heel-raise tests, and proposes, each with its evidence ids:
 
 * pain (rehab.pain_monitoring.plan_adaptation): the calf strength of the next 7 days one
-  ladder step back, the runs of the next 7 days cut by 30 % and run easy; nothing later
-  changes except what a hard limit needs (a later run held within 10 % of the shortened ones);
+  ladder step back, the runs of the next 7 days cut by 30 % and run easy, the longest of them
+  no further than the runs after need under the single-run limit; nothing later changes
+  except what a hard limit needs (a week's hard run kept under 20 % of its shortened week);
 * missed sessions (coaching.missed_sessions.no_stacking): a missed long or quality run moves
   to a free day later in its week when that keeps every limit; nothing is ever doubled up;
 * load spike (load.single_run_spike.plan_response): upcoming runs capped at 110 % of the
@@ -23,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import math
 from collections.abc import Iterable, Sequence
 
 from tagalong.assessment.hret import RETEST_CHANGE_REPS
@@ -152,7 +154,7 @@ def _pain(view: PlanView, data: AthleteData, ctx: Context) -> Proposal | None:
     why = Reason(
         "Calf pain above the pain-monitoring limits: step back, then build again.", PAIN_EVIDENCE
     )
-    changes = [*_step_back(view, ctx, why), *_cut_runs(view, ctx, why)]
+    changes = [*_step_back(view, ctx, why), *_cut_runs(view, data, ctx, why)]
     days = sorted({s.day for s in signals})
     sides = sorted({s.side for s in signals})
     return Proposal(
@@ -192,21 +194,64 @@ def _ladder_change(slot: Slot, kind: str, level: int, why: Reason) -> Change:
     )
 
 
-def _cut_runs(view: PlanView, ctx: Context, why: Reason) -> list[Change]:
+def _cut_runs(view: PlanView, data: AthleteData, ctx: Context, why: Reason) -> list[Change]:
+    """Runs of the next 7 days 30 % shorter, hard ones easy. The longest of them is cut no
+    further than the runs after the 7 days need to stay within the single-run limit, so that
+    the weeks after keep their planned runs (a step-back week, not a step back of the plan)."""
     last = ctx.today + dt.timedelta(days=CUT_DAYS)
+    window = [s for s in _trainable_runs(upcoming(view, ctx)) if s.session.date <= last]
+    longest = max(window, key=lambda x: x.session.distance_km or 0.0, default=None)
     out = []
-    for slot in _trainable_runs(upcoming(view, ctx)):
+    for slot in window:
         s = slot.session
-        if s.date > last:
-            break
         minutes = floor_to(s.duration_min * RUN_CUT, 0.1)
         km = None if s.distance_km is None else floor_to(s.distance_km * RUN_CUT, 0.01)
+        held = False
+        if slot is longest and s.distance_km and km is not None:
+            floor = _spike_floor(view, window, slot, last)
+            done = _done_reference(data.runs or (), s.date)
+            if done is not None and limits.SPIKE_MAX_RATIO * done <= floor:
+                floor = 0.0  # the runs done already cap it (the load-spike rule): no hold
+            if floor > km:  # held: the minutes follow the km
+                held, km = True, min(s.distance_km, floor)
+                minutes = floor_to(s.duration_min * km / s.distance_km, 0.1)
         easy = s.run_type in HARD_RUN_TYPES
         text = f"{describe(s)}: {s.duration_min:.0f} → {minutes:.0f} min" + (
             ", run easy" if easy else ""
         )
-        out.append(_run_change(slot, text, why, minutes=minutes, km=km, easy=easy))
+        reason = HELD_WHY if held else why
+        out.append(_run_change(slot, text, reason, minutes=minutes, km=km, easy=easy))
     return out
+
+
+HELD_WHY = Reason(
+    "Calf pain: shorter, but no shorter than the runs after it need to stay within 10 % of "
+    "the longest run of the 30 days before them, so the weeks after keep their runs.",
+    (*PAIN_EVIDENCE, "load.single_run_spike.frandsen_2025"),
+)
+
+
+def _spike_floor(view: PlanView, window: list[Slot], slot: Slot, last: dt.date) -> float:
+    """The shortest ``slot`` may become without a later run breaking the single-run limit."""
+    cut = {x.ref for x in window}
+    history = [(view.start - dt.timedelta(days=1), view.longest_before_km)]
+    for other in _trainable_runs(view.slots):
+        if other.ref != slot.ref and other.session.date <= last:
+            km = other.session.distance_km or 0.0
+            history.append((other.session.date, km * RUN_CUT if other.ref in cut else km))
+    horizon = slot.session.date + dt.timedelta(days=limits.SPIKE_WINDOW_DAYS)
+    floor = 0.0
+    for later in sorted(_trainable_runs(view.slots), key=lambda x: x.session.date):
+        day, km = later.session.date, later.session.distance_km or 0.0
+        if day > horizon:
+            break
+        if day <= last:
+            continue
+        need = math.ceil(km / limits.SPIKE_MAX_RATIO * 100 - 1e-6) / 100
+        if adapt_apply.reference_of(history, day) < need:
+            floor = max(floor, need)
+        history.append((day, km))
+    return floor
 
 
 def _run_change(

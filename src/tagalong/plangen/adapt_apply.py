@@ -2,8 +2,9 @@
 
 Changes only ever shorten runs, run them easy, move a calf strength session along the ladder or
 move a session to another day. Shortening a run can break a limit elsewhere: the next long
-run becomes a spike against the shortened one, a long run grows past 30 % of a shortened week,
-a recovery week is no longer lighter than the week before it. ``keep_limits`` then shortens
+run becomes a spike against the shortened one, a week's hard run passes 20 % of its shortened
+week. A week stepped back for pain is itself a lighter week and no taper reference (see
+``limits``), so the weeks after it keep their planned load. ``keep_limits`` then shortens
 (or eases) the sessions that need it, again only from tomorrow on and only where the limit held
 before the change, until nothing more is needed. Definitions follow ``limits``.
 
@@ -28,17 +29,12 @@ MIN_QUALITY_MIN = 30.0
 EPS = 1e-6
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MAX_ROUNDS = 60
-LONG_VS_OTHERS = limits.LONG_SHARE_MAX / (1.0 - limits.LONG_SHARE_MAX)
 HARD_VS_EASY = (1.0 - limits.EASY_SHARE_MIN) / limits.EASY_SHARE_MIN
 TAPER_KEEP_MAX = 1.0 - limits.TAPER_CUT_RANGE[0]
 LIMIT_REASON = {
     "spike": Reason(
         "Kept within 10 % of the longest run of the 30 days before, after the change above.",
         ("load.single_run_spike.frandsen_2025",),
-    ),
-    "long": Reason(
-        "Kept the long run within 30 % of its shortened week.",
-        ("periodisation.plan.long_run_share",),
     ),
     "day": Reason(
         "Shorter, so that the day's sessions fit the minutes you have.",
@@ -202,7 +198,7 @@ def keep_limits(before: PlanView, after: PlanView, ctx: Context) -> tuple[PlanVi
     made: list[Change] = []
     for _ in range(MAX_ROUNDS):
         after, fixes = _spike_pass(before, after, ctx)
-        fixers = (_day_fixes, _long_fixes, _hard_fixes, _lighter_fixes, _taper_fixes)
+        fixers = (_day_fixes, _hard_fixes, _lighter_fixes, _taper_fixes)
         for fixer in fixers:
             if fixes:
                 break
@@ -284,12 +280,12 @@ def spike_references(view: PlanView) -> dict[int, float]:
     out = {}
     for slot in _runs(view):
         s = slot.session
-        out[slot.ref] = _reference(history, s.date)
+        out[slot.ref] = reference_of(history, s.date)
         history.append((s.date, s.distance_km or 0.0))
     return out
 
 
-def _reference(history: list[tuple[dt.date, float]], day: dt.date) -> float:
+def reference_of(history: list[tuple[dt.date, float]], day: dt.date) -> float:
     first = day - dt.timedelta(days=limits.SPIKE_WINDOW_DAYS)
     recent = [km for d, km in reversed(history) if first <= d < day]
     return max([limits.SPIKE_FLOOR_KM, *recent])
@@ -322,7 +318,7 @@ def _spike_pass(before: PlanView, after: PlanView, ctx: Context) -> tuple[PlanVi
     fixes = []
     for slot in _runs(after):
         s = sessions[slot.ref]
-        reference = _reference(history, s.date)
+        reference = reference_of(history, s.date)
         if s.date > ctx.today and slot.ref in held and not _spike_ok(s, reference):
             km = _round(limits.SPIKE_MAX_RATIO * reference, 0.01)
             fix = _fix(Slot(slot.ref, s), "spike", f"at most {km:.2f} km", max_distance_km=km)
@@ -352,16 +348,6 @@ def _minutes(slots: Iterable[Slot]) -> float:
     return sum(slot.session.duration_min for slot in slots)
 
 
-def _long_ok(slot: Slot, total: float) -> bool:
-    s = slot.session
-    if s.run_type != "long":
-        return True
-    return (
-        s.duration_min <= limits.LONG_SHARE_MAX * total + EPS
-        and s.duration_min <= limits.LONG_RUN_MAX_MIN + EPS
-    )
-
-
 def _day_fixes(before: PlanView, after: PlanView, ctx: Context) -> list[Change]:
     """A run shares its day with a longer strength step: the run gives way to it."""
     fixes = []
@@ -380,21 +366,6 @@ def _day_fixes(before: PlanView, after: PlanView, ctx: Context) -> list[Change]:
         run = max(runs, key=lambda x: x.session.duration_min)
         cap = math.floor((run.session.duration_min - (total - limit)) * 10) / 10
         fixes.append(_fix(run, "day", f"at most {cap:.0f} min", max_duration_min=max(cap, 1.0)))
-    return fixes
-
-
-def _long_fixes(before: PlanView, after: PlanView, ctx: Context) -> list[Change]:
-    fixes = []
-    for block in after.blocks:
-        old = block_runs(before, block)
-        held = {slot.ref for slot in old if _long_ok(slot, _minutes(old))}
-        runs = block_runs(after, block)
-        total = _minutes(runs)
-        for slot in runs:
-            if slot.session.date > ctx.today and slot.ref in held and not _long_ok(slot, total):
-                others = total - slot.session.duration_min
-                cap = _round(min(LONG_VS_OTHERS * others, limits.LONG_RUN_MAX_MIN), 0.1)
-                fixes.append(_fix(slot, "long", f"at most {cap:.0f} min", max_duration_min=cap))
     return fixes
 
 
@@ -443,18 +414,31 @@ def _scale_block(
     return out
 
 
-def _lighter(minutes: list[float], k: int) -> bool:
-    return k > 0 and minutes[k] <= limits.LIGHTER_RATIO * minutes[k - 1] + EPS
+def _loads(view: PlanView) -> list[limits.WeekLoad]:
+    """Each block's running minutes, phase and pain step-back, as ``limits`` counts them."""
+    out: list[limits.WeekLoad] = []
+    for block in view.blocks:
+        runs = block_runs(view, block)
+        out.append((_minutes(runs), block.phase, limits.stepped_back(s.session for s in runs)))
+    return out
 
 
 def _lighter_fixes(before: PlanView, after: PlanView, ctx: Context) -> list[Change]:
-    old = [_minutes(block_runs(before, b)) for b in before.blocks]
-    new = [_minutes(block_runs(after, b)) for b in after.blocks]
-    for k, block in enumerate(after.blocks):
-        if block.phase == "taper" or not _lighter(old, k) or _lighter(new, k):
+    """A lighter-week problem the cut made: the week that stopped being lighter runs 80 % of
+    the week before it again (only problems the plan did not have before)."""
+    old, new = _loads(before), _loads(after)
+    had = set(limits.lighter_problems(old))
+    was, now = limits.lighter_flags(old), limits.lighter_flags(new)
+    for k, _text in limits.lighter_problems(new):
+        if (k, _text) in had:
             continue
-        keep = limits.LIGHTER_RATIO * new[k - 1] - 0.05
-        fixes = _scale_block(block_runs(after, block), keep, ctx, "lighter", skip=_never)
+        lost = [j for j in range(max(k - limits.MAX_BLOCKS_WITHOUT_LIGHTER, 1), k + 1)]
+        lost = [j for j in lost if was[j] and not now[j]] or [k]
+        j = lost[-1]
+        if after.blocks[j].phase == "taper":
+            continue
+        keep = limits.LIGHTER_RATIO * new[j - 1][0] - 0.05
+        fixes = _scale_block(block_runs(after, after.blocks[j]), keep, ctx, "lighter", skip=_never)
         if fixes:
             return fixes
     return []
@@ -471,8 +455,9 @@ def _taper_cut(view: PlanView) -> tuple[float, list[Block], float] | None:
     if race is None or len(blocks) < n + 1:
         return None
     taper = blocks[-n:]
-    before = blocks[-n - 2 : -n] if len(blocks) >= n + 2 else blocks[-n - 1 : -n]
-    reference = max(_off_race(view, b, race) for b in before)
+    stepped = [limits.stepped_back(s.session for s in block_runs(view, b)) for b in blocks]
+    off_race = [_off_race(view, b, race) for b in blocks]
+    reference = limits.taper_reference(off_race, stepped, [b.phase for b in blocks], n)
     if reference <= 0:
         return None
     mean = sum(_off_race(view, b, race) for b in taper) / n

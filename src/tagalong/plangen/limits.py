@@ -16,9 +16,13 @@ Definitions the checkers share:
 * Lighter weeks: a block is lighter when its running time is at most 80 % of the block before.
   No more than three blocks in a row may be not lighter; blocks without running and taper
   blocks reset the count. A block labelled ``recovery`` runs 70–80 % of the block before.
+  A block stepped back for pain (a run carrying rehab.pain_monitoring.plan_adaptation) is an
+  unplanned lighter week: it counts as lighter, and a ``recovery`` block right after it counts
+  as lighter too without the 70–80 % comparison, since its reference week was cut.
 * Taper (race goals): the last two blocks (one for plans under six weeks) run on average
   41–60 % less than the larger of the two blocks before the taper. The race's weekday is left
-  out of every block in this comparison, since on race day the race replaces training.
+  out of every block in this comparison, since on race day the race replaces training. A block
+  stepped back for pain is no reference: the last loading block before it stands in.
 * Rest days: each full block keeps a day without running or strength work; race day is
   neither (like the availability check, races are exempt: their date is fixed).
 * Full blocks are blocks whose seven days all lie between the plan start and its last day.
@@ -28,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from tagalong.plangen import gates
 from tagalong.plangen.ladder import CADENCE_DRILL, HIP_SLUGS, placement
@@ -58,6 +62,7 @@ TAPER_CUT_RANGE = (0.41, 0.60)
 SHORT_PLAN_WEEKS = 6
 STRENGTH_PER_WEEK = (2, 3)
 RETURN_NO_CONSECUTIVE_DAYS = 28
+STEP_BACK_EVIDENCE = "rehab.pain_monitoring.plan_adaptation"
 _EPS = 1e-6
 
 Checker = Callable[[Plan, PlanRequest], list[str]]
@@ -130,26 +135,58 @@ def check_single_run_spike(plan: Plan, request: PlanRequest) -> list[str]:
     return out
 
 
-def check_lighter_weeks(plan: Plan, request: PlanRequest) -> list[str]:
+def stepped_back(sessions: Iterable[Session]) -> bool:
+    """Whether a block's runs were stepped back for pain (an unplanned lighter week)."""
+    return any(STEP_BACK_EVIDENCE in r.evidence for s in sessions if s.is_run for r in s.why)
+
+
+WeekLoad = tuple[float, str, bool]  # running minutes, phase, stepped back for pain
+
+
+def recovery_ratio_applies(loads: Sequence[WeekLoad], k: int) -> bool:
+    """Whether block ``k`` must run 70–80 % of the block before (see module docstring)."""
+    _minutes, phase, stepped = loads[k]
+    if phase != "recovery" or k == 0:
+        return False
+    return bool(loads[k - 1][0]) and not stepped and not loads[k - 1][2]
+
+
+def lighter_flags(loads: Sequence[WeekLoad]) -> list[bool]:
+    """Whether each block counts as lighter (see module docstring)."""
+    out = []
+    for k, (minutes, phase, stepped) in enumerate(loads):
+        after_step = k > 0 and loads[k - 1][2]
+        ratio = k > 0 and minutes <= LIGHTER_RATIO * loads[k - 1][0] + _EPS
+        out.append(stepped or (after_step and phase == "recovery") or ratio)
+    return out
+
+
+def week_loads(plan: Plan) -> list[WeekLoad]:
+    return [(w.running_minutes(), w.phase, stepped_back(w.runs())) for w in plan.weeks]
+
+
+def lighter_problems(loads: Sequence[WeekLoad]) -> list[tuple[int, str]]:
+    """(block, problem) for each block that breaks the lighter-week rule (module docstring)."""
     out = []
     streak = 0
-    previous: float | None = None
-    for week in plan.weeks:
-        minutes = week.running_minutes()
-        if week.phase == "recovery" and previous:
-            ratio = minutes / previous
+    flags = lighter_flags(loads)
+    for k, (minutes, phase, _stepped) in enumerate(loads):
+        if recovery_ratio_applies(loads, k):
+            ratio = minutes / loads[k - 1][0]
             low, high = RECOVERY_RATIO_RANGE
             if not low - _EPS <= ratio <= high + _EPS:
-                out.append(f"week {week.index}: recovery week at {ratio:.0%} of the week before")
-        lighter = previous is not None and minutes <= LIGHTER_RATIO * previous + _EPS
-        if minutes <= 0 or week.phase == "taper" or lighter:
+                out.append((k, f"recovery week at {ratio:.0%} of the week before"))
+        if minutes <= 0 or phase == "taper" or flags[k]:
             streak = 0
         else:
             streak += 1
             if streak > MAX_BLOCKS_WITHOUT_LIGHTER:
-                out.append(f"week {week.index}: no lighter week in the last 4 weeks")
-        previous = minutes
+                out.append((k, "no lighter week in the last 4 weeks"))
     return out
+
+
+def check_lighter_weeks(plan: Plan, request: PlanRequest) -> list[str]:
+    return [f"week {plan.weeks[k].index}: {text}" for k, text in lighter_problems(week_loads(plan))]
 
 
 def taper_blocks(plan: Plan) -> int:
@@ -161,6 +198,22 @@ def minutes_off_race_weekday(week: Week, race_date: dt.date) -> float:
     return sum(s.duration_min for s in week.runs() if s.date.weekday() != race_date.weekday())
 
 
+def taper_reference(
+    minutes: Sequence[float], stepped: Sequence[bool], phases: Sequence[str], n: int
+) -> float:
+    """The minutes a taper of ``n`` blocks is measured against (see module docstring)."""
+    count = len(minutes)
+    before = range(count - n - 2, count - n) if count >= n + 2 else range(count - n - 1, count - n)
+    kept = []
+    for i in before:
+        j = i
+        # a block stepped back for pain: the last loading block before it stands in
+        while j > 0 and (stepped[j] or (j != i and phases[j] == "recovery")):
+            j -= 1
+        kept.append(minutes[j])
+    return max(kept)
+
+
 def check_taper(plan: Plan, request: PlanRequest) -> list[str]:
     if request.goal.type not in RACE_GOALS:
         return []
@@ -170,8 +223,9 @@ def check_taper(plan: Plan, request: PlanRequest) -> list[str]:
     if race is None or len(weeks) < n + 1:
         return ["race plan without a race date or without weeks before the taper"]
     taper = weeks[-n:]
-    before = weeks[-n - 2 : -n] if len(weeks) >= n + 2 else weeks[-n - 1 : -n]
-    reference = max(minutes_off_race_weekday(w, race) for w in before)
+    off_race = [minutes_off_race_weekday(w, race) for w in weeks]
+    stepped = [stepped_back(w.runs()) for w in weeks]
+    reference = taper_reference(off_race, stepped, [w.phase for w in weeks], n)
     out = [f"week {w.index}: taper week labelled {w.phase}" for w in taper if w.phase != "taper"]
     if reference <= 0:  # every run falls on the race's weekday: nothing to compare like for like
         return out
