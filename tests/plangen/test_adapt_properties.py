@@ -188,6 +188,9 @@ def pain_pairs(draw: st.DrawFn):  # type: ignore[no-untyped-def]
     return request, plan, ctx, data, _more_pain(draw, data, ctx.today)
 
 
+ROUNDING_MIN, ROUNDING_KM = 0.1 + 1e-6, 0.01 + 1e-6
+
+
 @SETTINGS
 @given(pain_pairs())
 def test_more_pain_never_gives_a_more_aggressive_plan(pair) -> None:  # type: ignore[no-untyped-def]
@@ -202,9 +205,9 @@ def test_more_pain_never_gives_a_more_aggressive_plan(pair) -> None:  # type: ig
             continue
         c = calm[ref]
         assert c.date > ctx.today, f"{ref}: planned only with more pain"
-        if s.is_run:
-            assert s.duration_min <= c.duration_min + 1e-6
-            assert (s.distance_km or 0) <= (c.distance_km or 0) + 1e-6
+        if s.is_run:  # within one rounding step: minutes to 0.1, km to 0.01
+            assert s.duration_min <= c.duration_min + ROUNDING_MIN
+            assert (s.distance_km or 0) <= (c.distance_km or 0) + ROUNDING_KM
             assert not (s.run_type in HARD_RUN_TYPES and c.run_type not in HARD_RUN_TYPES)
         if s.ladder_level is not None and c.ladder_level is not None:
             assert s.ladder_level <= c.ladder_level

@@ -548,7 +548,7 @@ def _promote(session: Session) -> Booking | None:
 
 def _lock(booking: Booking) -> tuple[Session, Booking]:
     session = (
-        Session.objects.select_for_update()
+        Session.objects.select_for_update(of=("self",))  # coach: empty once they have left
         .select_related("session_type", "coach")
         .get(pk=booking.session_id)
     )

@@ -81,7 +81,13 @@ def cap_run(s: Session, *, minutes: float | None, km: float | None) -> Session:
         return s
     distance = None if s.distance_km is None else _round(s.distance_km * factor, 0.01)
     if s.workout is not None:  # the steps shrink with the run, so they still add up
+        target_s = s.duration_min * factor * 60.0
         workout = workouts.scaled(s.workout, factor)
+        for _ in range(4):  # steps round to whole seconds: never end above the cap
+            if workout.total_seconds() <= target_s:
+                break
+            factor *= target_s / workout.total_seconds()
+            workout = workouts.scaled(s.workout, factor)
         minutes = math.floor(workout.total_seconds() / 6.0) / 10
         factor = minutes / s.duration_min
         distance = None if s.distance_km is None else _round(s.distance_km * factor, 0.01)
