@@ -57,3 +57,24 @@ def test_home_test_sessions_have_their_own_schema() -> None:
     assert ref.endswith("/TestSessionOut")
     assert "TestSessionOut" in schema["components"]["schemas"]
     assert "SessionOut" in schema["components"]["schemas"]  # the plan's sessions keep theirs
+
+
+def test_text_with_a_nul_character_is_refused_naming_the_field() -> None:
+    # PostgreSQL cannot store NUL in text: the body is refused on every database alike.
+    from tagalong.messaging.models import SavedReply
+
+    client, auth = _token_client()
+    body = {"title": "Warm-up", "text": "Ten minutes\u0000 easy", "extra": [{"x": 1}]}
+    response = client.post("/api/saved-replies", body, content_type="application/json", **auth)
+    assert response.status_code == 422
+    assert response.json()["error"]["field"] == "text"
+    assert "NUL" in response.json()["error"]["message"]
+    assert not SavedReply.objects.exists()
+
+
+def test_a_nul_deep_in_a_body_names_its_path() -> None:
+    from tagalong.api.parser import find_nul
+
+    assert find_nul({"a": [1, {"b": "ok"}, {"c": "x\u0000"}]}) == ("a", "2", "c")
+    assert find_nul({"a": ["fine"], "b\u0000": 1}) == ("b",)
+    assert find_nul({"a": "fine"}) is None

@@ -12,6 +12,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from tagalong.api.parser import NulInText
 from tagalong.errors import DomainError
 from tagalong.web import readonly
 
@@ -75,8 +76,15 @@ def install(api: NinjaAPI) -> None:
         message = f"Content-Type: the multipart/form-data body cannot be read ({exc})."
         return respond(request, 400, error_body("bad_request", message, field="Content-Type"))
 
+    def nul_refused(request: HttpRequest, field: str | None) -> HttpResponse:
+        message = NulInText(field or "").args[0]
+        return respond(request, 422, error_body("validation", message, field=field))
+
     @api.exception_handler(DatabaseError)
     def database_error(request: HttpRequest, exc: DatabaseError) -> HttpResponse:
+        if "NUL (0x00)" in str(exc):
+            # A NUL that came another way than the JSON body (a query or form field).
+            return nul_refused(request, None)
         if not readonly.is_read_only(exc):
             raise exc
         response = respond(request, 503, error_body("read_only", readonly.MESSAGE))
@@ -85,4 +93,6 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if isinstance(exc.__cause__, NulInText):
+            return nul_refused(request, exc.__cause__.field or None)
         return respond(request, exc.status_code, error_body("http", str(exc)))

@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 
 from tagalong.api import errors
 from tagalong.api.auth import personal_token, session
+from tagalong.api.parser import RefusingNul
 
 api = NinjaAPI(
     title="Tagalong API",
@@ -16,6 +17,7 @@ api = NinjaAPI(
     ),
     auth=[personal_token, session],
     urls_namespace="api",
+    parser=RefusingNul(),
 )
 errors.install(api)
 
