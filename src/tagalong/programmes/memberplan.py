@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.audit.services import record
@@ -112,7 +113,7 @@ def make_member_plan(*, place: Place, by: User) -> Plan:
     """The runner's plan for this programme (the generator's rules, then the template)."""
     athlete = place.athlete
     if athlete is None or place.status != PlaceStatus.ACTIVE:
-        raise DomainError("Only a member with a place has a programme plan.")
+        raise DomainError(gettext("Only a member with a place has a programme plan."))
     first, _ = window(place)
     today = timezone.localdate()
     start = max(first, today)
@@ -297,7 +298,7 @@ def follow_template(*, place: Place, by: User, today: dt.date) -> str:
 def decide_update(*, update: PlanUpdate, by: User, make: bool, today: dt.date) -> PlanUpdate:
     update = PlanUpdate.objects.select_for_update().select_related("place").get(pk=update.pk)
     if update.status != UpdateStatus.PROPOSED:
-        raise DomainError("This change was decided already.")
+        raise DomainError(gettext("This change was decided already."))
     place = update.place
     if make and place.plan is not None:
         locked = Plan.objects.select_for_update().get(pk=place.plan_id)
