@@ -94,3 +94,14 @@ class SymptomLog(models.Model):
             )
             for t in TIMES
         ]
+
+    def regions_read(self) -> list[tuple[str, str, int | None]]:
+        """For display: (place, side, pain) of each other region, in the reader's language."""
+        return [
+            (
+                str(REGION_LABELS.get(r.get("region", ""), r.get("region", ""))),
+                str(SIDE_LABELS.get(r.get("side", ""), r.get("side", ""))).lower(),
+                r.get("pain"),
+            )
+            for r in self.other_regions or []
+        ]
