@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.functional import lazy
@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from tagalong.assessments.models import RED_FLAG_CHOICES, Goal
 from tagalong.exercises import CATEGORIES
 from tagalong.exercises import EQUIPMENT as EXERCISE_EQUIPMENT
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 SIDES = [("", "—"), ("left", _("Left")), ("right", _("Right")), ("both", _("Both"))]
 REGIONS = [
@@ -180,7 +183,7 @@ class IntakeForm(forms.Form):
         }
 
 
-def _sided(test: str, side: str) -> str:
+def _sided(test: StrOrPromise, side: str) -> str:
     words = {"left": gettext("%(test)s: left"), "right": gettext("%(test)s: right")}
     return words[side] % {"test": test}
 
@@ -188,7 +191,7 @@ def _sided(test: str, side: str) -> str:
 _sided_lazy = lazy(_sided, str)
 
 
-def _pair(label: str, high: float, step: str = "1") -> tuple[forms.Field, forms.Field]:
+def _pair(label: StrOrPromise, high: float, step: str = "1") -> tuple[forms.Field, forms.Field]:
     attrs = {"step": step, "inputmode": "decimal"}
     return (
         forms.FloatField(

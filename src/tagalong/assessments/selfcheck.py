@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from tagalong.assessments.forms import SIDES
 from tagalong.calfcheck import RED_FLAG_LABELS
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def _num(label: str | Promise, low: float, high: float) -> forms.FloatField:
+
+def _num(label: StrOrPromise, low: float, high: float) -> forms.FloatField:
     return forms.FloatField(min_value=low, max_value=high, required=False, label=label)
 
 
