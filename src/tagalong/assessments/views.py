@@ -380,7 +380,7 @@ def custom_exercise_delete(request: HttpRequest, exercise_id: int) -> HttpRespon
     exercise = custom_exercise_for(request.user, exercise_id, write=True)
     assert isinstance(request.user, User)
     services.delete_custom_exercise(exercise=exercise, by=request.user)
-    messages.success(request, f"{exercise.name} deleted.")
+    messages.success(request, gettext("%(name)s deleted.") % {"name": exercise.name})
     return redirect("assessments:exercises")
 
 
