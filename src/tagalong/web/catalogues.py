@@ -57,9 +57,7 @@ def parse_po(text: str, *, untranslated: bool = False) -> Messages:
             continue
         keyword, _, rest = line.partition(" ")
         if keyword == "msgid" and any(k.startswith("msgstr") for k in entry):
-            keep_fuzzy = fuzzy
-            finish()
-            fuzzy = keep_fuzzy
+            finish()  # a "#, fuzzy" of the next entry has finished this one already
         current = keyword
         entry[keyword] = [_string(rest)]
     finish()

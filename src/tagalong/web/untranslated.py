@@ -23,6 +23,9 @@ SAME_IN_EVERY_LANGUAGE = frozenset(
     {
         "Tagalong",
         "km",
+        "kg",
+        "cm",
+        "ms",
         "mi",
         "min",
         "bpm",
