@@ -24,6 +24,7 @@ from tagalong.plangen.model import (
     Tests,
 )
 from tagalong.plangen.steps import Repeat
+from tagalong.plangen.workouts import hard_seconds, long_finish, long_run, resized
 
 from .requests import MONDAY, runner
 
@@ -158,3 +159,35 @@ def test_short_weekdays_put_the_race_specific_session_on_a_roomy_day():
     plan = generate_plan(request)
     peak = [s for w in plan.weeks if w.phase == "peak" for s in w.runs()]
     assert any(s.workout is not None and s.workout.name == "Race pace" for s in peak)
+
+
+def _peak_runs(plan):  # type: ignore[no-untyped-def]
+    return [s for w in plan.weeks if w.phase == "peak" for s in w.runs()]
+
+
+def test_with_no_day_for_race_pace_work_the_peak_long_run_finishes_at_race_pace():
+    """Three 30-minute weekdays and one long day: no weekday holds warm-up, work and
+    cool-down, so the last block's long run ends at 10K pace (the race rehearsal)."""
+    request = runner(
+        goal=Goal(type="10k", race_date=MONDAY + dt.timedelta(weeks=15, days=6)),
+        availability=Availability({"tue": 30, "wed": 30, "thu": 30, "sun": 165}),
+        current=CurrentLoad(25, 8, 3),
+    )
+    plan = generate_plan(request)
+    finishes = [long_finish(s.workout) for s in _peak_runs(plan) if s.run_type == "long"]
+    assert finishes and all(f is not None and f[0] == "race" for f in finishes)
+    for week in plan.weeks:  # the finish stays within the 80 % easy rule
+        easy_fast = plan.paces["easy"][0]
+        hard = sum(hard_seconds(s.workout, easy_fast) for s in week.runs() if s.workout)
+        assert hard / 60 <= 0.2 * week.running_minutes() + 0.05
+    assert violations(plan, request) == []
+
+
+def test_a_walk_break_rehearsal_keeps_its_walk_breaks_and_its_finish_when_resized():
+    paces = generate_plan(_novice_marathon()).paces
+    rehearsal = long_run(paces, 120, "marathon", 30, walking=True)
+    assert _walks(rehearsal) and long_finish(rehearsal) == ("marathon", 30)
+    assert rehearsal.total_seconds() == 120 * 60
+    shorter = resized(rehearsal, paces, 90)
+    assert _walks(shorter) and long_finish(shorter) == ("marathon", 30)
+    assert shorter.total_seconds() == 90 * 60
