@@ -1,13 +1,15 @@
-"""Email: one subject / text / html template triple per message."""
+"""Email: one subject / text / html template triple per message, written in the language each
+recipient chose in Settings (the site's language for an address we do not know)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils import translation
 
 
 def send_templated(
@@ -16,16 +18,33 @@ def send_templated(
     to: Sequence[str],
     context: dict[str, Any],
     attachments: Sequence[tuple[str, bytes, str]] = (),
+    language: str | None = None,
 ) -> None:
+    """Send `template` to each address, one message per language the recipients read."""
     context = {"site_url": settings.SITE_URL, **context}
-    subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
-    text = render_to_string(f"emails/{template}.txt", context)
-    html = render_to_string(f"emails/{template}.html", context)
-    message = _Email(subject=subject, body=text, to=list(to))
-    message.attach_alternative(html, "text/html")
-    for filename, content, mimetype in attachments:
-        message.attach(filename, content, mimetype)
-    message.send()
+    for chosen, addresses in _by_language(to, language):
+        with translation.override(chosen):
+            subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
+            text = render_to_string(f"emails/{template}.txt", context)
+            html = render_to_string(f"emails/{template}.html", context)
+        message = _Email(subject=subject, body=text, to=addresses)
+        message.attach_alternative(html, "text/html")
+        for filename, content, mimetype in attachments:
+            message.attach(filename, content, mimetype)
+        message.send()
+
+
+def _by_language(to: Sequence[str], language: str | None) -> Iterator[tuple[str, list[str]]]:
+    if language:
+        yield language, list(to)
+        return
+    from tagalong.accounts.models import User
+
+    chosen = dict(User.objects.filter(email__in=list(to)).values_list("email", "language"))
+    groups: dict[str, list[str]] = {}
+    for address in to:
+        groups.setdefault(chosen.get(address) or settings.LANGUAGE_CODE, []).append(address)
+    yield from groups.items()
 
 
 class _Email(EmailMultiAlternatives):
