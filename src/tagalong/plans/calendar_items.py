@@ -15,7 +15,7 @@ from tagalong.assessments.models import TestSession
 from tagalong.athletes.models import AthleteProfile
 from tagalong.bookings.models import Booking, BookingStatus
 from tagalong.plans.models import PlanSession
-from tagalong.plans.selectors import monday_of
+from tagalong.plans.selectors.lookups import monday_of
 from tagalong.trainingload.compliance import Compliance
 
 KIND_WORDS = {

@@ -10,7 +10,8 @@ from tagalong.exercises import LIBRARY
 from tagalong.plangen.jsonio import GOAL_TYPES
 from tagalong.plans.builder import RUN_TYPES
 from tagalong.plans.models import SessionKind, Template
-from tagalong.plans.services import GOAL_TITLES, UNKNOWN_EXERCISE, WEEKDAY_NAMES
+from tagalong.plans.services.edits import UNKNOWN_EXERCISE
+from tagalong.plans.services.generation import GOAL_TITLES, WEEKDAY_NAMES
 from tagalong.web.unit_fields import KM_PER_MILE, DistancesInReaderUnits
 
 DAY_LABELS = dict(

@@ -1,4 +1,4 @@
-"""Pages of the plan builder: add a session, copy one, and build a run's workout from steps."""
+"""A run's workout built from steps, with and without htmx."""
 
 from __future__ import annotations
 
@@ -9,71 +9,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
-from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh
+from django_htmx.http import HttpResponseClientRedirect
 
 from tagalong.access import rules
 from tagalong.athletes.models import AthleteProfile
 from tagalong.errors import DomainError
-from tagalong.plans import builder, selectors, workout_form, workouts
-from tagalong.plans.forms import AddSessionForm, CopySessionForm
-from tagalong.plans.models import Plan, PlanSession
-from tagalong.plans.views import coach_for, session_context, user_of
-
-
-def _field_error(form: Any, error: DomainError) -> None:
-    name = {"pace": "pace_fast"}.get(error.field or "", error.field)
-    form.add_error(name if name in form.fields else None, error.message)
-
-
-def _add_context(athlete: AthleteProfile, plan: Plan, form: AddSessionForm) -> dict[str, Any]:
-    return {"athlete": athlete, "plan": plan, "form": form}
-
-
-@rules.athlete_scoped
-def add_session(request: HttpRequest, athlete_id: int, plan_id: int) -> HttpResponse:
-    athlete = coach_for(request, athlete_id)
-    plan = selectors.plan_for(athlete, plan_id)
-    day = request.GET.get("date") or plan.start.isoformat()
-    initial = {"date": day, "kind": "run", "run_type": "easy", "duration_min": 40}
-    form = AddSessionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            session = builder.add_session(plan=plan, by=user_of(request), **form.service_args())
-        except DomainError as error:
-            _field_error(form, error)
-        else:
-            messages.success(request, f"Added {session.label.lower()} on {session.date:%a %-d %b}.")
-            url = reverse("plans:detail", kwargs={"athlete_id": athlete.pk, "plan_id": plan.pk})
-            return redirect(f"{url}#day-{session.date.isoformat()}")
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request, "plans/add_session.html", _add_context(athlete, plan, form), status=status
-    )
-
-
-@rules.athlete_scoped
-@require_POST
-def copy_session(request: HttpRequest, athlete_id: int, session_id: int) -> HttpResponse:
-    athlete = coach_for(request, athlete_id)
-    session = selectors.session_for(athlete, session_id)
-    form = CopySessionForm(request.POST)
-    if form.is_valid():
-        try:
-            copy = builder.copy_session(
-                session=session, to=form.cleaned_data["date"], by=user_of(request)
-            )
-        except DomainError as error:
-            form.add_error("date", error.message)
-        else:
-            if request.htmx:  # type: ignore[attr-defined]
-                return HttpResponseClientRefresh()
-            messages.success(request, f"Copied to {copy.date:%a %-d %b}.")
-            return redirect("plans:session", athlete_id=athlete.pk, session_id=copy.pk)
-    if request.htmx:  # type: ignore[attr-defined]
-        messages.error(request, "; ".join(e for es in form.errors.values() for e in es))
-        return HttpResponseClientRefresh()
-    context = session_context(request, athlete, session, copy_form=form)
-    return render(request, "plans/session.html", context, status=400)
+from tagalong.plans import builder, workout_form, workouts
+from tagalong.plans.models import PlanSession
+from tagalong.plans.selectors.lookups import session_for
+from tagalong.plans.views.common import coach_for, user_of
 
 
 def _workout_context(
@@ -110,7 +54,7 @@ def _render_workout(
 @rules.athlete_scoped
 def workout(request: HttpRequest, athlete_id: int, session_id: int) -> HttpResponse:
     athlete = coach_for(request, athlete_id)
-    session = selectors.session_for(athlete, session_id)
+    session = session_for(athlete, session_id)
     if session.kind != "run":
         messages.error(request, "Only runs have workout steps.")
         return redirect("plans:session", athlete_id=athlete.pk, session_id=session.pk)
@@ -143,7 +87,7 @@ def workout(request: HttpRequest, athlete_id: int, session_id: int) -> HttpRespo
 @require_POST
 def clear_workout(request: HttpRequest, athlete_id: int, session_id: int) -> HttpResponse:
     athlete = coach_for(request, athlete_id)
-    session = selectors.session_for(athlete, session_id)
+    session = session_for(athlete, session_id)
     builder.clear_workout(session=session, by=user_of(request))
     messages.success(request, "Steps removed; the run keeps its time and pace.")
     return redirect("plans:session", athlete_id=athlete.pk, session_id=session.pk)
