@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile
@@ -24,14 +25,16 @@ from tagalong.plangen import (
 from tagalong.plans.models import Plan, PlanSession, PlanStatus
 from tagalong.plans.services.versions import new_version
 
+# Marked for the catalogue only: a plan stores its title in English; the generator form shows
+# them translated (plans.forms).
 GOAL_TITLES = {
-    "5k": "5K plan",
-    "10k": "10K plan",
-    "half": "Half marathon plan",
-    "marathon": "Marathon plan",
-    "endurance": "Endurance plan",
-    "return_to_run": "Return to running",
-    "postnatal": "Postnatal return to running",
+    "5k": gettext_noop("5K plan"),
+    "10k": gettext_noop("10K plan"),
+    "half": gettext_noop("Half marathon plan"),
+    "marathon": gettext_noop("Marathon plan"),
+    "endurance": gettext_noop("Endurance plan"),
+    "return_to_run": gettext_noop("Return to running"),
+    "postnatal": gettext_noop("Postnatal return to running"),
 }
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from tagalong.access.policy import Access, access_to_athlete
 from tagalong.accounts.models import User
@@ -112,8 +113,8 @@ class GroupApplied:
 
 
 SKIP_REASONS = {
-    Access.READ: "you may view but not change this athlete's record",
-    Access.NONE: "you no longer coach this athlete",
+    Access.READ: _("you may view but not change this athlete's record"),
+    Access.NONE: _("you no longer coach this athlete"),
 }
 
 

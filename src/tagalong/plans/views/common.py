@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from tagalong.access import rules
 from tagalong.access.policy import Access, access_to_athlete, athlete_for
@@ -27,5 +28,5 @@ def may_plan(request: HttpRequest, athlete: AthleteProfile) -> bool:
 def coach_for(request: HttpRequest, athlete_id: int) -> AthleteProfile:
     athlete = athlete_for(request.user, athlete_id, write=True)
     if not user_of(request).is_coach:
-        rules.forbid("Only the athlete's coach changes the plan.")
+        rules.forbid(_("Only the athlete's coach changes the plan."))
     return athlete

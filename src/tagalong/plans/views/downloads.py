@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -41,7 +42,7 @@ def workout_fit(request: HttpRequest, athlete_id: int, session_id: int) -> HttpR
 def feed_rotate(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete = athlete_for(request.user, athlete_id, write=True)
     rotate_feed_token(athlete=athlete, by=user_of(request))
-    messages.success(request, "New calendar link made. The old link no longer works.")
+    messages.success(request, _("New calendar link made. The old link no longer works."))
     return redirect("plans:index", athlete_id=athlete.pk)
 
 
@@ -50,7 +51,7 @@ def feed_rotate(request: HttpRequest, athlete_id: int) -> HttpResponse:
 def feed_revoke(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete = athlete_for(request.user, athlete_id, write=True)
     revoke_feed_token(athlete=athlete, by=user_of(request))
-    messages.success(request, "Calendar link turned off.")
+    messages.success(request, _("Calendar link turned off."))
     return redirect("plans:index", athlete_id=athlete.pk)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from tagalong.access import rules
 from tagalong.errors import DomainError
@@ -41,7 +42,7 @@ def generate(request: HttpRequest, athlete_id: int) -> HttpResponse:
             form.add_error(name if name in form.fields else None, error.message)
             alternatives = _alternative_forms(request, error)
         else:
-            messages.success(request, "Plan ready. Review it and adjust anything you like.")
+            messages.success(request, _("Plan ready. Review it and adjust anything you like."))
             return redirect("plans:detail", athlete_id=athlete.pk, plan_id=plan.pk)
     context = {"athlete": athlete, "form": form, "inputs": inputs, "alternatives": alternatives}
     return render(request, "plans/generate.html", context)

@@ -8,6 +8,8 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import dateformat
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -43,7 +45,9 @@ def add_session(request: HttpRequest, athlete_id: int, plan_id: int) -> HttpResp
         except DomainError as error:
             _field_error(form, error)
         else:
-            messages.success(request, f"Added {session.label.lower()} on {session.date:%a %-d %b}.")
+            day = dateformat.format(session.date, "D j M")
+            added = {"session": session.label.lower(), "day": day}
+            messages.success(request, _("Added %(session)s on %(day)s.") % added)
             url = reverse("plans:detail", kwargs={"athlete_id": athlete.pk, "plan_id": plan.pk})
             return redirect(f"{url}#day-{session.date.isoformat()}")
     status = 400 if request.method == "POST" else 200
@@ -64,7 +68,7 @@ def copy_week(request: HttpRequest, athlete_id: int, plan_id: int) -> HttpRespon
         except DomainError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, "Week copied.")
+            messages.success(request, _("Week copied."))
     else:
-        messages.error(request, "Pick the Monday of the week to copy onto.")
+        messages.error(request, _("Pick the Monday of the week to copy onto."))
     return redirect("plans:detail", athlete_id=athlete.pk, plan_id=plan.pk)

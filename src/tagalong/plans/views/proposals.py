@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -43,7 +44,7 @@ def approve_proposal(request: HttpRequest, athlete_id: int, proposal_id: int) ->
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, "Approved: the plan has changed and the athlete sees why.")
+        messages.success(request, _("Approved: the plan has changed and the athlete sees why."))
     return _decided(request, athlete, proposal)
 
 
@@ -59,7 +60,7 @@ def reject_proposal(request: HttpRequest, athlete_id: int, proposal_id: int) -> 
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, "Rejected: the plan stays as it is.")
+        messages.success(request, _("Rejected: the plan stays as it is."))
     return _decided(request, athlete, proposal)
 
 
@@ -71,7 +72,7 @@ def auto_apply(request: HttpRequest, athlete_id: int) -> HttpResponse:
     enabled = bool(form.is_valid() and form.cleaned_data["auto_apply"])
     adaptation.set_auto_apply(athlete=athlete, by=user_of(request), enabled=enabled)
     if enabled:
-        messages.success(request, "Proposed changes for this athlete are now made at once.")
+        messages.success(request, _("Proposed changes for this athlete are now made at once."))
     else:
-        messages.success(request, "Proposed changes now wait for your approval.")
+        messages.success(request, _("Proposed changes now wait for your approval."))
     return redirect("plans:index", athlete_id=athlete.pk)

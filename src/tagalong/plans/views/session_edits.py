@@ -7,6 +7,8 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import dateformat
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
@@ -65,7 +67,7 @@ def _edited(
     if forms:
         context = session_context(request, athlete, session, **forms)
         return render(request, "plans/session.html", context, status=400)
-    messages.success(request, "Saved. The calendar feed shows the change on its next refresh.")
+    messages.success(request, _("Saved. The calendar feed shows the change on its next refresh."))
     return redirect("plans:session", athlete_id=athlete.pk, session_id=session.pk)
 
 
@@ -128,7 +130,8 @@ def copy_session(request: HttpRequest, athlete_id: int, session_id: int) -> Http
         else:
             if request.htmx:  # type: ignore[attr-defined]
                 return HttpResponseClientRefresh()
-            messages.success(request, f"Copied to {copy.date:%a %-d %b}.")
+            day = dateformat.format(copy.date, "D j M")
+            messages.success(request, _("Copied to %(day)s.") % {"day": day})
             return redirect("plans:session", athlete_id=athlete.pk, session_id=copy.pk)
     if request.htmx:  # type: ignore[attr-defined]
         messages.error(request, "; ".join(e for es in form.errors.values() for e in es))
@@ -144,5 +147,5 @@ def delete(request: HttpRequest, athlete_id: int, session_id: int) -> HttpRespon
     session = session_for(athlete, session_id)
     plan_id = session.plan_id
     edits.delete_session(session=session, by=user_of(request))
-    messages.success(request, "Session removed.")
+    messages.success(request, _("Session removed."))
     return redirect("plans:detail", athlete_id=athlete.pk, plan_id=plan_id)

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -56,7 +57,7 @@ def workout(request: HttpRequest, athlete_id: int, session_id: int) -> HttpRespo
     athlete = coach_for(request, athlete_id)
     session = session_for(athlete, session_id)
     if session.kind != "run":
-        messages.error(request, "Only runs have workout steps.")
+        messages.error(request, _("Only runs have workout steps."))
         return redirect("plans:session", athlete_id=athlete.pk, session_id=session.pk)
     if request.method != "POST":
         rows = workout_form.starting_rows(session)
@@ -73,7 +74,7 @@ def workout(request: HttpRequest, athlete_id: int, session_id: int) -> HttpRespo
         except DomainError as error:
             context["problems"] = [error.message]
         else:
-            messages.success(request, "Workout saved. Download it for the watch below.")
+            messages.success(request, _("Workout saved. Download it for the watch below."))
             url = reverse(
                 "plans:session", kwargs={"athlete_id": athlete.pk, "session_id": session.pk}
             )
@@ -89,5 +90,5 @@ def clear_workout(request: HttpRequest, athlete_id: int, session_id: int) -> Htt
     athlete = coach_for(request, athlete_id)
     session = session_for(athlete, session_id)
     builder.clear_workout(session=session, by=user_of(request))
-    messages.success(request, "Steps removed; the run keeps its time and pace.")
+    messages.success(request, _("Steps removed; the run keeps its time and pace."))
     return redirect("plans:session", athlete_id=athlete.pk, session_id=session.pk)
