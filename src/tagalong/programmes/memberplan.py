@@ -21,7 +21,8 @@ from tagalong.audit.services import record
 from tagalong.errors import DomainError
 from tagalong.plans.intake import DAYS, inputs_used, plan_inputs
 from tagalong.plans.models import Plan, PlanSession, PlanStatus
-from tagalong.plans.services import _session_from_json, generate_for_athlete, new_version
+from tagalong.plans.services.generation import generate_for_athlete, session_from_json
+from tagalong.plans.services.versions import new_version
 from tagalong.programmes.models import Place, PlaceStatus, PlanUpdate, UpdateStatus
 from tagalong.programmes.selectors import window
 
@@ -195,7 +196,7 @@ def _lay_template(
         week = [s for s in generated if week_start <= s.date < week_start + dt.timedelta(7)]
         data, adjustments = _personal(row, day, paces, week)
         made |= adjustments
-        new.append(_session_from_json(plan, data))
+        new.append(session_from_json(plan, data))
     if not new:
         return []
     plan.sessions.all().delete()
@@ -257,7 +258,7 @@ def first_open_day(place: Place, today: dt.date) -> dt.date:
 
 def _replace_future(locked: Plan, rows: list[dict[str, Any]], today: dt.date) -> None:
     locked.sessions.filter(date__gte=today).delete()
-    PlanSession.objects.bulk_create([_session_from_json(locked, r) for r in rows])
+    PlanSession.objects.bulk_create([session_from_json(locked, r) for r in rows])
 
 
 def follow_template(*, place: Place, by: User, today: dt.date) -> str:
