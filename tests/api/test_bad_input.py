@@ -78,3 +78,14 @@ def test_a_nul_deep_in_a_body_names_its_path() -> None:
     assert find_nul({"a": [1, {"b": "ok"}, {"c": "x\u0000"}]}) == ("a", "2", "c")
     assert find_nul({"a": ["fine"], "b\u0000": 1}) == ("b",)
     assert find_nul({"a": "fine"}) is None
+
+
+@pytest.mark.parametrize("ids", [[2**63], [0], [2**70]])
+def test_ids_in_a_body_beyond_any_row_are_a_422(ids: list[int]) -> None:
+    client, auth = _token_client()
+    for _ in range(2):  # the first refusal leaves the connection usable
+        response = client.post(
+            "/api/notifications/read", {"ids": ids}, content_type="application/json", **auth
+        )
+        assert response.status_code == 422
+        assert response.json()["error"]["field"].startswith("ids")

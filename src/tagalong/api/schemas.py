@@ -1,8 +1,11 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from ninja import Schema
+from ninja import Field, Schema
+
+# An id inside a body: a row's key, within what every database can bind.
+RowId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 class ErrorDetail(Schema):

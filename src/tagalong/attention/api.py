@@ -11,7 +11,7 @@ from pydantic import Field
 
 from tagalong.access import rules
 from tagalong.access.policy import athlete_for, require_coach, visible_athletes
-from tagalong.api.schemas import ERRORS
+from tagalong.api.schemas import ERRORS, RowId
 from tagalong.attention import selectors, services
 from tagalong.attention.athlete_views import coach_writer
 from tagalong.attention.facts import Facts
@@ -244,7 +244,7 @@ def post_snooze(
 
 
 class BulkMessageIn(Schema):
-    athlete_ids: list[int] = Field(min_length=1, max_length=MAX_RECIPIENTS)
+    athlete_ids: list[RowId] = Field(min_length=1, max_length=MAX_RECIPIENTS)
     subject: str = Field(max_length=200)
     message: str = Field(max_length=5000)
 

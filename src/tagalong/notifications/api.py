@@ -8,7 +8,7 @@ from pydantic import Field
 from tagalong.access import rules
 from tagalong.accounts.models import User
 from tagalong.api.pagination import PageQuery, one_page
-from tagalong.api.schemas import ERRORS
+from tagalong.api.schemas import ERRORS, RowId
 from tagalong.notifications.models import Notification
 from tagalong.notifications.services import mark_read
 
@@ -28,7 +28,7 @@ class NotificationOut(Schema):
 
 
 class ReadIn(Schema):
-    ids: list[int] | None = Field(default=None, max_length=500, description="omit to mark all")
+    ids: list[RowId] | None = Field(default=None, max_length=500, description="omit to mark all")
 
 
 class ReadOut(Schema):
