@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def language_of(person: object) -> str:
+    """The language to write to someone in when no request says: the one they chose in their
+    settings, else the site's (a blank choice follows a browser, and a job has none)."""
+    chosen = getattr(person, "language", "")
+    return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def in_language_of(person: object) -> translation.override:
+    """Words written for `person` (an email, a notification) in their language."""
+    return translation.override(language_of(person))
 
 
 def send_templated(
@@ -16,11 +30,15 @@ def send_templated(
     to: Sequence[str],
     context: dict[str, Any],
     attachments: Sequence[tuple[str, bytes, str]] = (),
+    language: str | None = None,
 ) -> None:
+    """Render and send. `language` (e.g. from `language_of`) writes it in that language;
+    None keeps the one active now."""
     context = {"site_url": settings.SITE_URL, **context}
-    subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
-    text = render_to_string(f"emails/{template}.txt", context)
-    html = render_to_string(f"emails/{template}.html", context)
+    with translation.override(language) if language else nullcontext():
+        subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
+        text = render_to_string(f"emails/{template}.txt", context)
+        html = render_to_string(f"emails/{template}.html", context)
     message = _Email(subject=subject, body=text, to=list(to))
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:
