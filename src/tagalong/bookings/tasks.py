@@ -82,25 +82,20 @@ def send_booking_email(booking_id: int, method: str) -> str:
         return "stale"
     if method == "CANCEL" and booking.status not in CANCELLED:
         return "stale"
-    runner, coach = booking.athlete.user, booking.session.coach
-    with in_language_of(runner):
-        ics = invitation_for(booking, method, now=timezone.now())
-    attachments = [("invite.ics", ics, f"text/calendar; method={method}")]
     context = {**email_context(booking), "method": method}
-    send_templated(
-        template="booking_confirmed" if method == "REQUEST" else "booking_cancelled",
-        to=[runner.email],
-        context=context,
-        attachments=attachments,
-        language=language_of(runner),
-    )
+    runner, coach = booking.athlete.user, booking.session.coach
+    recipients = [(runner, "booking_confirmed" if method == "REQUEST" else "booking_cancelled")]
     if booking.session.session_type.kind == Kind.ONE_ON_ONE:
+        recipients.append((coach, "booking_coach"))
+    for person, template in recipients:
+        with in_language_of(person):
+            ics = invitation_for(booking, method, now=timezone.now())
         send_templated(
-            template="booking_coach",
-            to=[coach.email],
+            template=template,
+            to=[person.email],
             context=context,
-            attachments=attachments,
-            language=language_of(coach),
+            attachments=[("invite.ics", ics, f"text/calendar; method={method}")],
+            language=language_of(person),
         )
     return "sent"
 
