@@ -67,7 +67,7 @@ def _athletes(count: int, coach):  # type: ignore[no-untyped-def]
 
 
 def _templates(coach, athletes, start: dt.date):  # type: ignore[no-untyped-def]
-    from tagalong.plans.services import generate_for_athlete
+    from tagalong.plans.services.generation import generate_for_athlete
 
     goals = ("10k", "half", "endurance", "5k", "return_to_run")
     plans = []
@@ -186,7 +186,7 @@ def main() -> None:
         from django.db import connection
 
         from tagalong.plans.models import Proposal
-        from tagalong.plans.selectors import monday_of
+        from tagalong.plans.selectors.lookups import monday_of
         from tagalong.plans.tasks import nightly_plan_review
         from tests.factories import make_coach
 

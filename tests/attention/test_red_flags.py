@@ -11,10 +11,10 @@ from django.test import Client
 from tagalong.assessments import services as assessments
 from tagalong.attention.models import RedFlag
 from tagalong.notifications.models import Notification
-from tagalong.plans import services as plans
 from tagalong.plans.models import Plan
 from tagalong.plans.proposals import review_athlete
-from tagalong.plans.selectors import plan_feed_events
+from tagalong.plans.selectors.exports import plan_feed_events
+from tagalong.plans.services.feed_tokens import rotate_feed_token
 from tests.attention.helpers import refresh, today
 from tests.factories import World, make_coach
 from tests.plans.conftest import generate
@@ -73,7 +73,7 @@ def test_the_plan_pauses_feed_fit_and_proposals_until_a_coach_clears_it(world: W
     events = plan_feed_events(world.athlete_a)
     assert events and all(e.status == "CANCELLED" for e in events)
     assert all(e.description.startswith("Training paused: a red flag") for e in events)
-    token = plans.rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
+    token = rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
     feed = icalendar.Calendar.from_ical(Client().get(f"/feeds/plan/{token.token}.ics").content)
     assert {str(e["STATUS"]) for e in feed.walk("VEVENT")} == {"CANCELLED"}
     session = plan.sessions.filter(kind="run").first()

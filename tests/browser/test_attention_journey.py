@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from tagalong.attention.models import AttentionNote, RedFlag, Signal
 from tagalong.messaging.models import Message
-from tagalong.plans import services as plan_services
 from tagalong.plans.models import Plan, PlanSession
+from tagalong.plans.services.feed_tokens import rotate_feed_token
 from tagalong.symptoms.models import SymptomLog
 from tests.browser.test_plan_journey import sign_in
 from tests.factories import make_athlete, make_coach
@@ -156,7 +156,7 @@ def test_coach_works_the_attention_queue_and_a_red_flag_pauses_the_plan(
     assert "snoozed to" in row.inner_text()
 
     # A red flag in the intake pauses the plan and its feed and puts Nia first.
-    token = plan_services.rotate_feed_token(athlete=athlete, by=athlete.user)
+    token = rotate_feed_token(athlete=athlete, by=athlete.user)
     runner.goto(f"{base}/athletes/{athlete.pk}/intake/")
     runner.get_by_label("Chest pain").check()
     runner.get_by_role("button", name="Save intake").click()

@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
-from tagalong.plans import proposals, selectors
+from tagalong.plans import proposals
 from tagalong.plans.models import Plan
+from tagalong.plans.selectors.lookups import athlete_today
 from tagalong.symptoms.models import SymptomLog
 from tests.factories import PASSWORD, make_athlete, make_coach
 
@@ -103,7 +104,7 @@ def test_coach_approves_a_proposed_change_and_the_runner_sees_why(
     sign_in(page, live_server.url, coach.email)
     generate_in_browser(page, live_server.url, athlete.pk)
     plan = Plan.objects.get(athlete=athlete)
-    today = selectors.athlete_today(athlete)
+    today = athlete_today(athlete)
     SymptomLog.objects.create(athlete=athlete, day=today, calf_pain_left_during=7)
     (proposal,) = proposals.review_athlete(athlete=athlete, source="symptoms")
 

@@ -1,49 +1,51 @@
-"""An email is written in its reader's language: the one they chose in Settings, else the
-site's; a job that sends it does not borrow the language of whoever's request queued it."""
+"""Emails are written in the language each recipient chose in Settings."""
 
 from __future__ import annotations
 
 import pytest
-from django.utils import translation
+from django.core import mail
 
-from tagalong.notifications.email import language_of, send_templated
-from tests.factories import make_coach, make_invitation, make_user
+from tagalong.notifications.email import send_templated
+from tests.factories import make_athlete
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_language_is_the_readers_choice_else_the_sites():
-    assert language_of(make_user(role="athlete", language="de")) == "de"
-    assert language_of(make_user(role="athlete")) == "en-gb"  # blank: follows a browser
-    assert language_of(make_coach(language="xx")) == "en-gb"  # not one we offer
-    assert language_of(None) == "en-gb"
-
-
-def _invitation_email(mailoutbox, **language: str) -> str:  # type: ignore[no-untyped-def]
-    invitation = make_invitation(coach=make_coach())
+def _remind(to: list[str], athlete: object) -> None:
     send_templated(
-        template="invitation",
-        to=[invitation.email],
-        context={
-            "invitation": invitation,
-            "coach": invitation.coach,
-            "practice": invitation.practice,
-            "path": "/invite/x/",
-        },
-        **language,
+        template="retest_reminder",
+        to=to,
+        context={"athlete": athlete, "last": "1 November", "path": "/me/tests/"},
     )
-    return str(mailoutbox[-1].alternatives[0][0])
 
 
-def test_an_email_for_a_german_reader_is_rendered_in_german_whatever_is_active(mailoutbox):
-    with translation.override("en-gb"):
-        html = _invitation_email(mailoutbox, language="de")
-    assert '<html lang="de">' in html
-    assert translation.get_language() != "de"  # the reader's language ends with the email
+def test_a_runner_who_reads_german_gets_the_email_in_german() -> None:
+    athlete = make_athlete()
+    athlete.user.language = "de"
+    athlete.user.save(update_fields=["language"])
+    _remind([athlete.user.email], athlete)
+    (message,) = mail.outbox
+    assert message.subject == "Zeit, deine Wadentests zu wiederholen"
+    assert "Heimtests öffnen" in message.alternatives[0][0]
 
 
-def test_without_a_language_the_active_one_is_kept(mailoutbox):
-    with translation.override("de"):
-        assert '<html lang="de">' in _invitation_email(mailoutbox)
-    with translation.override("en-gb"):
-        assert '<html lang="en-gb">' in _invitation_email(mailoutbox)
+def test_recipients_of_two_languages_get_one_message_each() -> None:
+    german, english = make_athlete(), make_athlete()
+    german.user.language = "de"
+    german.user.save(update_fields=["language"])
+    _remind([german.user.email, english.user.email, "someone@else.example"], german)
+    by_subject = {message.subject: message.to for message in mail.outbox}
+    assert by_subject == {
+        "Zeit, deine Wadentests zu wiederholen": [german.user.email],
+        "Time to repeat your calf tests": [english.user.email, "someone@else.example"],
+    }
+
+
+def test_the_language_can_be_named_for_an_address_we_do_not_know() -> None:
+    send_templated(
+        template="retest_reminder",
+        to=["friend@example.org"],
+        context={"athlete": make_athlete(), "last": "1 November", "path": "/"},
+        language="de",
+    )
+    assert mail.outbox[0].subject == "Zeit, deine Wadentests zu wiederholen"

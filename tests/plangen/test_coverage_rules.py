@@ -9,11 +9,22 @@ from dataclasses import replace
 import pytest
 
 from tagalong.plangen import InfeasiblePlan, generate_plan
-from tagalong.plangen.feasibility import longest_planned_km
+from tagalong.plangen.feasibility import longest_planned_km, with_walk_breaks
 from tagalong.plangen.generator import build_plan
 from tagalong.plangen.limits import SPIKE_MAX_RATIO, violations
-from tagalong.plangen.model import Availability, CurrentLoad, Goal, PlanRequest
+from tagalong.plangen.longrun import LONG_CAP_MIN, WALK_BREAK_CAP_MIN
+from tagalong.plangen.model import (
+    Athlete,
+    Availability,
+    CurrentLoad,
+    Goal,
+    PlanRequest,
+    RecentRace,
+    SidePair,
+    Tests,
+)
 from tagalong.plangen.steps import Repeat
+from tagalong.plangen.workouts import hard_seconds, long_finish, long_run, resized
 
 from .requests import MONDAY, runner
 
@@ -50,6 +61,46 @@ def test_the_finish_plan_keeps_every_hard_limit_of_its_own_goal():
     plan = generate_plan(request)
     finish = replace(request, goal=replace(request.goal, walk_breaks=True))
     assert violations(plan, finish) == []
+    assert violations(plan, request) == []  # and of the request it answers
+
+
+def _day_rich_marathon() -> PlanRequest:
+    """Found by the property test: a marathon in 9 weeks from a 16 km longest run, with one
+    180-minute day. Its finish plan used to take the 180-minute walk-break cap the coach
+    never chose, and planned long runs of 180 minutes against the request's 150."""
+    return PlanRequest(
+        athlete=Athlete(age=47, sex="female", body_mass_kg=70.0),
+        goal=Goal(type="marathon", weeks=9),
+        start=dt.date(2025, 7, 1),
+        availability=Availability(
+            {"mon": 75, "tue": 60, "wed": 45, "thu": 180, "fri": 60, "sat": 20, "sun": 45}
+        ),
+        current=CurrentLoad(80.0, 16.0, 3, RecentRace(5000.0, 2399.0)),
+        tests=Tests(side_plank_s=SidePair(80.0, 60.0)),
+    )
+
+
+def test_a_finish_plan_the_generator_chooses_keeps_the_request_s_150_minute_cap():
+    # At about 9:50/km, 150 minutes cover 15 km, short of the 16 km a marathon needs even
+    # with walk breaks: the generator refuses rather than raise the cap itself, and offers
+    # the walk-break finish (whose 180-minute cap the coach chooses by picking it).
+    request = _day_rich_marathon()
+    with pytest.raises(InfeasiblePlan) as refusal:
+        generate_plan(request)
+    walk = [alt for _, alt in refusal.value.alternatives if alt.goal.walk_breaks]
+    assert walk and walk[0].goal.long_run_cap_min is None
+    plan = generate_plan(walk[0])
+    longs = [s.duration_min for s in plan.sessions() if s.run_type == "long"]
+    assert LONG_CAP_MIN < max(longs) <= WALK_BREAK_CAP_MIN
+    assert violations(plan, walk[0]) == []
+
+
+def test_the_finish_the_generator_chooses_keeps_the_cap_the_request_has():
+    request = _day_rich_marathon()
+    assert with_walk_breaks(request, keep_cap=True).goal.long_run_cap_min == LONG_CAP_MIN
+    assert with_walk_breaks(request, keep_cap=False).goal.long_run_cap_min is None
+    coach = replace(request, goal=replace(request.goal, long_run_cap_min=170))
+    assert with_walk_breaks(coach, keep_cap=True).goal.long_run_cap_min == 170
 
 
 def test_a_marathon_in_six_weeks_from_10_km_a_week_is_refused_with_a_plan_that_builds():
@@ -108,3 +159,35 @@ def test_short_weekdays_put_the_race_specific_session_on_a_roomy_day():
     plan = generate_plan(request)
     peak = [s for w in plan.weeks if w.phase == "peak" for s in w.runs()]
     assert any(s.workout is not None and s.workout.name == "Race pace" for s in peak)
+
+
+def _peak_runs(plan):  # type: ignore[no-untyped-def]
+    return [s for w in plan.weeks if w.phase == "peak" for s in w.runs()]
+
+
+def test_with_no_day_for_race_pace_work_the_peak_long_run_finishes_at_race_pace():
+    """Three 30-minute weekdays and one long day: no weekday holds warm-up, work and
+    cool-down, so the last block's long run ends at 10K pace (the race rehearsal)."""
+    request = runner(
+        goal=Goal(type="10k", race_date=MONDAY + dt.timedelta(weeks=15, days=6)),
+        availability=Availability({"tue": 30, "wed": 30, "thu": 30, "sun": 165}),
+        current=CurrentLoad(25, 8, 3),
+    )
+    plan = generate_plan(request)
+    finishes = [long_finish(s.workout) for s in _peak_runs(plan) if s.run_type == "long"]
+    assert finishes and all(f is not None and f[0] == "race" for f in finishes)
+    for week in plan.weeks:  # the finish stays within the 80 % easy rule
+        easy_fast = plan.paces["easy"][0]
+        hard = sum(hard_seconds(s.workout, easy_fast) for s in week.runs() if s.workout)
+        assert hard / 60 <= 0.2 * week.running_minutes() + 0.05
+    assert violations(plan, request) == []
+
+
+def test_a_walk_break_rehearsal_keeps_its_walk_breaks_and_its_finish_when_resized():
+    paces = generate_plan(_novice_marathon()).paces
+    rehearsal = long_run(paces, 120, "marathon", 30, walking=True)
+    assert _walks(rehearsal) and long_finish(rehearsal) == ("marathon", 30)
+    assert rehearsal.total_seconds() == 120 * 60
+    shorter = resized(rehearsal, paces, 90)
+    assert _walks(shorter) and long_finish(shorter) == ("marathon", 30)
+    assert shorter.total_seconds() == 90 * 60

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from tagalong.plans.models import Plan
-from tagalong.plans.services import generate_for_athlete
+from tagalong.plans.services.generation import generate_for_athlete
 from tests.factories import World
 
 START = dt.date(2026, 3, 2)  # a Monday

@@ -9,8 +9,9 @@ import pytest
 from tagalong.audit.models import AuditEntry
 from tagalong.errors import DomainError
 from tagalong.plangen.steps import workout_from_dict
-from tagalong.plans import builder, selectors
+from tagalong.plans import builder
 from tagalong.plans.models import Plan, PlanSession
+from tagalong.plans.selectors.limits import core_session
 from tests.factories import World
 
 INTERVALS = {
@@ -168,7 +169,7 @@ def test_a_workout_sets_the_runs_time_and_distance(world: World, plan: Plan) -> 
     # 25 min easy at 6:00/km, 15 min at 4:25/km, 10 min recovery at 6:00/km
     assert run.distance_km == pytest.approx(35 * 60 / 360 + 15 * 60 / 265, abs=0.1)
     assert AuditEntry.objects.filter(action="plan.workout_set").count() == 1
-    assert selectors.core_session(run).workout is not None
+    assert core_session(run).workout is not None
 
 
 def test_a_step_without_a_duration_is_refused_naming_it(world: World, plan: Plan) -> None:

@@ -15,9 +15,9 @@ from tagalong.accounts.models import Practice
 from tagalong.assessments import services as exercise_services
 from tagalong.assessments.models import CustomExercise
 from tagalong.errors import DomainError
-from tagalong.plans import selectors, services
 from tagalong.plans.models import Plan, PlanSession
-from tagalong.plans.services import UNKNOWN_EXERCISE
+from tagalong.plans.selectors.exports import feed_bytes
+from tagalong.plans.services.edits import UNKNOWN_EXERCISE, add_exercise
 from tests.factories import World
 
 pytestmark = pytest.mark.django_db
@@ -132,14 +132,14 @@ def test_an_exercise_of_another_practice_is_refused_with_a_clear_message(
     session.refresh_from_db()
     assert session.exercises == before
     with pytest.raises(DomainError) as refused:
-        services.add_exercise(session=session, by=world.coach_a, slug=foreign.slug)
+        add_exercise(session=session, by=world.coach_a, slug=foreign.slug)
     assert refused.value.message == UNKNOWN_EXERCISE and refused.value.field == "slug"
 
 
 @pytest.mark.parametrize("slug", ["custom-999999", "custom-99999999999999999999", "custom-x"])
 def test_a_custom_slug_that_names_nothing_is_refused(world: World, plan: Plan, slug: str) -> None:
     with pytest.raises(DomainError, match="your practice's own exercises"):
-        services.add_exercise(session=a_session(plan), by=world.coach_a, slug=slug)
+        add_exercise(session=a_session(plan), by=world.coach_a, slug=slug)
 
 
 def test_refused_when_the_athlete_is_not_coached_in_the_exercises_practice(
@@ -149,12 +149,12 @@ def test_refused_when_the_athlete_is_not_coached_in_the_exercises_practice(
     # The coach moved on to another practice; the athlete's link stays with the old one.
     world.athlete_a.links.update(practice=Practice.objects.create(name="Old practice"))
     with pytest.raises(DomainError, match="could not open it"):
-        services.add_exercise(session=a_session(plan), by=world.coach_a, slug=exercise.slug)
+        add_exercise(session=a_session(plan), by=world.coach_a, slug=exercise.slug)
 
 
 def test_the_builder_card_and_print_view_name_it_with_a_link(world: World, plan: Plan) -> None:
     exercise = write_exercise(world.coach_a)
-    services.add_exercise(session=a_session(plan), by=world.coach_a, slug=exercise.slug)
+    add_exercise(session=a_session(plan), by=world.coach_a, slug=exercise.slug)
     link = reverse("assessments:custom_exercise", kwargs={"exercise_id": exercise.pk})
     kwargs = {"athlete_id": world.athlete_a.pk, "plan_id": plan.pk}
     for viewer in (world.coach_a, world.athlete_a.user):
@@ -165,9 +165,9 @@ def test_the_builder_card_and_print_view_name_it_with_a_link(world: World, plan:
 
 def test_the_calendar_feed_names_it(world: World, plan: Plan) -> None:
     exercise = write_exercise(world.coach_a)
-    services.add_exercise(session=a_session(plan), by=world.coach_a, slug=exercise.slug)
+    add_exercise(session=a_session(plan), by=world.coach_a, slug=exercise.slug)
     now = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
-    feed = selectors.feed_bytes(world.athlete_a, now=now).decode().replace("\r\n ", "")
+    feed = feed_bytes(world.athlete_a, now=now).decode().replace("\r\n ", "")
     assert "Wall sit with calf raise: 4 × 45 s hold (body weight)" in feed
     assert exercise.slug not in feed
 
@@ -177,7 +177,7 @@ def test_a_run_with_a_custom_exercise_still_downloads_as_a_fit_workout(
 ) -> None:
     exercise = write_exercise(world.coach_a)
     session = a_session(plan)
-    services.add_exercise(session=session, by=world.coach_a, slug=exercise.slug)
+    add_exercise(session=session, by=world.coach_a, slug=exercise.slug)
     kwargs = {"athlete_id": world.athlete_a.pk, "session_id": session.pk}
     response = signed_in(world.athlete_a.user).get(reverse("plans:workout_fit", kwargs=kwargs))
     assert response.status_code == 200 and response.content[8:12] == b".FIT"
@@ -188,7 +188,7 @@ def test_a_deleted_exercise_stays_in_the_plan_without_a_name_or_link(
 ) -> None:
     exercise = write_exercise(world.coach_a)
     session = a_session(plan)
-    services.add_exercise(session=session, by=world.coach_a, slug=exercise.slug)
+    add_exercise(session=session, by=world.coach_a, slug=exercise.slug)
     exercise_services.delete_custom_exercise(exercise=exercise, by=world.coach_a)
     page = signed_in(world.athlete_a.user).get(session_url(world, session)).content.decode()
     assert "Coach&#x27;s exercise (no longer available)" in page

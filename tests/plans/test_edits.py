@@ -6,8 +6,11 @@ import pytest
 
 from tagalong.audit.models import AuditEntry
 from tagalong.errors import DomainError
-from tagalong.plans import builder, selectors, services
+from tagalong.plans import builder
 from tagalong.plans.models import Plan, PlanSession
+from tagalong.plans.selectors.limits import LIMIT_EVIDENCE, limit_warnings
+from tagalong.plans.selectors.lookups import monday_of
+from tagalong.plans.services.edits import add_exercise, copy_week, delete_session
 from tests.factories import World
 
 
@@ -62,7 +65,7 @@ def test_a_pace_range_must_run_fast_to_slow(world: World, plan: Plan) -> None:
 
 def test_adding_an_exercise_uses_the_library_dosage(world: World, plan: Plan) -> None:
     session = _first_run(plan)
-    services.add_exercise(session=session, by=world.coach_a, slug="knee-to-wall-mobilisation")
+    add_exercise(session=session, by=world.coach_a, slug="knee-to-wall-mobilisation")
     session.refresh_from_db()
     added = session.exercises[-1]
     assert added["slug"] == "knee-to-wall-mobilisation" and added["sets"] >= 1
@@ -71,12 +74,12 @@ def test_adding_an_exercise_uses_the_library_dosage(world: World, plan: Plan) ->
 
 def test_an_unknown_exercise_is_refused(world: World, plan: Plan) -> None:
     with pytest.raises(DomainError):
-        services.add_exercise(session=_first_run(plan), by=world.coach_a, slug="no-such-thing")
+        add_exercise(session=_first_run(plan), by=world.coach_a, slug="no-such-thing")
 
 
 def test_deleting_a_session_versions_and_audits(world: World, plan: Plan) -> None:
     before = plan.sessions.count()
-    services.delete_session(session=_first_run(plan), by=world.coach_a)
+    delete_session(session=_first_run(plan), by=world.coach_a)
     plan.refresh_from_db()
     assert plan.sessions.count() == before - 1
     assert len(plan.versions.get(number=2).snapshot) == before - 1
@@ -84,10 +87,10 @@ def test_deleting_a_session_versions_and_audits(world: World, plan: Plan) -> Non
 
 
 def test_copying_a_week_replaces_the_target_week(world: World, plan: Plan) -> None:
-    source = selectors.monday_of(plan.start) + dt.timedelta(days=7)
+    source = monday_of(plan.start) + dt.timedelta(days=7)
     target = source + dt.timedelta(days=14)
     week = list(plan.sessions.filter(date__gte=source, date__lt=source + dt.timedelta(7)))
-    services.copy_week(plan=plan, source=source, target=target, by=world.coach_a)
+    copy_week(plan=plan, source=source, target=target, by=world.coach_a)
     copied = plan.sessions.filter(date__gte=target, date__lt=target + dt.timedelta(7))
     assert sorted((s.date - target, s.kind) for s in copied) == sorted(
         (s.date - source, s.kind) for s in week
@@ -97,13 +100,13 @@ def test_copying_a_week_replaces_the_target_week(world: World, plan: Plan) -> No
 
 def test_copying_needs_mondays(world: World, plan: Plan) -> None:
     with pytest.raises(DomainError):
-        services.copy_week(
+        copy_week(
             plan=plan, source=plan.start, target=plan.start + dt.timedelta(days=9), by=world.coach_a
         )
 
 
 def test_a_generated_plan_keeps_every_hard_limit(plan: Plan) -> None:
-    assert selectors.limit_warnings(plan) == []
+    assert limit_warnings(plan) == []
 
 
 def test_an_edit_past_a_hard_limit_warns_but_is_saved(world: World, plan: Plan) -> None:
@@ -112,7 +115,7 @@ def test_an_edit_past_a_hard_limit_warns_but_is_saved(world: World, plan: Plan) 
     builder.change_session(
         session=run, by=world.coach_a, changes={"run_type": "intervals", "duration_min": 90}
     )
-    warnings = selectors.limit_warnings(plan)
+    warnings = limit_warnings(plan)
     easy = [w for w in warnings if w["rule"] == "easy share" and "< 80 %" in w["text"]]
     assert easy and easy[0]["evidence"][0]["id"] == "periodisation.plan.easy_share"
     run.refresh_from_db()
@@ -124,5 +127,5 @@ def test_every_limit_names_evidence_that_exists() -> None:
     from tagalong.plangen import limits
 
     for checker in limits.CHECKERS:
-        for evidence_id in selectors.LIMIT_EVIDENCE.get(checker.__name__, ()):
+        for evidence_id in LIMIT_EVIDENCE.get(checker.__name__, ()):
             assert evidence_id in REGISTRY

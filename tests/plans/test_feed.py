@@ -9,8 +9,9 @@ import recurring_ical_events
 from django.test import Client
 from django.urls import reverse
 
-from tagalong.plans import builder, services
+from tagalong.plans import builder
 from tagalong.plans.models import Plan
+from tagalong.plans.services.feed_tokens import revoke_feed_token, rotate_feed_token
 from tests.factories import World
 
 
@@ -26,7 +27,7 @@ def _events(calendar: icalendar.Calendar) -> dict[str, icalendar.Event]:
 
 
 def test_feed_parses_and_expands_with_stable_uids(world: World, plan: Plan) -> None:
-    token = services.rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
+    token = rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
     client = Client()
     events = _events(_feed(client, token.token))
     planned = plan.sessions.exclude(kind="rest")
@@ -37,7 +38,7 @@ def test_feed_parses_and_expands_with_stable_uids(world: World, plan: Plan) -> N
 
 
 def test_sequence_increments_after_an_edit(world: World, plan: Plan) -> None:
-    token = services.rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
+    token = rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
     session = plan.sessions.filter(kind="run").first()
     assert session is not None
     uid = f"{session.ical_uid}@tagalong"
@@ -51,15 +52,15 @@ def test_sequence_increments_after_an_edit(world: World, plan: Plan) -> None:
 
 
 def test_revoked_token_is_not_found(world: World, plan: Plan) -> None:
-    token = services.rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
-    services.revoke_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
+    token = rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
+    revoke_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
     response = Client().get(reverse("plans:feed", kwargs={"token": token.token}))
     assert response.status_code == 404
 
 
 def test_rotating_gives_a_new_url_and_retires_the_old(world: World, plan: Plan) -> None:
-    old = services.rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
-    new = services.rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
+    old = rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
+    new = rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
     client = Client()
     assert new.token != old.token
     assert client.get(reverse("plans:feed", kwargs={"token": old.token})).status_code == 404
@@ -85,7 +86,7 @@ def test_sessions_are_timed_at_7_local_with_a_vtimezone_across_the_clock_change(
     """Europe/London goes to summer time on 29 March 2026: 07:00 stays 07:00 on the wall."""
     world.athlete_a.time_zone = "Europe/London"
     world.athlete_a.save(update_fields=["time_zone"])
-    token = services.rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
+    token = rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
     calendar = _feed(Client(), token.token)
     (zone,) = calendar.walk("VTIMEZONE")
     assert str(zone["TZID"]) == "Europe/London"
@@ -108,7 +109,7 @@ def test_sessions_are_timed_at_7_local_with_a_vtimezone_across_the_clock_change(
 
 
 def test_a_days_sessions_follow_one_another_run_first(world: World, plan: Plan) -> None:
-    token = services.rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
+    token = rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
     events = _events(_feed(Client(), token.token))
     by_day: dict[dt.date, list[icalendar.Event]] = {}
     for event in events.values():
@@ -130,7 +131,7 @@ def test_feed_descriptions_use_the_runners_choice_of_miles(world: World, plan: P
     run.save()
     world.athlete_a.user.units = "mi"
     world.athlete_a.user.save()
-    token = services.rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
+    token = rotate_feed_token(athlete=world.athlete_a, by=world.athlete_a.user)
     description = str(
         _events(_feed(Client(), token.token))[f"{run.ical_uid}@tagalong"]["DESCRIPTION"]
     )

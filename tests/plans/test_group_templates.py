@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tagalong.athletes.models import AthleteGroup, CoachingLink
-from tagalong.plans import services
 from tagalong.plans.models import Plan, Template
+from tagalong.plans.services.templates import apply_template_to_group, save_as_template
 from tests.factories import World, allow_colleague, link_athlete, make_athlete
 
 START = dt.date(2026, 9, 7)
@@ -22,13 +22,13 @@ def group_of(world: World, *athletes) -> AthleteGroup:  # type: ignore[no-untype
 
 
 def template(world: World, plan: Plan) -> Template:
-    return services.save_as_template(plan=plan, by=world.coach_a, name="10K block")
+    return save_as_template(plan=plan, by=world.coach_a, name="10K block")
 
 
 def test_each_member_gets_their_own_plan(world: World, plan: Plan) -> None:
     second = make_athlete(coach=world.coach_a)
     group = group_of(world, world.athlete_a, second)
-    result = services.apply_template_to_group(
+    result = apply_template_to_group(
         template=template(world, plan), group=group, start=START, by=world.coach_a
     )
     assert {p.athlete for p in result.plans} == {world.athlete_a, second}
@@ -48,7 +48,7 @@ def test_members_the_coach_cannot_change_are_skipped_with_the_reason(
     CoachingLink.objects.filter(athlete__in=[gone, shared]).update(ended_at=timezone.now())
     link_athlete(shared, world.colleague)  # now only a colleague's athlete: view only
     allow_colleague(shared, world.coach_a)
-    result = services.apply_template_to_group(
+    result = apply_template_to_group(
         template=template(world, plan), group=group, start=START, by=world.coach_a
     )
     assert [p.athlete for p in result.plans] == [world.athlete_a]

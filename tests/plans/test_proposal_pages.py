@@ -7,8 +7,10 @@ import json
 
 from django.urls import reverse
 
-from tagalong.plans import proposals, selectors
+from tagalong.plans import proposals
 from tagalong.plans.models import Plan, Proposal, ProposalStatus
+from tagalong.plans.selectors.lookups import athlete_today, monday_of
+from tagalong.plans.selectors.proposals import auto_apply_on
 from tagalong.symptoms.models import SymptomLog
 from tests.factories import World
 from tests.plans.conftest import generate
@@ -16,8 +18,8 @@ from tests.plans.conftest import generate
 
 def plan_with_proposal(world: World) -> tuple[Plan, Proposal]:
     """A plan under way (today inside it) and a pain proposal for it."""
-    today = selectors.athlete_today(world.athlete_a)
-    plan = generate(world, start=selectors.monday_of(today) - dt.timedelta(days=7))
+    today = athlete_today(world.athlete_a)
+    plan = generate(world, start=monday_of(today) - dt.timedelta(days=7))
     SymptomLog.objects.create(athlete=world.athlete_a, day=today, calf_pain_left_during=7)
     (proposal,) = proposals.review_athlete(athlete=world.athlete_a, source="symptoms")
     return plan, proposal
@@ -77,7 +79,7 @@ def test_the_coach_switches_auto_apply_on_from_the_plans_page(world: World, clie
     client = client_for(world.coach_a)
     url = reverse("plans:auto_apply", kwargs={"athlete_id": world.athlete_a.pk})
     assert client.post(url, {"auto_apply": "on"}).status_code == 302
-    assert selectors.auto_apply_on(world.athlete_a)
+    assert auto_apply_on(world.athlete_a)
     index = reverse("plans:index", kwargs={"athlete_id": world.athlete_a.pk})
     assert (
         'name="auto_apply" checked'
@@ -85,7 +87,7 @@ def test_the_coach_switches_auto_apply_on_from_the_plans_page(world: World, clie
         or "checked" in client.get(index).content.decode()
     )
     client.post(url, {})
-    assert not selectors.auto_apply_on(world.athlete_a)
+    assert not auto_apply_on(world.athlete_a)
 
 
 # --- API -------------------------------------------------------------------------------------

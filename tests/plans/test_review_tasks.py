@@ -10,8 +10,9 @@ import pytest
 from tagalong.activities import tasks as activity_tasks
 from tagalong.activities.models import Activity
 from tagalong.assessments.services import record_test_session
-from tagalong.plans import hooks, review_inputs, selectors, tasks
+from tagalong.plans import hooks, review_inputs, tasks
 from tagalong.plans.models import Plan, Proposal
+from tagalong.plans.selectors.lookups import athlete_today, monday_of
 from tagalong.symptoms.models import SymptomLog
 from tagalong.symptoms.services import log_symptoms
 from tests.factories import World, make_athlete
@@ -32,15 +33,15 @@ def calls(monkeypatch):  # type: ignore[no-untyped-def]
 
 def current_plan(world: World) -> Plan:
     """A plan that began last Monday, so today is inside it."""
-    today = selectors.athlete_today(world.athlete_a)
-    return generate(world, start=selectors.monday_of(today) - dt.timedelta(days=7))
+    today = athlete_today(world.athlete_a)
+    return generate(world, start=monday_of(today) - dt.timedelta(days=7))
 
 
 def test_a_calf_log_queues_a_review_that_proposes_after_commit(
     world: World, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]
     current_plan(world)
-    today = selectors.athlete_today(world.athlete_a)
+    today = athlete_today(world.athlete_a)
     with django_capture_on_commit_callbacks(execute=True):
         log_symptoms(
             athlete=world.athlete_a,

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tagalong.plans import services
 from tagalong.plans.models import Plan, PlanStatus
+from tagalong.plans.services.templates import apply_template, save_as_template
 from tests.factories import World
 
 
 def test_template_keeps_week_and_weekday_of_each_session(world: World, plan: Plan) -> None:
-    template = services.save_as_template(plan=plan, by=world.coach_a, name="10K block")
+    template = save_as_template(plan=plan, by=world.coach_a, name="10K block")
     first = plan.sessions.order_by("date").first()
     assert first is not None
     row = template.weeks[0]
@@ -17,9 +17,9 @@ def test_template_keeps_week_and_weekday_of_each_session(world: World, plan: Pla
 
 
 def test_applying_a_template_makes_a_dated_plan(world: World, plan: Plan) -> None:
-    template = services.save_as_template(plan=plan, by=world.coach_a, name="10K block")
+    template = save_as_template(plan=plan, by=world.coach_a, name="10K block")
     start = dt.date(2026, 9, 7)
-    (applied,) = services.apply_template(
+    (applied,) = apply_template(
         template=template, athletes=[world.athlete_a], start=start, by=world.coach_a
     )
     assert applied.status == PlanStatus.ACTIVE and applied.current_version == 1

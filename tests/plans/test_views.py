@@ -134,7 +134,7 @@ def test_week_view_starts_on_monday(world: World, plan: Plan, client_for) -> Non
 
 
 def test_athlete_page_lists_this_weeks_sessions(world: World, client_for) -> None:  # type: ignore[no-untyped-def]
-    from tagalong.plans.selectors import athlete_today, monday_of
+    from tagalong.plans.selectors.lookups import athlete_today, monday_of
     from tests.plans.conftest import generate
 
     generate(world, start=monday_of(athlete_today(world.athlete_a)))

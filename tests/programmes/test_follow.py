@@ -15,7 +15,8 @@ from tagalong.bookings.models import Booking, BookingStatus
 from tagalong.bookings.services import create_class
 from tagalong.notifications.models import Notification
 from tagalong.plans.models import Plan, Template
-from tagalong.plans.services import apply_template, new_version
+from tagalong.plans.services.templates import apply_template
+from tagalong.plans.services.versions import new_version
 from tagalong.programmes import hooks
 from tagalong.programmes.memberplan import make_member_plan
 from tagalong.programmes.models import PlanUpdate, Programme, UpdateStatus

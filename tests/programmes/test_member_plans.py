@@ -9,11 +9,7 @@ from django.utils import timezone
 
 from tagalong.errors import DomainError
 from tagalong.plans.models import PlanSession
-from tagalong.programmes.memberplan import (
-    decide_update,
-    follow_template,
-    make_member_plan,
-)
+from tagalong.programmes.memberplan import decide_update, follow_template, make_member_plan
 from tagalong.programmes.models import PlanUpdate, UpdateStatus
 from tagalong.programmes.services import join
 from tests.factories import World, make_athlete
@@ -110,7 +106,7 @@ def test_template_edits_reach_untouched_plans_and_wait_where_the_plan_was_change
         make_member_plan(place=place, by=place.athlete.user)
         place.refresh_from_db()
     # the coach moved one of the second runner's sessions: their plan is their own now
-    from tagalong.plans.services import new_version
+    from tagalong.plans.services.versions import new_version
 
     new_version(changed.plan, by=world.coach_a, reason="Moved a run")
     template = p.template

@@ -94,3 +94,17 @@ def test_a_region_without_a_pain_score_asks_for_one(world: World) -> None:
     response = _client(world.athlete_a.user).post(url, {"day": "2026-01-05", "region_1": "knee"})
     assert response.context["form"].errors["pain_1"] == ["Choose how much it hurts, from 0 to 10."]
     assert not SymptomLog.objects.exists()
+
+
+def test_history_names_other_places_and_sides_in_words(world: World) -> None:
+    log_symptoms(
+        athlete=world.athlete_a,
+        by=None,
+        day=athlete_today(world.athlete_a),
+        scores={},
+        other_regions=[{"region": "plantar_fascia", "side": "left", "pain": 4}],
+    )
+    url = reverse("symptoms:history", args=[world.athlete_a.pk])
+    html = _client(world.athlete_a.user).get(url).content.decode()
+    assert "Sole of the foot (plantar fascia) (left) 4" in html
+    assert "plantar_fascia" not in html

@@ -14,7 +14,7 @@ from tagalong.activities.models import Activity
 from tagalong.activities.services import start_import
 from tagalong.plans.builder import change_session, move_session
 from tagalong.plans.models import PlanSession
-from tagalong.plans.services import generate_for_athlete
+from tagalong.plans.services.generation import generate_for_athlete
 from tagalong.sync import services
 from tagalong.sync.models import Connection, PulledActivity, PullStatus, PushedWorkout
 from tests.factories import World

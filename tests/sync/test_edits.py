@@ -10,7 +10,7 @@ import pytest
 
 from tagalong.activities.models import Activity
 from tagalong.plans.models import PlanSession, PlanStatus
-from tagalong.plans.services import delete_session
+from tagalong.plans.services.edits import delete_session
 from tagalong.sync.models import PulledActivity, PullStatus, PushedWorkout
 from tests.factories import World
 from tests.sync.conftest import FILES, listed

@@ -10,7 +10,7 @@ import pytest
 from django.contrib.staticfiles import finders
 
 from tagalong.plans.models import Plan, PlanSession
-from tagalong.plans.selectors import athlete_today
+from tagalong.plans.selectors.lookups import athlete_today
 from tagalong.web.icons import SIZES, icon_png
 from tests.factories import make_athlete, make_coach
 

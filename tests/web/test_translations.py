@@ -115,3 +115,17 @@ def test_compiling_writes_a_mo_only_when_the_po_is_newer(tmp_path: Path):
     assert compile_catalogues(tmp_path) == []
     with (folder / "django.mo").open("rb") as mo:
         assert gettext.GNUTranslations(mo).gettext("Shoes") == "Schuhe"
+
+
+def test_a_fuzzy_entry_hides_only_itself_not_the_entries_after_it():
+    po = (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Last used"\nmsgstr "Zuletzt benutzt"\n\n'
+        '#, fuzzy\nmsgid "Actions"\nmsgstr "Benachrichtigungen"\n\n'
+        'msgid "never"\nmsgstr "nie"\n\n'
+        'msgid "Copy"\nmsgstr "Kopieren"\n'
+    )
+    catalogue = parse_po(po)
+    assert "Actions" not in catalogue
+    assert catalogue["never"] == "nie"
+    assert catalogue["Copy"] == "Kopieren"

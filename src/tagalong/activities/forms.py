@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tagalong import units as u
 from tagalong.activities.models import SeriesMeasure
@@ -26,23 +28,23 @@ class MultipleFileField(forms.FileField):
 
 class UploadForm(forms.Form):
     files = MultipleFileField(
-        label="Activity files",
-        help_text="FIT, GPX or TCX files, gzipped ones, or a zip such as your Strava export.",
+        label=_("Activity files"),
+        help_text=_("FIT, GPX or TCX files, gzipped ones, or a zip such as your Strava export."),
     )
 
 
 class ManualRunForm(forms.Form):
-    day = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
-    duration_min = forms.FloatField(label="Duration (minutes)", min_value=1, max_value=1440)
+    day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    duration_min = forms.FloatField(label=_("Duration (minutes)"), min_value=1, max_value=1440)
     distance_km = forms.FloatField(
-        label="Distance (km)", min_value=0, max_value=500, required=False
+        label=_("Distance (km)"), min_value=0, max_value=500, required=False
     )
     rpe = forms.IntegerField(
-        label="How hard did it feel? (RPE 1–10)",
+        label=_("How hard did it feel? (RPE 1–10)"),
         min_value=1,
         max_value=10,
         required=False,
-        help_text="1 is very easy, 10 is your hardest effort.",
+        help_text=_("1 is very easy, 10 is your hardest effort."),
     )
 
     def __init__(self, *args: object, units: u.Units = "km", **kwargs: object) -> None:
@@ -51,7 +53,7 @@ class ManualRunForm(forms.Form):
         self.units = units
         if units == "mi":
             self.fields["distance_km"] = forms.FloatField(
-                label="Distance (mi)", min_value=0, max_value=310, required=False
+                label=_("Distance (mi)"), min_value=0, max_value=310, required=False
             )
 
     def clean_distance_km(self) -> float | None:
@@ -63,22 +65,24 @@ class ManualRunForm(forms.Form):
     def clean_day(self) -> object:
         day = self.cleaned_data["day"]
         if day > timezone.localdate():
-            raise forms.ValidationError("The date can't be in the future.")
+            raise forms.ValidationError(gettext("The date can't be in the future."))
         return day
 
 
 class LoadSettingsForm(forms.Form):
     measure = forms.ChoiceField(
-        label="Measure the daily load in",
+        label=_("Measure the daily load in"),
         choices=SeriesMeasure.choices,
-        help_text="One measure for every day, so the numbers stay comparable.",
+        help_text=_("One measure for every day, so the numbers stay comparable."),
     )
     threshold_pace = forms.CharField(
-        label="Threshold pace (per km)",
+        label=_("Threshold pace (per km)"),
         required=False,
         max_length=5,
-        help_text="The pace you could hold for about an hour, as m:ss, e.g. 4:45. It sets rTSS "
-        "and your easy pace; leave empty to take easy pace from your own runs.",
+        help_text=_(
+            "The pace you could hold for about an hour, as m:ss, e.g. 4:45. It sets rTSS "
+            "and your easy pace; leave empty to take easy pace from your own runs."
+        ),
         widget=forms.TextInput(attrs={"placeholder": "4:45", "inputmode": "numeric"}),
     )
 
@@ -87,7 +91,7 @@ class LoadSettingsForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.units = units
         if units == "mi":
-            self.fields["threshold_pace"].label = "Threshold pace (per mile)"
+            self.fields["threshold_pace"].label = _("Threshold pace (per mile)")
             self.fields["threshold_pace"].widget.attrs["placeholder"] = "7:39"
 
     def clean_threshold_pace(self) -> float | None:
@@ -104,15 +108,19 @@ class LoadSettingsForm(forms.Form):
         try:
             value = int(minutes) * 60 + (int(seconds) if colon else 0)
         except ValueError:
-            raise forms.ValidationError("Write the pace as minutes:seconds, e.g. 4:45.") from None
+            raise forms.ValidationError(
+                gettext("Write the pace as minutes:seconds, e.g. 4:45.")
+            ) from None
         if colon and not 0 <= int(seconds) < 60:
-            raise forms.ValidationError("Seconds go from 00 to 59.")
+            raise forms.ValidationError(gettext("Seconds go from 00 to 59."))
         low, high = (150, 900) if self.units == "km" else (241, 1448)
         if not low <= value <= high:
-            raise forms.ValidationError(
-                f"A threshold pace lies between {u.clock(low)} and {u.clock(high)} "
-                f"per {'km' if self.units == 'km' else 'mile'}."
+            between = (
+                gettext("A threshold pace lies between %(low)s and %(high)s per km.")
+                if self.units == "km"
+                else gettext("A threshold pace lies between %(low)s and %(high)s per mile.")
             )
+            raise forms.ValidationError(between % {"low": u.clock(low), "high": u.clock(high)})
         return float(value)
 
 

@@ -7,6 +7,7 @@ import math
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile
@@ -112,10 +113,10 @@ class Activity(models.Model):
 
 
 class BatchStatus(models.TextChoices):
-    QUEUED = "queued", "Queued"
-    RUNNING = "running", "Running"
-    DONE = "done", "Done"
-    FAILED = "failed", "Failed"
+    QUEUED = "queued", gettext_lazy("Queued")
+    RUNNING = "running", gettext_lazy("Running")
+    DONE = "done", gettext_lazy("Done")
+    FAILED = "failed", gettext_lazy("Failed")
 
 
 class ImportBatch(models.Model):
@@ -181,10 +182,10 @@ class ImportPart(models.Model):
 
 
 class ItemStatus(models.TextChoices):
-    IMPORTED = "imported", "Imported"
-    DUPLICATE = "duplicate", "Already imported"
-    FAILED = "failed", "Could not import"
-    SKIPPED = "skipped", "Skipped"
+    IMPORTED = "imported", gettext_lazy("Imported")
+    DUPLICATE = "duplicate", gettext_lazy("Already imported")
+    FAILED = "failed", gettext_lazy("Could not import")
+    SKIPPED = "skipped", gettext_lazy("Skipped")
 
 
 class ImportItem(models.Model):
@@ -240,11 +241,11 @@ class DailyLoad(models.Model):
 
 
 class SeriesMeasure(models.TextChoices):
-    AUTO = "auto", "the one most of my activities have"
-    SRPE = "srpe", "session RPE (effort × minutes)"
-    TRIMP = "trimp", "TRIMP (heart rate)"
-    RTSS = "rtss", "rTSS (pace against threshold pace)"
-    DURATION = "duration", "minutes"
+    AUTO = "auto", gettext_lazy("the one most of my activities have")
+    SRPE = "srpe", gettext_lazy("session RPE (effort × minutes)")
+    TRIMP = "trimp", gettext_lazy("TRIMP (heart rate)")
+    RTSS = "rtss", gettext_lazy("rTSS (pace against threshold pace)")
+    DURATION = "duration", gettext_lazy("minutes")
 
 
 class LoadSettings(models.Model):

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tagalong import units
@@ -112,7 +113,7 @@ def manual_run(request: HttpRequest, athlete_id: int) -> HttpResponse:
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            messages.success(request, "Run saved.")
+            messages.success(request, gettext("Run saved."))
             return redirect("activities:list", athlete_id=athlete.pk)
     return render(request, "activities/manual.html", {"athlete": athlete, "form": form})
 
@@ -122,7 +123,7 @@ def manual_run(request: HttpRequest, athlete_id: int) -> HttpResponse:
 def delete(request: HttpRequest, athlete_id: int, activity_id: int) -> HttpResponse:
     activity = _activity(athlete_id, activity_id, request, write=True)
     services.delete_activity(activity=activity, by=request.user)
-    messages.success(request, "Activity deleted.")
+    messages.success(request, gettext("Activity deleted."))
     return redirect("activities:list", athlete_id=athlete_id)
 
 
@@ -191,6 +192,6 @@ def load_settings(request: HttpRequest, athlete_id: int) -> HttpResponse:
         except DomainError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, "Load settings saved; the trends are recalculated.")
+            messages.success(request, gettext("Load settings saved; the trends are recalculated."))
             return redirect("activities:trends", athlete_id=athlete.pk)
     return render(request, "activities/load_settings.html", {"athlete": athlete, "form": form})

@@ -1,28 +1,42 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tagalong.assessments.models import RED_FLAG_CHOICES, Goal
 from tagalong.exercises import CATEGORIES
 from tagalong.exercises import EQUIPMENT as EXERCISE_EQUIPMENT
 
-SIDES = [("", "—"), ("left", "Left"), ("right", "Right"), ("both", "Both")]
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+SIDES = [("", "—"), ("left", _("Left")), ("right", _("Right")), ("both", _("Both"))]
 REGIONS = [
-    ("calf_strain", "Calf strain"),
-    ("achilles", "Achilles"),
-    ("plantar_fascia", "Plantar fascia"),
-    ("shin", "Shin"),
-    ("knee", "Knee"),
-    ("hip", "Hip"),
+    ("calf_strain", _("Calf strain")),
+    ("achilles", _("Achilles")),
+    ("plantar_fascia", _("Plantar fascia")),
+    ("shin", _("Shin")),
+    ("knee", _("Knee")),
+    ("hip", _("Hip")),
 ]
-DAYS = [(d.lower(), d) for d in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")]
+DAYS = [
+    ("mon", _("Mon")),
+    ("tue", _("Tue")),
+    ("wed", _("Wed")),
+    ("thu", _("Thu")),
+    ("fri", _("Fri")),
+    ("sat", _("Sat")),
+    ("sun", _("Sun")),
+]
 EQUIPMENT = [
-    ("step", "A step"),
-    ("weights", "Weights"),
-    ("foam_roller", "Foam roller"),
-    ("gym", "Gym access"),
+    ("step", _("A step")),
+    ("weights", _("Weights")),
+    ("foam_roller", _("Foam roller")),
+    ("gym", _("Gym access")),
 ]
 TIGHTNESS = {"min_value": 0, "max_value": 10, "required": False}
 ISO_DATE = "%Y-%m-%d"  # what <input type="date"> reads; a localised date would show as empty
@@ -33,50 +47,63 @@ class IntakeForm(forms.Form):
         choices=RED_FLAG_CHOICES,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Do any of these apply to you right now?",
+        label=_("Do any of these apply to you right now?"),
     )
-    goal = forms.ChoiceField(choices=Goal.choices)
+    goal = forms.ChoiceField(choices=Goal.choices, label=_("Goal"))
     race_date = forms.DateField(
-        required=False, widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE)
+        label=_("Race date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE),
     )
-    runs_per_week = forms.IntegerField(min_value=0, max_value=21, required=False)
-    weekly_km = forms.FloatField(min_value=0, max_value=400, required=False, label="Weekly km")
+    runs_per_week = forms.IntegerField(
+        min_value=0, max_value=21, required=False, label=_("Runs per week")
+    )
+    weekly_km = forms.FloatField(min_value=0, max_value=400, required=False, label=_("Weekly km"))
     longest_run_km_30d = forms.FloatField(
-        min_value=0.1, max_value=500, required=False, label="Longest run in the last 30 days (km)"
+        min_value=0.1,
+        max_value=500,
+        required=False,
+        label=_("Longest run in the last 30 days (km)"),
     )
-    recent_race_km = forms.FloatField(min_value=0, required=False, label="Recent race (km)")
-    recent_race_minutes = forms.FloatField(min_value=0, required=False, label="Race time (min)")
+    recent_race_km = forms.FloatField(min_value=0, required=False, label=_("Recent race (km)"))
+    recent_race_minutes = forms.FloatField(min_value=0, required=False, label=_("Race time (min)"))
     injuries = forms.MultipleChoiceField(
         choices=REGIONS,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Past injuries",
+        label=_("Past injuries"),
     )
-    injury_when = forms.CharField(max_length=40, required=False, label="When (e.g. 2025-06)")
-    injury_side = forms.ChoiceField(choices=SIDES, required=False, label="Injured side")
-    tight_during = forms.IntegerField(label="Calf tightness during runs (0–10)", **TIGHTNESS)
-    tight_after = forms.IntegerField(label="Calf tightness after runs (0–10)", **TIGHTNESS)
+    injury_when = forms.CharField(max_length=40, required=False, label=_("When (e.g. 2025-06)"))
+    injury_side = forms.ChoiceField(choices=SIDES, required=False, label=_("Injured side"))
+    tight_during = forms.IntegerField(label=_("Calf tightness during runs (0–10)"), **TIGHTNESS)
+    tight_after = forms.IntegerField(label=_("Calf tightness after runs (0–10)"), **TIGHTNESS)
     tight_next_morning = forms.IntegerField(
-        label="Calf tightness the next morning (0–10)", **TIGHTNESS
+        label=_("Calf tightness the next morning (0–10)"), **TIGHTNESS
     )
-    tight_side = forms.ChoiceField(choices=SIDES, required=False, label="Which calf")
+    tight_side = forms.ChoiceField(choices=SIDES, required=False, label=_("Which calf"))
     tight_weeks = forms.IntegerField(
-        min_value=0, max_value=520, required=False, label="For how many weeks"
+        min_value=0, max_value=520, required=False, label=_("For how many weeks")
     )
     available_days = forms.MultipleChoiceField(
-        choices=DAYS, required=False, widget=forms.CheckboxSelectMultiple
+        choices=DAYS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Available days"),
     )
     available_minutes = forms.IntegerField(
-        min_value=0, max_value=600, required=False, label="Minutes per session"
+        min_value=0, max_value=600, required=False, label=_("Minutes per session")
     )
     equipment = forms.MultipleChoiceField(
-        choices=EQUIPMENT, required=False, widget=forms.CheckboxSelectMultiple
+        choices=EQUIPMENT,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Equipment"),
     )
     weeks_since_birth = forms.IntegerField(
         min_value=0,
         max_value=520,
         required=False,
-        label="Weeks since giving birth (if that applies)",
+        label=_("Weeks since giving birth (if that applies)"),
     )
 
     # Intake fields the athlete's profile already holds: {intake field: profile field}. When the
@@ -156,35 +183,45 @@ class IntakeForm(forms.Form):
         }
 
 
-def _pair(label: str, high: float, step: str = "1") -> tuple[forms.Field, forms.Field]:
+def _sided(test: StrOrPromise, side: str) -> str:
+    words = {"left": gettext("%(test)s: left"), "right": gettext("%(test)s: right")}
+    return words[side] % {"test": test}
+
+
+_sided_lazy = lazy(_sided, str)
+
+
+def _pair(label: StrOrPromise, high: float, step: str = "1") -> tuple[forms.Field, forms.Field]:
     attrs = {"step": step, "inputmode": "decimal"}
     return (
         forms.FloatField(
             min_value=0,
             max_value=high,
             required=False,
-            label=f"{label}: left",
+            label=_sided_lazy(label, "left"),
             widget=forms.NumberInput(attrs=attrs),
         ),
         forms.FloatField(
             min_value=0,
             max_value=high,
             required=False,
-            label=f"{label}: right",
+            label=_sided_lazy(label, "right"),
             widget=forms.NumberInput(attrs=attrs),
         ),
     )
 
 
 class TestSessionForm(forms.Form):
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE))
-    heel_raise_left, heel_raise_right = _pair("Heel raises (reps)", 200)
-    knee_to_wall_left, knee_to_wall_right = _pair("Knee-to-wall (cm)", 30, "0.5")
-    single_leg_bridge_left, single_leg_bridge_right = _pair("Single-leg bridge (reps)", 200)
-    side_plank_left, side_plank_right = _pair("Side plank (s)", 600)
-    single_leg_squat_left, single_leg_squat_right = _pair("Single-leg squat (0–5)", 5)
-    seated_soleus_left, seated_soleus_right = _pair("Seated soleus, optional (kg)", 500, "0.5")
-    hop_left, hop_right = _pair("Single-leg hop, optional (cm)", 400)
+    date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE)
+    )
+    heel_raise_left, heel_raise_right = _pair(_("Heel raises (reps)"), 200)
+    knee_to_wall_left, knee_to_wall_right = _pair(_("Knee-to-wall (cm)"), 30, "0.5")
+    single_leg_bridge_left, single_leg_bridge_right = _pair(_("Single-leg bridge (reps)"), 200)
+    side_plank_left, side_plank_right = _pair(_("Side plank (s)"), 600)
+    single_leg_squat_left, single_leg_squat_right = _pair(_("Single-leg squat (0–5)"), 5)
+    seated_soleus_left, seated_soleus_right = _pair(_("Seated soleus, optional (kg)"), 500, "0.5")
+    hop_left, hop_right = _pair(_("Single-leg hop, optional (cm)"), 400)
 
     TESTS = (
         "heel_raise",
@@ -201,7 +238,7 @@ class TestSessionForm(forms.Form):
         for test in self.TESTS:
             left, right = cleaned.get(f"{test}_left"), cleaned.get(f"{test}_right")
             if (left is None) != (right is None):
-                self.add_error(f"{test}_left", "Enter both sides, or neither.")
+                self.add_error(f"{test}_left", gettext("Enter both sides, or neither."))
         return cleaned
 
     def values(self) -> dict[str, tuple[float, float]]:
@@ -214,13 +251,13 @@ class TestSessionForm(forms.Form):
 
 
 CATEGORY_LABELS = {
-    "calf": "Calf",
-    "hip_glute_hamstring": "Hip, glute and hamstring",
-    "mobility": "Mobility",
-    "rolling": "Foam rolling",
-    "drill": "Running drills",
+    "calf": _("Calf"),
+    "hip_glute_hamstring": _("Hip, glute and hamstring"),
+    "mobility": _("Mobility"),
+    "rolling": _("Foam rolling"),
+    "drill": _("Running drills"),
 }
-LINES = "One per line."
+LINES = _("One per line.")
 
 
 def _lines(text: str) -> list[str]:
@@ -230,26 +267,38 @@ def _lines(text: str) -> list[str]:
 class CustomExerciseForm(forms.Form):
     """A coach's own exercise; the service checks the fields again for the API's sake."""
 
-    name = forms.CharField(max_length=120)
-    category = forms.ChoiceField(choices=[(c, CATEGORY_LABELS.get(c, c)) for c in CATEGORIES])
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    cues = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), help_text=LINES)
+    name = forms.CharField(label=_("Name"), max_length=120)
+    category = forms.ChoiceField(
+        label=_("Category"), choices=[(c, CATEGORY_LABELS.get(c, c)) for c in CATEGORIES]
+    )
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    cues = forms.CharField(
+        label=_("Cues"), widget=forms.Textarea(attrs={"rows": 4}), help_text=LINES
+    )
     common_mistakes = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), required=False, help_text=LINES
+        label=_("Common mistakes"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=LINES,
     )
     equipment = forms.MultipleChoiceField(
+        label=_("Equipment"),
         choices=[(e, e.replace("_", " ")) for e in EXERCISE_EQUIPMENT],
         widget=forms.CheckboxSelectMultiple,
     )
-    muscles = forms.CharField(max_length=300, help_text="Separated by commas.")
-    sets = forms.IntegerField(min_value=1, max_value=20, initial=3)
-    reps = forms.IntegerField(min_value=1, max_value=500, required=False)
-    hold_s = forms.IntegerField(min_value=1, max_value=3600, required=False, label="Hold (s)")
-    tempo = forms.CharField(max_length=80, required=False)
-    load = forms.CharField(max_length=80, required=False)
-    frequency = forms.CharField(max_length=80, initial="3 sessions a week")
-    regression = forms.ChoiceField(required=False, label="Easier version")
-    progression = forms.ChoiceField(required=False, label="Harder version")
+    muscles = forms.CharField(
+        label=_("Muscles"), max_length=300, help_text=_("Separated by commas.")
+    )
+    sets = forms.IntegerField(label=_("Sets"), min_value=1, max_value=20, initial=3)
+    reps = forms.IntegerField(label=_("Reps"), min_value=1, max_value=500, required=False)
+    hold_s = forms.IntegerField(min_value=1, max_value=3600, required=False, label=_("Hold (s)"))
+    tempo = forms.CharField(label=_("Tempo"), max_length=80, required=False)
+    load = forms.CharField(label=_("Load"), max_length=80, required=False)
+    frequency = forms.CharField(label=_("Frequency"), max_length=80, initial="3 sessions a week")
+    regression = forms.ChoiceField(required=False, label=_("Easier version"))
+    progression = forms.ChoiceField(required=False, label=_("Harder version"))
 
     def __init__(self, *args: Any, links: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

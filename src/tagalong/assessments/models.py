@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tagalong.accounts.models import Practice, User
 from tagalong.assessment import times_body_weight
@@ -12,22 +13,22 @@ from tagalong.athletes.models import AthleteProfile
 from tagalong.exercises import CATEGORIES, Dosage
 
 RED_FLAG_CHOICES = [
-    ("one_sided_calf_swelling", "Swelling of one calf"),
-    ("calf_warmth_or_redness", "A warm or red calf"),
-    ("breathlessness", "Breathlessness that is new or unexplained"),
-    ("chest_pain", "Chest pain"),
-    ("recent_long_travel", "Calf symptoms after more than 4 hours of travel"),
-    ("recent_surgery", "Calf symptoms after recent surgery"),
+    ("one_sided_calf_swelling", _("Swelling of one calf")),
+    ("calf_warmth_or_redness", _("A warm or red calf")),
+    ("breathlessness", _("Breathlessness that is new or unexplained")),
+    ("chest_pain", _("Chest pain")),
+    ("recent_long_travel", _("Calf symptoms after more than 4 hours of travel")),
+    ("recent_surgery", _("Calf symptoms after recent surgery")),
 ]
 
 
 class Goal(models.TextChoices):
-    RACE_5K = "race_5k", "Race: 5 km"
-    RACE_10K = "race_10k", "Race: 10 km"
-    RACE_HALF = "race_half", "Race: half marathon"
-    RACE_MARATHON = "race_marathon", "Race: marathon"
-    GENERAL = "general", "General endurance"
-    RETURN = "return", "Return after injury"
+    RACE_5K = "race_5k", _("Race: 5 km")
+    RACE_10K = "race_10k", _("Race: 10 km")
+    RACE_HALF = "race_half", _("Race: half marathon")
+    RACE_MARATHON = "race_marathon", _("Race: marathon")
+    GENERAL = "general", _("General endurance")
+    RETURN = "return", _("Return after injury")
 
 
 class Intake(models.Model):

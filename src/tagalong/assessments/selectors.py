@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tagalong.assessment import BilateralTest, RetestComparison, TestScore, compare_retest
 from tagalong.assessment.soleus import BANDS as SOLEUS_BANDS
@@ -161,9 +162,9 @@ def missing_inputs(athlete: AthleteProfile) -> list[str]:
     """What the athlete has not given yet, in plain words."""
     gaps = []
     if current_intake(athlete) is None:
-        gaps.append("the intake questionnaire")
+        gaps.append(gettext("the intake questionnaire"))
     if not TestSession.objects.filter(athlete=athlete).exists():
-        gaps.append("the home tests")
+        gaps.append(gettext("the home tests"))
     return gaps
 
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from tagalong.assessments.forms import SIDES
 from tagalong.calfcheck import RED_FLAG_LABELS
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def _num(label: str, low: float, high: float) -> forms.FloatField:
+
+def _num(label: StrOrPromise, low: float, high: float) -> forms.FloatField:
     return forms.FloatField(min_value=low, max_value=high, required=False, label=label)
 
 
@@ -19,32 +23,36 @@ class SelfCheckForm(forms.Form):
         choices=list(RED_FLAG_LABELS.items()),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Do any of these apply to you right now?",
+        label=_("Do any of these apply to you right now?"),
     )
-    age = _num("Age", 12, 100)
+    age = _num(_("Age"), 12, 100)
     sex = forms.ChoiceField(
-        choices=[("", "—"), ("female", "Female"), ("male", "Male")], required=False
+        choices=[("", "—"), ("female", _("Female")), ("male", _("Male"))],
+        required=False,
+        label=_("Sex"),
     )
-    body_mass_kg = _num("Body mass (kg)", 20, 250)
-    tight_during = _num("Calf tightness during runs (0–10)", 0, 10)
-    tight_after = _num("Calf tightness after runs (0–10)", 0, 10)
-    tight_next_morning = _num("Calf tightness the next morning (0–10)", 0, 10)
-    side = forms.ChoiceField(choices=SIDES, required=False, label="Which calf")
-    heel_raise_left = _num("Heel raises, left (reps)", 0, 200)
-    heel_raise_right = _num("Heel raises, right (reps)", 0, 200)
-    knee_to_wall_left = _num("Knee-to-wall, left (cm)", 0, 30)
-    knee_to_wall_right = _num("Knee-to-wall, right (cm)", 0, 30)
-    bridge_left = _num("Single-leg bridge, left (reps)", 0, 200)
-    bridge_right = _num("Single-leg bridge, right (reps)", 0, 200)
-    plank_left = _num("Side plank, left (s)", 0, 600)
-    plank_right = _num("Side plank, right (s)", 0, 600)
-    weekly_km = _num("Kilometres in each of the last 3 weeks, oldest first (third week)", 0, 1500)
-    weekly_km_2 = _num("… second week", 0, 1500)
-    weekly_km_3 = _num("… last week", 0, 1500)
-    longest_run_km_30d = _num("Longest run in the 30 days before your latest run (km)", 0.1, 500)
-    cadence_spm = _num("Cadence (steps per minute, both feet)", 130, 250)
-    speed_m_s = _num("Speed the cadence was measured at (m/s)", 0.5, 12)
-    shoe_km = _num("Kilometres on your running shoes", 0, 10000)
+    body_mass_kg = _num(_("Body mass (kg)"), 20, 250)
+    tight_during = _num(_("Calf tightness during runs (0–10)"), 0, 10)
+    tight_after = _num(_("Calf tightness after runs (0–10)"), 0, 10)
+    tight_next_morning = _num(_("Calf tightness the next morning (0–10)"), 0, 10)
+    side = forms.ChoiceField(choices=SIDES, required=False, label=_("Which calf"))
+    heel_raise_left = _num(_("Heel raises, left (reps)"), 0, 200)
+    heel_raise_right = _num(_("Heel raises, right (reps)"), 0, 200)
+    knee_to_wall_left = _num(_("Knee-to-wall, left (cm)"), 0, 30)
+    knee_to_wall_right = _num(_("Knee-to-wall, right (cm)"), 0, 30)
+    bridge_left = _num(_("Single-leg bridge, left (reps)"), 0, 200)
+    bridge_right = _num(_("Single-leg bridge, right (reps)"), 0, 200)
+    plank_left = _num(_("Side plank, left (s)"), 0, 600)
+    plank_right = _num(_("Side plank, right (s)"), 0, 600)
+    weekly_km = _num(
+        _("Kilometres in each of the last 3 weeks, oldest first (third week)"), 0, 1500
+    )
+    weekly_km_2 = _num(_("… second week"), 0, 1500)
+    weekly_km_3 = _num(_("… last week"), 0, 1500)
+    longest_run_km_30d = _num(_("Longest run in the 30 days before your latest run (km)"), 0.1, 500)
+    cadence_spm = _num(_("Cadence (steps per minute, both feet)"), 130, 250)
+    speed_m_s = _num(_("Speed the cadence was measured at (m/s)"), 0.5, 12)
+    shoe_km = _num(_("Kilometres on your running shoes"), 0, 10000)
     PAIRS = {
         "heel_raise_reps": "heel_raise",
         "knee_to_wall_cm": "knee_to_wall",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -19,43 +20,47 @@ class Hint:
 
 
 HINTS = (
-    Hint("athlete.", "Add your birth date and sex to your profile.", "athletes:edit_profile"),
-    Hint("tests.heel_raise_reps", "Do the single-leg heel-raise test.", "assessments:tests"),
-    Hint("tests.knee_to_wall_cm", "Do the knee-to-wall test.", "assessments:tests"),
-    Hint("tests.single_leg_bridge_reps", "Do the single-leg bridge test.", "assessments:tests"),
-    Hint("tests.side_plank_s", "Do the side-plank test.", "assessments:tests"),
+    Hint("athlete.", _("Add your birth date and sex to your profile."), "athletes:edit_profile"),
+    Hint("tests.heel_raise_reps", _("Do the single-leg heel-raise test."), "assessments:tests"),
+    Hint("tests.knee_to_wall_cm", _("Do the knee-to-wall test."), "assessments:tests"),
+    Hint("tests.single_leg_bridge_reps", _("Do the single-leg bridge test."), "assessments:tests"),
+    Hint("tests.side_plank_s", _("Do the side-plank test."), "assessments:tests"),
     Hint(
         "symptoms.",
-        "Log how your calves feel during runs, after them and the next morning.",
+        _("Log how your calves feel during runs, after them and the next morning."),
         "symptoms:log",
     ),
     Hint(
         "technique.cadence_spm at an easy speed",
-        "Import an easy run at 1.9–3.4 m/s (about 4:55–8:45 min/km) recorded with cadence.",
+        _("Import an easy run at 1.9–3.4 m/s (about 4:55–8:45 min/km) recorded with cadence."),
         "activities:upload",
     ),
     Hint(
         "technique.cadence_spm",
-        "Import a recent easy run recorded with cadence (most watches record it).",
+        _("Import a recent easy run recorded with cadence (most watches record it)."),
         "activities:upload",
     ),
     Hint(
         "technique.foot_strike",
-        "Foot strike comes from a foot pod that reports it; without one, ask your coach to "
-        "look at a short video of you running.",
+        _(
+            "Foot strike comes from a foot pod that reports it; without one, ask your coach to "
+            "look at a short video of you running."
+        ),
     ),
     Hint(
         "load.",
-        "Import your runs of the last 6 weeks (a watch export or FIT/GPX/TCX files) or add "
-        "them by hand.",
+        _(
+            "Import your runs of the last 6 weeks (a watch export or FIT/GPX/TCX files) or add "
+            "them by hand."
+        ),
         "activities:upload",
     ),
     Hint(
         "shoes[].first_used",
-        "Say when you first ran in each pair, or assign your runs to your shoes.",
+        _("Say when you first ran in each pair, or assign your runs to your shoes."),
         "shoes:list",
     ),
-    Hint("shoes", "Add the shoes you run in and assign your runs to them.", "shoes:list"),
+    Hint("shoes", _("Add the shoes you run in and assign your runs to them."), "shoes:list"),
 )
 
 
@@ -80,7 +85,7 @@ def settle(missing: list[str], *, athlete_id: int | None) -> list[dict[str, str 
         out.append(
             {
                 "field": item,
-                "text": hint.text if hint else item,
+                "text": str(hint.text) if hint else item,
                 "url": _url(hint, athlete_id) if hint else None,
             }
         )

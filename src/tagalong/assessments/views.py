@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tagalong import advice, exercises
@@ -53,7 +54,7 @@ def intake(request: HttpRequest, athlete_id: int) -> HttpResponse:
         saved = services.submit_intake(athlete=athlete, by=request.user, data=form.to_data())
         if saved.red_flags:
             return redirect("assessments:calf_check", athlete_id=athlete.pk)
-        messages.success(request, "Intake saved. Next: the home tests.")
+        messages.success(request, gettext("Intake saved. Next: the home tests."))
         return redirect("assessments:tests", athlete_id=athlete.pk)
     return render(
         request,
@@ -86,7 +87,7 @@ def tests(request: HttpRequest, athlete_id: int) -> HttpResponse:
         except DomainError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, "Results saved.")
+            messages.success(request, gettext("Results saved."))
             return redirect("assessments:tests", athlete_id=athlete.pk)
     sessions = list(TestSession.objects.filter(athlete=athlete).prefetch_related("results")[:12])
     latest = selectors.scored_session(athlete, sessions[0]) if sessions else []
@@ -146,11 +147,13 @@ def _red_message(flags: list[str]) -> str:
 
 
 CAUSE_TITLES = {
-    "capacity_vs_load": "Calves too weak for the load, or the load too much",
-    "hip_glute_hamstring": "Weaker hips, glutes or hamstrings may leave the calves more work",
-    "soft_tissue": "Tension that rolling or stretching eases",
-    "technique": "Technique: cadence and foot strike",
-    "shoes": "Shoes: mileage or a recent change",
+    "capacity_vs_load": gettext_lazy("Calves too weak for the load, or the load too much"),
+    "hip_glute_hamstring": gettext_lazy(
+        "Weaker hips, glutes or hamstrings may leave the calves more work"
+    ),
+    "soft_tissue": gettext_lazy("Tension that rolling or stretching eases"),
+    "technique": gettext_lazy("Technique: cadence and foot strike"),
+    "shoes": gettext_lazy("Shoes: mileage or a recent change"),
 }
 
 
@@ -184,7 +187,7 @@ def calf_check_note(request: HttpRequest, athlete_id: int, run_id: int) -> HttpR
     run = get_object_or_404(CalfCheckRun, athlete=athlete, pk=run_id)
     assert isinstance(request.user, User)
     services.add_coach_note(run=run, by=request.user, note=request.POST.get("note", "")[:4000])
-    messages.success(request, "Note saved.")
+    messages.success(request, gettext("Note saved."))
     return redirect("assessments:calf_check", athlete_id=athlete.pk)
 
 
@@ -266,9 +269,12 @@ def self_check(request: HttpRequest) -> HttpResponse:
 def _summaries(files: list[Any]) -> tuple[list[RunSummary], list[str]]:
     errors: list[str] = []
     if len(files) > MAX_FILES:
-        return [], [f"Up to {MAX_FILES} files at a time; you sent {len(files)}."]
+        return [], [
+            gettext("Up to %(most)s files at a time; you sent %(sent)s.")
+            % {"most": MAX_FILES, "sent": len(files)}
+        ]
     if sum(f.size for f in files) > MAX_TOTAL_BYTES:
-        return [], ["The files add up to more than 20 MB; send fewer or smaller files."]
+        return [], [gettext("The files add up to more than 20 MB; send fewer or smaller files.")]
     summaries = []
     for upload in files:
         try:
@@ -347,7 +353,9 @@ def custom_exercise_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         saved = _save_custom(request, form, None)
         if saved is not None:
-            messages.success(request, "Exercise saved. Your practice's coaches can see it.")
+            messages.success(
+                request, gettext("Exercise saved. Your practice's coaches can see it.")
+            )
             return redirect("assessments:custom_exercise", exercise_id=saved.pk)
     return render(request, "assessments/custom_exercise_form.html", {"form": form})
 
@@ -359,7 +367,7 @@ def custom_exercise_edit(request: HttpRequest, exercise_id: int) -> HttpResponse
     if request.method == "POST" and form.is_valid():
         saved = _save_custom(request, form, exercise)
         if saved is not None:
-            messages.success(request, "Exercise saved.")
+            messages.success(request, gettext("Exercise saved."))
             return redirect("assessments:custom_exercise", exercise_id=saved.pk)
     return render(
         request, "assessments/custom_exercise_form.html", {"form": form, "exercise": exercise}
@@ -372,7 +380,7 @@ def custom_exercise_delete(request: HttpRequest, exercise_id: int) -> HttpRespon
     exercise = custom_exercise_for(request.user, exercise_id, write=True)
     assert isinstance(request.user, User)
     services.delete_custom_exercise(exercise=exercise, by=request.user)
-    messages.success(request, f"{exercise.name} deleted.")
+    messages.success(request, gettext("%(name)s deleted.") % {"name": exercise.name})
     return redirect("assessments:exercises")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -54,13 +55,19 @@ def allow(request: HttpRequest) -> HttpResponse:
             return redirect("athletes:privacy")
         practice = colleague.coach_profile.practice
         consent.allow(athlete=athlete, by=_user(request), practice=practice, colleague=colleague)
-        messages.success(request, f"{colleague.full_name} can now see your record.")
+        messages.success(
+            request, gettext("%(name)s can now see your record.") % {"name": colleague.full_name}
+        )
     elif practice_id is not None:
         athlete, practice = consent_practice_for(request.user, practice_id)
         consent.allow(athlete=athlete, by=_user(request), practice=practice)
-        messages.success(request, f"Everyone at {practice.name} can now see your record.")
+        messages.success(
+            request,
+            gettext("Everyone at %(practice)s can now see your record.")
+            % {"practice": practice.name},
+        )
     else:
-        messages.error(request, "Choose a person or a practice to allow.")
+        messages.error(request, gettext("Choose a person or a practice to allow."))
     return redirect("athletes:privacy")
 
 
@@ -68,7 +75,15 @@ def allow(request: HttpRequest) -> HttpResponse:
 @require_POST
 def withdraw(request: HttpRequest, consent_id: int) -> HttpResponse:
     given = consent_for(request.user, consent_id)
-    whom = given.colleague.full_name if given.colleague else f"Everyone at {given.practice.name}"
+    whom = (
+        given.colleague.full_name
+        if given.colleague
+        else gettext("Everyone at %(practice)s") % {"practice": given.practice.name}
+    )
     consent.withdraw(consent=given, by=_user(request))
-    messages.success(request, f"Done: {whom} no longer sees your record (unless allowed below).")
+    messages.success(
+        request,
+        gettext("Done: %(whom)s no longer sees your record (unless allowed below).")
+        % {"whom": whom},
+    )
     return redirect("athletes:privacy")

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -57,7 +58,7 @@ def group_list(request: HttpRequest) -> HttpResponse:
     coach = _coach(request)
     form = GroupForm(request.POST or None, coach=coach)
     if request.method == "POST" and (group := _save(request, form, None)):
-        messages.success(request, f"Group {group.name!r} created.")
+        messages.success(request, gettext("Group %(name)s created.") % {"name": repr(group.name)})
         return redirect("athletes:groups")
     return render(request, "athletes/groups.html", {"groups": coach_groups(coach), "form": form})
 
@@ -69,7 +70,7 @@ def group_edit(request: HttpRequest, group_id: int) -> HttpResponse:
     initial = {"name": group.name, "description": group.description, "members": group.members.all()}
     form = GroupForm(request.POST or None, coach=coach, initial=initial)
     if request.method == "POST" and _save(request, form, group):
-        messages.success(request, f"Group {group.name!r} saved.")
+        messages.success(request, gettext("Group %(name)s saved.") % {"name": repr(group.name)})
         return redirect("athletes:groups")
     return render(request, "athletes/group_edit.html", {"group": group, "form": form})
 
@@ -80,5 +81,8 @@ def group_delete(request: HttpRequest, group_id: int) -> HttpResponse:
     group = group_for(request.user, group_id)
     name = group.name
     delete_group(group=group, by=_coach(request))
-    messages.success(request, f"Group {name!r} deleted; its athletes stay on your roster.")
+    messages.success(
+        request,
+        gettext("Group %(name)s deleted; its athletes stay on your roster.") % {"name": repr(name)},
+    )
     return redirect("athletes:groups")

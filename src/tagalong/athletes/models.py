@@ -9,19 +9,20 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from tagalong.accounts.models import Practice, User
 from tagalong.athletes.validation import validate_time_zone
 
 
 class Sex(models.TextChoices):
-    FEMALE = "female", "Female"
-    MALE = "male", "Male"
+    FEMALE = "female", gettext_lazy("Female")
+    MALE = "male", gettext_lazy("Male")
 
 
 class Units(models.TextChoices):
-    KM = "km", "Kilometres"
-    MILES = "mi", "Miles"
+    KM = "km", gettext_lazy("Kilometres")
+    MILES = "mi", gettext_lazy("Miles")
 
 
 class AthleteProfile(models.Model):

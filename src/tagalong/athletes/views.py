@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -67,7 +68,7 @@ def _profile_form(request: HttpRequest, athlete: AthleteProfile, *, done_url: st
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            messages.success(request, "Profile saved.")
+            messages.success(request, gettext("Profile saved."))
             return redirect(done_url)
     return render(request, "athletes/profile_form.html", {"form": form, "athlete": athlete})
 
@@ -91,7 +92,9 @@ def end_link_view(request: HttpRequest, link_id: int) -> HttpResponse:
     else:
         other = link.athlete.name if request.user.pk == link.coach_id else link.coach.full_name
         messages.success(
-            request, f"You no longer work with {other}. The history stays with the athlete."
+            request,
+            gettext("You no longer work with %(name)s. The history stays with the athlete.")
+            % {"name": other},
         )
     return redirect("athletes:roster" if request.user.is_coach else "athletes:my_coaches")
 
@@ -104,7 +107,7 @@ def share_link_view(request: HttpRequest, link_id: int) -> HttpResponse:
     if link.coach_id != request.user.pk:
         return render(request, "403.html", status=403)
     set_link_sharing(link=link, by=request.user, shared=request.POST.get("shared") == "on")
-    messages.success(request, "Sharing updated.")
+    messages.success(request, gettext("Sharing updated."))
     return redirect("athletes:detail", athlete_id=link.athlete_id)
 
 
@@ -123,7 +126,9 @@ def invite_view(request: HttpRequest) -> HttpResponse:
         except DomainError as error:
             form.add_error("email" if error.field == "email" else None, error.message)
         else:
-            messages.success(request, f"Invitation sent to {invitation.email}.")
+            messages.success(
+                request, gettext("Invitation sent to %(email)s.") % {"email": invitation.email}
+            )
             return redirect("athletes:invite")
     invitations = Invitation.objects.filter(coach=request.user)[:50]
     return render(
@@ -143,5 +148,7 @@ def revoke_invitation_view(request: HttpRequest, invitation_id: int) -> HttpResp
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, f"Invitation for {invitation.email} revoked.")
+        messages.success(
+            request, gettext("Invitation for %(email)s revoked.") % {"email": invitation.email}
+        )
     return redirect("athletes:invite")

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -31,7 +32,7 @@ def coach_writer(request: HttpRequest, athlete_id: int) -> tuple[AthleteProfile,
     athlete = athlete_for(request.user, athlete_id, write=True)
     assert isinstance(request.user, User)
     if not request.user.is_coach:
-        raise PermissionDenied("Only the runner's coach can do this.")
+        raise PermissionDenied(gettext("Only the runner's coach can do this."))
     return athlete, request.user
 
 
@@ -105,7 +106,8 @@ def acknowledge(request: HttpRequest, athlete_id: int, signal_id: int) -> HttpRe
         request,
         athlete,
         lambda: services.acknowledge(signal=signal, by=coach, note=form.cleaned_data["note"]),
-        f"“{signal.label}” acknowledged; the note is on {athlete.name}'s record.",
+        gettext("“%(reason)s” acknowledged; the note is on %(name)s's record.")
+        % {"reason": signal.label, "name": athlete.name},
     )
 
 
@@ -129,7 +131,8 @@ def snooze(request: HttpRequest, athlete_id: int, signal_id: int) -> HttpRespons
             reason=form.cleaned_data["reason"],
             today=_today(athlete),
         ),  # type: ignore[arg-type]
-        f"“{signal.label}” snoozed until {until:%-d %b}; it comes back sooner if it gets worse.",
+        gettext("“%(reason)s” snoozed until %(day)s; it comes back sooner if it gets worse.")
+        % {"reason": signal.label, "day": f"{until:%-d %b}"},
     )
 
 
@@ -145,7 +148,7 @@ def add_marker(request: HttpRequest, athlete_id: int) -> HttpResponse:
         request,
         athlete,
         lambda: services.add_marker(athlete=athlete, by=coach, **form.cleaned_data),
-        "Days marked; they no longer count against the plan.",
+        gettext("Days marked; they no longer count against the plan."),
     )
 
 
@@ -155,7 +158,10 @@ def remove_marker(request: HttpRequest, athlete_id: int, marker_id: int) -> Http
     athlete, coach = coach_writer(request, athlete_id)
     marker = selectors.marker_for(athlete, marker_id)
     return _act(
-        request, athlete, lambda: services.remove_marker(marker=marker, by=coach), "Marker removed."
+        request,
+        athlete,
+        lambda: services.remove_marker(marker=marker, by=coach),
+        gettext("Marker removed."),
     )
 
 
@@ -173,7 +179,7 @@ def settings_view(request: HttpRequest, athlete_id: int) -> HttpResponse:
         lambda: services.set_no_data_days(
             athlete=athlete, by=coach, days=form.cleaned_data["no_data_days"]
         ),
-        "Setting saved.",
+        gettext("Setting saved."),
     )
 
 
@@ -183,7 +189,7 @@ def clear_flag(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete, coach = coach_writer(request, athlete_id)
     flag = open_red_flag(athlete)
     if flag is None:
-        messages.info(request, "There is no open red flag.")
+        messages.info(request, gettext("There is no open red flag."))
         return _back(athlete)
     form = ClearRedFlagForm(request.POST)
     if not form.is_valid():
@@ -199,5 +205,5 @@ def clear_flag(request: HttpRequest, athlete_id: int) -> HttpResponse:
             note=form.cleaned_data["note"],
             today=_today(athlete),
         ),  # type: ignore[arg-type]
-        "Red flag cleared: the plan runs again.",
+        gettext("Red flag cleared: the plan runs again."),
     )

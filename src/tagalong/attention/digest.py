@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 from django.db import IntegrityError, transaction
 
 from tagalong.accounts.models import Role, User
+from tagalong.attention.kind_words import kinds_in_words
 from tagalong.attention.models import DigestSent
 from tagalong.attention.selectors import counts, rows
 from tagalong.notifications.email import send_templated
-from tagalong.triage import KINDS
 
 TOP_ROWS = 10
 
@@ -41,7 +41,7 @@ def send_digest(*, coach: User, today: dt.date) -> bool:
             "coach": coach,
             "week_of": monday,
             "total": len(found),
-            "counts": [(label, tally[kind]) for kind, label in KINDS if kind in tally],
+            "counts": [(label, tally[kind]) for kind, label in kinds_in_words() if kind in tally],
             "rows": found[:TOP_ROWS],
             "more": max(0, len(found) - TOP_ROWS),
             "path": "/coach/athletes/",

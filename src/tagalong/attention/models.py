@@ -12,17 +12,19 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile
+from tagalong.attention.kind_words import kind_words
 from tagalong.evidence import REGISTRY, Evidence
-from tagalong.triage import KINDS, kind_label
+from tagalong.triage import KINDS
 
 
 class SignalState(models.TextChoices):
-    OPEN = "open", "Open"
-    SNOOZED = "snoozed", "Snoozed"
-    ACKNOWLEDGED = "acknowledged", "Acknowledged"
+    OPEN = "open", gettext_lazy("Open")
+    SNOOZED = "snoozed", gettext_lazy("Snoozed")
+    ACKNOWLEDGED = "acknowledged", gettext_lazy("Acknowledged")
 
 
 class Signal(models.Model):
@@ -58,7 +60,7 @@ class Signal(models.Model):
 
     @property
     def label(self) -> str:
-        return kind_label(self.kind)
+        return kind_words(self.kind)
 
     @property
     def evidence(self) -> Evidence | None:
@@ -89,13 +91,13 @@ class AttentionNote(models.Model):
 
     @property
     def label(self) -> str:
-        return kind_label(self.kind) if self.kind else "Note"
+        return kind_words(self.kind) if self.kind else gettext("Note")
 
 
 class MarkerKind(models.TextChoices):
-    ILL = "ill", "Ill"
-    TRAVEL = "travel", "Travelling"
-    HOLIDAY = "holiday", "On holiday"
+    ILL = "ill", gettext_lazy("Ill")
+    TRAVEL = "travel", gettext_lazy("Travelling")
+    HOLIDAY = "holiday", gettext_lazy("On holiday")
 
 
 class AvailabilityMarker(models.Model):
@@ -136,9 +138,9 @@ class AttentionSetting(models.Model):
 
 
 class RedFlagSource(models.TextChoices):
-    INTAKE = "intake", "Intake"
-    SYMPTOMS = "symptoms", "Symptom log"
-    SELF_CHECK = "self_check", "Calf check"
+    INTAKE = "intake", gettext_lazy("Intake")
+    SYMPTOMS = "symptoms", gettext_lazy("Symptom log")
+    SELF_CHECK = "self_check", gettext_lazy("Calf check")
 
 
 class RedFlag(models.Model):

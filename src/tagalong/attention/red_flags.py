@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile, CoachingLink
@@ -23,8 +24,8 @@ from tagalong.calfcheck import RED_FLAG_LABELS
 from tagalong.errors import DomainError
 from tagalong.notifications.services import notify_all
 
-PAUSED_WORDS = (
-    "Training paused: a red flag was reported on {day}. Please see a clinician; your coach "
+PAUSED_WORDS = gettext_lazy(
+    "Training paused: a red flag was reported on %(day)s. Please see a clinician; your coach "
     "restarts the plan once you have been seen and cleared."
 )
 
@@ -45,7 +46,7 @@ def plan_pause(athlete: AthleteProfile | int) -> PlanPause | None:
     flag = open_red_flag(athlete)
     if flag is None:
         return None
-    return PlanPause(flag.created_at, PAUSED_WORDS.format(day=f"{flag.created_at:%-d %b %Y}"))
+    return PlanPause(flag.created_at, str(PAUSED_WORDS) % {"day": f"{flag.created_at:%-d %b %Y}"})
 
 
 def coaches_of(athlete: AthleteProfile) -> list[User]:

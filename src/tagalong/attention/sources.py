@@ -166,7 +166,7 @@ def retest(facts: Facts) -> Finding | None:
 
 
 def plan_end(facts: Facts) -> Finding | None:
-    from tagalong.plans.selectors import active_plan
+    from tagalong.plans.selectors.lookups import active_plan
 
     plan = active_plan(facts.athlete)
     return triage.plan_ending(plan.end if plan else None, today=facts.today)

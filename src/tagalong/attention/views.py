@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -17,10 +18,10 @@ from tagalong.accounts.models import Invitation, User
 from tagalong.athletes.models import AthleteGroup
 from tagalong.attention import selectors
 from tagalong.attention.forms import BulkMessageForm, QueueFilter
+from tagalong.attention.kind_words import kinds_in_words
 from tagalong.attention.outreach import send_bulk_message
 from tagalong.attention.queue_page import queue_page as load_page
 from tagalong.errors import DomainError
-from tagalong.triage import KINDS
 
 PAGE_SIZE = 30
 
@@ -68,7 +69,9 @@ def queue_page(request: HttpRequest, *, home: bool = False) -> HttpResponse:
         "rows": page.rows,
         "athletes": [row.athlete for row in page.rows],
         "everyone": data.get("show") == "all",
-        "counts": [(kind, label, n) for kind, label in KINDS if (n := page.counts.get(kind))],
+        "counts": [
+            (kind, label, n) for kind, label in kinds_in_words() if (n := page.counts.get(kind))
+        ],
         "query": query.urlencode(),
         "home": home,
         "recent": visible_athletes(request.user).order_by("-user__date_joined")[:5] if home else [],
@@ -156,7 +159,7 @@ def bulk_message(request: HttpRequest) -> HttpResponse:
         for field, errors in form.errors.items():
             messages.error(
                 request,
-                f"{form.fields[field].label if field in form.fields else 'Message'}: "
+                f"{form.fields[field].label if field in form.fields else gettext('Message')}: "
                 + " ".join(errors),
             )
         return redirect(_next(request))
@@ -171,7 +174,13 @@ def bulk_message(request: HttpRequest) -> HttpResponse:
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, f"Message sent to {sent} athlete{'s' if sent != 1 else ''}.")
+        messages.success(
+            request,
+            ngettext(
+                "Message sent to %(count)s athlete.", "Message sent to %(count)s athletes.", sent
+            )
+            % {"count": sent},
+        )
     return redirect(_next(request))
 
 

@@ -23,7 +23,7 @@ from tagalong.bookings.models import (
 )
 from tagalong.bookings.notices import session_url
 from tagalong.calendars import FeedEvent, build_feed
-from tagalong.plans.selectors import plan_feed_events
+from tagalong.plans.selectors.exports import plan_feed_events
 
 HISTORY = timedelta(days=90)
 WITH_A_PLACE = (BookingStatus.CONFIRMED, BookingStatus.ATTENDED, BookingStatus.NO_SHOW)

@@ -26,7 +26,7 @@ from tagalong.bookings.models import (
 )
 from tagalong.bookings.services import ensure_coach_setup, may_book
 from tagalong.errors import DomainError
-from tagalong.plans.selectors import planned_windows
+from tagalong.plans.selectors.exports import planned_windows
 from tagalong.scheduling import Interval, SchedulingError, Slot, free_slots, seats_left
 
 MAX_WINDOW = timedelta(days=62)

@@ -13,8 +13,8 @@ from tagalong.assessments.models import CalfCheckRun, Intake, TestResult, TestSe
 from tagalong.athletes.models import AthleteProfile, CoachingLink, PracticeConsent
 from tagalong.bookings.models import Booking, SessionNote
 from tagalong.dataexport.archive import Archive, plain, rows_of
-from tagalong.plans import selectors as plan_selectors
 from tagalong.plans.models import Plan, PlanComment, PlanSession
+from tagalong.plans.selectors.exports import feed_bytes, fit_bytes
 from tagalong.shoes.models import Shoe, ShoeUse
 from tagalong.symptoms.models import SymptomLog
 
@@ -114,12 +114,12 @@ def plans(athlete: AthleteProfile, archive: Archive) -> None:
     )
     now = timezone.now()
     if sessions.exists():
-        archive.bytes("plans/plan.ics", plan_selectors.feed_bytes(athlete, now=now))
+        archive.bytes("plans/plan.ics", feed_bytes(athlete, now=now))
     for session in sessions.filter(kind="run").select_related("plan"):
         label = session.run_type or "run"
         archive.bytes(
             f"plans/workouts/{session.date:%Y-%m-%d}-{label}.fit",
-            plan_selectors.fit_bytes(session, now=now),
+            fit_bytes(session, now=now),
         )
 
 

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile
 
 
 class ExportStatus(models.TextChoices):
-    QUEUED = "queued", "Waiting to start"
-    RUNNING = "running", "Being built"
-    DONE = "done", "Ready"
-    FAILED = "failed", "Failed"
-    EXPIRED = "expired", "Expired"
+    QUEUED = "queued", gettext_lazy("Waiting to start")
+    RUNNING = "running", gettext_lazy("Being built")
+    DONE = "done", gettext_lazy("Ready")
+    FAILED = "failed", gettext_lazy("Failed")
+    EXPIRED = "expired", gettext_lazy("Expired")
 
 
 def archive_path(instance: DataExport, filename: str) -> str:

@@ -10,6 +10,7 @@ from django.core.files import File
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_tasks import task
 
 from tagalong.dataexport import registry
@@ -76,7 +77,11 @@ def build(export_id: int, *, now: datetime | None = None) -> str:
 def _tell_ready(export: DataExport) -> None:
     person = export.requested_by or export.athlete.user
     url = reverse("dataexport:export", kwargs={"export_id": export.pk})
-    whose = "Your data" if person.pk == export.athlete.user_id else f"{export.athlete.name}'s data"
+    whose = (
+        gettext("Your data")
+        if person.pk == export.athlete.user_id
+        else gettext("%(name)s's data") % {"name": export.athlete.name}
+    )
     notify(person, kind="export_ready", title=f"{whose} is ready to download", url=url)
     send_templated(
         template="export_ready",

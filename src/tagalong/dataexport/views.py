@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -84,8 +85,8 @@ def ask_deletion(request: HttpRequest) -> HttpResponse:
     else:
         messages.success(
             request,
-            f"We sent a confirmation link to {_user(request).email}. "
-            "Nothing happens until you use it.",
+            gettext("We sent a confirmation link to %(email)s. Nothing happens until you use it.")
+            % {"email": _user(request).email},
         )
     return redirect("dataexport:mine")
 
@@ -98,7 +99,7 @@ def cancel_deletion(request: HttpRequest) -> HttpResponse:
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, "Deletion cancelled. Your account stays as it is.")
+        messages.success(request, gettext("Deletion cancelled. Your account stays as it is."))
     return redirect("dataexport:mine")
 
 

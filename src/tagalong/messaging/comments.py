@@ -1,6 +1,7 @@
 """Comments on a symptom log, an activity or a calf check: the thing commented on, found for
-its athlete (404 otherwise), with the link back and the label the conversation shows. Plan
-sessions have their own comments (``plans.services.add_comment``), copied in the same way."""
+its athlete (404 otherwise), with the link back and the label the conversation shows.
+Plan sessions have their own comments (``plans.services.comments.add_comment``), copied in
+the same way."""
 
 from __future__ import annotations
 

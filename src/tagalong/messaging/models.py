@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from tagalong.accounts.models import Practice, User
 from tagalong.athletes.models import AthleteProfile
@@ -100,9 +101,9 @@ class Attachment(models.Model):
 
 
 class Folder(models.TextChoices):
-    INBOX = "inbox", "Inbox"
-    LATER = "later", "Later"
-    DONE = "done", "Done"
+    INBOX = "inbox", gettext_lazy("Inbox")
+    LATER = "later", gettext_lazy("Later")
+    DONE = "done", gettext_lazy("Done")
 
 
 class ThreadState(models.Model):

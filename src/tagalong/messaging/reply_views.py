@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -32,7 +33,7 @@ def saved_replies(request: HttpRequest) -> HttpResponse:
         except DomainError as exc:
             error, status = exc, 400
         else:
-            messages.success(request, f"Saved “{title.strip()}”.")
+            messages.success(request, gettext("Saved “%(title)s”.") % {"title": title.strip()})
             return redirect("messaging:saved_replies")
     return render(
         request,
@@ -54,7 +55,7 @@ def delete_reply(request: HttpRequest, reply_id: int) -> HttpResponse:
     if reply is None:
         raise Http404("No such saved reply")
     services.delete_reply(reply=reply)
-    messages.success(request, f"Deleted “{reply.title}”.")
+    messages.success(request, gettext("Deleted “%(title)s”.") % {"title": reply.title})
     return redirect("messaging:saved_replies")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -99,7 +100,9 @@ def file_thread(request: HttpRequest, thread_id: int) -> HttpResponse:
         return HttpResponse(error.message, status=400)
     if _is_htmx(request):
         return render(request, "messaging/_folder.html", {"thread": thread, "state": state})
-    messages.success(request, f"Moved to {state.get_folder_display()}.")
+    messages.success(
+        request, gettext("Moved to %(folder)s.") % {"folder": state.get_folder_display()}
+    )
     return redirect("messaging:inbox")
 
 
@@ -154,7 +157,10 @@ def with_athlete(request: HttpRequest, athlete_id: int) -> HttpResponse:
     if thread is None:
         thread = selectors.threads_of_athlete(athlete).first()
     if thread is None or access_to_thread(user, thread) is Access.NONE:
-        messages.info(request, f"{athlete.name} has no conversation with a coach yet.")
+        messages.info(
+            request,
+            gettext("%(name)s has no conversation with a coach yet.") % {"name": athlete.name},
+        )
         return redirect("messaging:inbox")
     return redirect("messaging:thread", thread_id=thread.pk)
 
@@ -179,7 +185,10 @@ def comment(request: HttpRequest, athlete_id: int, kind: str, subject_id: int) -
                 m.thread.athlete_name if _user(request).is_coach else m.thread.coach_name
                 for m in sent
             )
-            messages.success(request, f"Comment sent to your conversation with {names}.")
+            messages.success(
+                request,
+                gettext("Comment sent to your conversation with %(names)s.") % {"names": names},
+            )
             return redirect(subject.url)
     context = {"athlete": athlete, "subject": subject, "error": error, "draft": text}
     return render(request, "messaging/comment.html", context, status=400 if error else 200)

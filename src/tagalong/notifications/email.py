@@ -1,9 +1,9 @@
-"""Email: one subject / text / html template triple per message."""
+"""Email: one subject / text / html template triple per message, written in the language each
+recipient chose in Settings (the site's language for an address we do not know)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from contextlib import nullcontext
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -20,7 +20,8 @@ def language_of(person: object) -> str:
 
 
 def in_language_of(person: object) -> translation.override:
-    """Words written for `person` (an email, a notification) in their language."""
+    """Words written for `person` outside an email template (a notice, an invitation's
+    summary) in their language."""
     return translation.override(language_of(person))
 
 
@@ -32,18 +33,31 @@ def send_templated(
     attachments: Sequence[tuple[str, bytes, str]] = (),
     language: str | None = None,
 ) -> None:
-    """Render and send. `language` (e.g. from `language_of`) writes it in that language;
-    None keeps the one active now."""
+    """Send `template` to each address, one message per language the recipients read."""
     context = {"site_url": settings.SITE_URL, **context}
-    with translation.override(language) if language else nullcontext():
-        subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
-        text = render_to_string(f"emails/{template}.txt", context)
-        html = render_to_string(f"emails/{template}.html", context)
-    message = _Email(subject=subject, body=text, to=list(to))
-    message.attach_alternative(html, "text/html")
-    for filename, content, mimetype in attachments:
-        message.attach(filename, content, mimetype)
-    message.send()
+    for chosen, addresses in _by_language(to, language):
+        with translation.override(chosen):
+            subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
+            text = render_to_string(f"emails/{template}.txt", context)
+            html = render_to_string(f"emails/{template}.html", context)
+        message = _Email(subject=subject, body=text, to=addresses)
+        message.attach_alternative(html, "text/html")
+        for filename, content, mimetype in attachments:
+            message.attach(filename, content, mimetype)
+        message.send()
+
+
+def _by_language(to: Sequence[str], language: str | None) -> Iterator[tuple[str, list[str]]]:
+    if language:
+        yield language, list(to)
+        return
+    from tagalong.accounts.models import User
+
+    chosen = dict(User.objects.filter(email__in=list(to)).values_list("email", "language"))
+    groups: dict[str, list[str]] = {}
+    for address in to:
+        groups.setdefault(chosen.get(address) or settings.LANGUAGE_CODE, []).append(address)
+    yield from groups.items()
 
 
 class _Email(EmailMultiAlternatives):

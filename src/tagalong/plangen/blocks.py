@@ -125,6 +125,10 @@ def continuous_block(
         if long_min >= LONG_MIN:
             why = (LONG_WHY, WALK_BREAK_WHY) if frame.request.goal.walk_breaks else (LONG_WHY,)
             plan[long_date] = ("long", _long_workout(frame, long_min), why)
+    goal = frame.request.goal.type
+    # the last block (peak, or the week before the taper) wants race-specific work
+    specific = frame.race_date is not None and goal in quality.RACE_SPECIFIC
+    specific = specific and (phase == "peak" or final_block)
     quality_date = next((d for d in dates if d.weekday() == days.quality_day), None)
     if quality_date is not None and state.continuous_weeks > 1:
         kind = quality.session_kind(frame.request.goal.type, phase, k, final_block)
@@ -145,7 +149,35 @@ def continuous_block(
         minutes = int(min(max(share, EASY_MIN), room, max(ceiling, EASY_MIN)))
         left -= minutes
         plan[date] = ("easy", workouts.steady(frame.paces, minutes), (EASY_WHY,))
-    return easy_enough(frame, _held_to_spike(frame, plan, history))
+    held = _held_to_spike(frame, plan, history)
+    if specific and long_date in plan and not any(_race_specific(frame, r) for r in held):
+        week = sum(r.duration_min for r in held)
+        plan[long_date] = _rehearsal(frame, long_min, week, plan[long_date])
+        held = _held_to_spike(frame, plan, history)
+    return easy_enough(frame, held)
+
+
+def _race_specific(frame: Frame, s: Session) -> bool:
+    if s.workout is None:
+        return False
+    name = quality.RACE_SPECIFIC_NAME.get(frame.request.goal.type)
+    return s.workout.name == name or workouts.long_finish(s.workout) is not None
+
+
+def _rehearsal(
+    frame: Frame,
+    long_min: int,
+    week_minutes: float,
+    planned: tuple[RunType, Workout, tuple[Reason, ...]],
+) -> tuple[RunType, Workout, tuple[Reason, ...]]:
+    """The long run finishing at race pace, where no other day holds the race-specific work."""
+    finish = quality.finish_minutes(frame.request.goal.type, week_minutes, long_min)
+    if finish is None:
+        return planned
+    key, minutes = finish
+    walking = frame.request.goal.walk_breaks
+    workout = workouts.long_run(frame.paces, long_min, key, minutes, walking=walking)
+    return ("long", workout, (*planned[2], quality.FINISH_WHY))
 
 
 def _held_to_spike(
@@ -234,6 +266,15 @@ def easy_enough(frame: Frame, runs: tuple[Session, ...]) -> tuple[Session, ...]:
             break
         i = max(hard, key=lambda j: hard[j])
         s = out[i]
+        finish = workouts.long_finish(s.workout) if s.workout else None
+        if finish is not None:  # a race-pace finish gets shorter, not the long run
+            key, minutes = finish
+            walking = frame.request.goal.walk_breaks
+            workout = workouts.long_run(
+                frame.paces, round(s.duration_min), key, minutes - 3, walking=walking
+            )
+            out[i] = run_session(frame, s.date, "long", workout, s.why[1:-1])
+            continue
         out[i] = rebuilt(frame, s, int(s.duration_min) - 3, 0, s.why[1])
     return tuple(out)
 

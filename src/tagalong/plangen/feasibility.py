@@ -77,6 +77,14 @@ def _with_weeks(request: PlanRequest, weeks: int) -> PlanRequest:
     return replace(request, goal=replace(goal, weeks=weeks))
 
 
+def with_walk_breaks(request: PlanRequest, *, keep_cap: bool) -> PlanRequest:
+    """The same race as a finish goal with walk breaks. ``keep_cap`` holds the long run to the
+    request's own cap; without it the walk-break cap applies (the coach chose walk breaks)."""
+    goal = request.goal
+    cap = longrun.long_cap_min(request) if keep_cap else goal.long_run_cap_min
+    return replace(request, goal=replace(goal, walk_breaks=True, long_run_cap_min=cap))
+
+
 def later_date(request: PlanRequest, builder: Builder) -> PlanRequest | None:
     low, high = _weeks_of(request) + 1, MAX_WEEKS
     found: PlanRequest | None = None
@@ -109,7 +117,7 @@ def alternatives(request: PlanRequest, builder: Builder) -> list[tuple[str, Plan
             break
         shorter = SHORTER.get(shorter)
     if not goal.walk_breaks:
-        finish = replace(request, goal=replace(goal, walk_breaks=True))
+        finish = with_walk_breaks(request, keep_cap=False)
         if builds(finish, builder):
             out.append((f"a finish goal for the {goal_name(goal.type)} with walk breaks", finish))
     if not out:  # regular easy running first: an endurance plan over the same weeks
@@ -123,11 +131,15 @@ def alternatives(request: PlanRequest, builder: Builder) -> list[tuple[str, Plan
 def finish_instead(request: PlanRequest, plan: Plan, builder: Builder) -> Plan | None:
     """The novice programmes' answer when the long run cannot reach a racing plan's in time:
     the same race as a finish goal with walk breaks (Higdon's novice programmes allow walk
-    breaks in training and racing, Galloway's plans are built on them), planned, with why."""
+    breaks in training and racing, Galloway's plans are built on them), planned, with why.
+
+    The long-run time cap stays the request's own: raising it for walk breaks is the coach's
+    decision (ticking walk breaks), never the generator's, so the plan keeps every limit of
+    the request it answers (periodisation.session_caps.daniels)."""
     goal = request.goal
     if goal.type not in RACE_GOALS or goal.walk_breaks:
         return None
-    finish = replace(request, goal=replace(goal, walk_breaks=True))
+    finish = with_walk_breaks(request, keep_cap=True)
     try:
         built = builder(finish)
     except (InfeasiblePlan, PlanInputError):

@@ -2,8 +2,11 @@
 
 Base: strides on an easy run, then hills. Build: threshold (cruise intervals) and, for 5K
 and 10K, intervals. Peak: the race-specific session (intervals for the 5K, race pace for
-10K and half, marathon pace for the marathon). Work time is capped at 10 % of the week for
-threshold, 8 % for intervals, 5 % for hills and strides and 15 % for marathon pace
+10K and half, marathon pace for the marathon). When the quality day is too short for it, or
+there is none (two run days), the last block's long run finishes at race pace instead (the
+marathon-pace long run of published programmes), with walk breaks kept in a finish plan.
+Work time is capped at 10 % of the week for threshold, 8 % for intervals, 5 % for hills
+and strides and 15 % for marathon pace
 (periodisation.session_caps.daniels); the warm-up and cool-down run easy, so at least 80 %
 of the week stays easy (periodisation.plan.easy_share).
 """
@@ -43,12 +46,36 @@ WHY = {
 }
 
 
+RACE_SPECIFIC = {"5k": "intervals", "10k": "race", "half": "race", "marathon": "marathon"}
+RACE_SPECIFIC_NAME = {
+    "5k": workouts.WORKOUT_NAMES["intervals"],
+    "10k": workouts.WORKOUT_NAMES["race_pace"],
+    "half": workouts.WORKOUT_NAMES["race_pace"],
+    "marathon": workouts.WORKOUT_NAMES["marathon_pace"],
+}
+FINISH_MIN = 5  # the shortest race-pace finish worth rehearsing
+FINISH_WHY = Reason(
+    "Race rehearsal: the long run finishes at the pace of the race, the race-specific work "
+    "of the last block where no other day has room for it.",
+    ("periodisation.session_caps.daniels", "periodisation.novice_marathon.higdon"),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Quality:
+    kind: str
     run_type: RunType
     minutes: int
     workout: Workout
     why: Reason
+
+
+def finish_minutes(goal: str, week_minutes: float, long_minutes: int) -> tuple[str, int] | None:
+    """The race-pace finish of the last block's long run: its pace key and minutes, within
+    the kind's cap of the week and a third of the long run; ``None`` when too short."""
+    key = "marathon" if goal == "marathon" else "race"
+    work = min(int(WORK_CAP_SHARE[key] * week_minutes), MAX_WORK_MIN[key], long_minutes // 3)
+    return (key, work) if work >= FINISH_MIN else None
 
 
 def session_kind(goal: str, phase: Phase, week: int, final_block: bool) -> str | None:
@@ -56,9 +83,7 @@ def session_kind(goal: str, phase: Phase, week: int, final_block: bool) -> str |
     if phase == "base":
         return None if week % 2 == 0 else "hills"
     if final_block or phase == "peak":
-        return {"5k": "intervals", "10k": "race", "half": "race", "marathon": "marathon"}.get(
-            goal, "threshold"
-        )
+        return RACE_SPECIFIC.get(goal, "threshold")
     if goal in ("5k", "10k") and week % 2 == 1:
         return "intervals"
     if goal == "marathon" and week % 2 == 1:
@@ -89,4 +114,6 @@ def plan_quality(
         return None
     minutes = workouts.QUALITY_FRAME_MIN + work
     run_type: RunType = "tempo" if kind in ("threshold", "marathon", "race") else "intervals"
-    return Quality(run_type, minutes, _build(kind, paces, minutes), Reason(WHY[kind], EVIDENCE))
+    return Quality(
+        kind, run_type, minutes, _build(kind, paces, minutes), Reason(WHY[kind], EVIDENCE)
+    )

@@ -88,18 +88,50 @@ def strides(paces: Paces, minutes: int) -> Workout:
 
 
 def long_run(
-    paces: Paces, minutes: int, finish_key: str | None = None, finish_min: int = 0
+    paces: Paces,
+    minutes: int,
+    finish_key: str | None = None,
+    finish_min: int = 0,
+    *,
+    walking: bool = False,
 ) -> Workout:
-    """Long run, optionally finishing with ``finish_min`` at marathon or race pace."""
+    """Long run, optionally finishing with ``finish_min`` at marathon or race pace (the race
+    rehearsal of the last block); with ``walking`` the run 9 / walk 1 blocks carry on through
+    the finish, as on race day."""
     if finish_key is None or finish_min <= 0:
-        return steady(paces, minutes, "long")
+        return walk_breaks(paces, minutes) if walking else steady(paces, minutes, "long")
+    finish_min = min(finish_min, minutes - 1)
+    easy = minutes - finish_min
+    if walking:
+        return Workout(
+            WORKOUT_NAMES["long"],
+            (*_walk_blocks(paces, easy, "long"), *_walk_blocks(paces, finish_min, finish_key)),
+        )
     return Workout(
         WORKOUT_NAMES["long"],
         (
-            _run("work", minutes - finish_min, _pace(paces, "long"), "easy"),
-            _run("work", finish_min, _pace(paces, finish_key), finish_key.replace("_", " ")),
+            _run("work", easy, _pace(paces, "long"), "easy"),
+            _run("work", finish_min, _pace(paces, finish_key), _finish_note(finish_key)),
         ),
     )
+
+
+def _finish_note(key: str) -> str:
+    return "marathon pace" if key == "marathon" else "race pace"
+
+
+def long_finish(workout: Workout) -> tuple[str, int] | None:
+    """The race-pace finish of a long run (its pace key and minutes), if it has one."""
+    keys = {"marathon pace": "marathon", "race pace": "race"}
+    steps = [s for s in workout.flat_steps() if s.note in keys]
+    if workout.name != WORKOUT_NAMES["long"] or not steps:
+        return None
+    seconds = 0.0
+    for item in workout.steps:
+        inner = item.steps * item.times if isinstance(item, Repeat) else (item,)
+        if any(s.note in keys for s in inner):
+            seconds += sum(s.seconds or 0 for s in inner)
+    return keys[steps[0].note], round(seconds / 60)
 
 
 def _framed(name: str, paces: Paces, middle: tuple[Step | Repeat, ...]) -> Workout:
@@ -287,21 +319,26 @@ def hard_seconds(workout: Workout, easy_fast_s: float) -> float:
 
 def walk_breaks(paces: Paces, minutes: int, name: str = "Long run") -> Workout:
     """Run 9 min, walk 1 min, repeated; the rest easy running."""
+    return Workout(name, _walk_blocks(paces, minutes, "long"))
+
+
+def _walk_blocks(paces: Paces, minutes: int, key: str) -> tuple[Step | Repeat, ...]:
     reps, spare = divmod(minutes, 10)
+    note = "easy" if key == "long" else _finish_note(key)
     items: list[Step | Repeat] = []
     if reps:
         items.append(
             Repeat(
                 reps,
                 (
-                    _run("work", 9, _pace(paces, "long"), "easy"),
+                    _run("work", 9, _pace(paces, key), note),
                     _run("recovery", 1, EffortTarget(3), "walk"),
                 ),
             )
         )
     if spare:
-        items.append(_run("work", spare, _pace(paces, "long"), "easy"))
-    return Workout(name, tuple(items))
+        items.append(_run("work", spare, _pace(paces, key), note))
+    return tuple(items)
 
 
 def resized(workout: Workout, paces: Paces, minutes: int) -> Workout:
@@ -322,7 +359,11 @@ def resized(workout: Workout, paces: Paces, minutes: int) -> Workout:
         return strides(paces, minutes)
     if name == WORKOUT_NAMES["long"]:
         walking = any(isinstance(i, Repeat) for i in workout.steps)
-        return walk_breaks(paces, minutes) if walking else steady(paces, minutes, "long")
+        finish = long_finish(workout)
+        if finish is None:
+            return long_run(paces, minutes, walking=walking)
+        key, finish_min = finish
+        return long_run(paces, minutes, key, min(finish_min, minutes // 3), walking=walking)
     if name == WORKOUT_NAMES["recovery"]:
         return steady(paces, minutes, "recovery")
     return steady(paces, minutes, "easy")

@@ -17,7 +17,7 @@ from tagalong.accounts.models import User
 from tagalong.errors import DomainError
 from tagalong.plans import workouts
 from tagalong.plans.models import Plan, PlanSession, SessionKind
-from tagalong.plans.services import bump, check_in_plan, record_change
+from tagalong.plans.services.versions import bump, check_in_plan, record_change
 
 EDITABLE = ("kind", "run_type", "duration_min", "distance_km", "pace_range", "hr_zone")
 RUN_TYPES = ("easy", "long", "tempo", "intervals", "recovery", "walk_run", "race", "strides")

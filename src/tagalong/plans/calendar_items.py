@@ -10,22 +10,24 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tagalong.assessments.models import TestSession
 from tagalong.athletes.models import AthleteProfile
 from tagalong.bookings.models import Booking, BookingStatus
 from tagalong.plans.models import PlanSession
-from tagalong.plans.selectors import monday_of
+from tagalong.plans.selectors.lookups import monday_of
 from tagalong.trainingload.compliance import Compliance
 
 KIND_WORDS = {
-    "run": "Run",
-    "strength": "Strength",
-    "mobility": "Mobility",
-    "cross": "Cross-training",
-    "rest": "Rest",
-    "booked": "Booked session",
-    "test": "Tests",
+    "run": _("Run"),
+    "strength": _("Strength"),
+    "mobility": _("Mobility"),
+    "cross": _("Cross-training"),
+    "rest": _("Rest"),
+    "booked": _("Booked session"),
+    "test": _("Tests"),
 }
 SHOWN_BOOKINGS = (BookingStatus.CONFIRMED, BookingStatus.ATTENDED)
 
@@ -85,7 +87,9 @@ def items_between(
             )
     tests = TestSession.objects.filter(athlete=athlete, date__gte=start, date__lte=end)
     url = reverse("assessments:tests", args=[athlete.pk])
-    items += [CalendarItem(date=t.date, kind="test", label="Calf tests", url=url) for t in tests]
+    items += [
+        CalendarItem(date=t.date, kind="test", label=gettext("Calf tests"), url=url) for t in tests
+    ]
     return sorted(items, key=lambda i: (i.date, i.time, i.kind == "rest"))
 
 

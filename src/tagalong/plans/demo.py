@@ -24,7 +24,7 @@ DEMO_PLANS = (
 
 def add_demo_plans(world: DemoWorld) -> None:
     from tagalong.plans.proposals import review_athlete
-    from tagalong.plans.services import generate_for_athlete
+    from tagalong.plans.services.generation import generate_for_athlete
 
     by_email = {a.user.email: a for a in world.athletes}
     today = timezone.localdate()

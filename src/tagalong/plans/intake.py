@@ -18,7 +18,7 @@ from tagalong.assessments.scoring import CASE_KEYS, TESTS
 from tagalong.assessments.selectors import current_intake
 from tagalong.athletes.models import AthleteProfile
 from tagalong.calfcheck.merge import RUNNING_SPORTS
-from tagalong.plans.services import GOAL_TITLES
+from tagalong.plans.services.generation import GOAL_TITLES
 
 INTAKE_GOALS = {
     "race_5k": "5k",

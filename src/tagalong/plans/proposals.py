@@ -30,7 +30,7 @@ from tagalong.plangen.adapt_apply import apply_changes, change_text
 from tagalong.plangen.adapt_model import Change
 from tagalong.plangen.adapt_model import Proposal as Found
 from tagalong.plangen.model import Session
-from tagalong.plans import review_inputs, selectors
+from tagalong.plans import review_inputs
 from tagalong.plans.models import (
     AdaptationSetting,
     Plan,
@@ -40,7 +40,9 @@ from tagalong.plans.models import (
     ProposalStatus,
     ReviewSource,
 )
-from tagalong.plans.services import new_version
+from tagalong.plans.selectors.lookups import active_plan, athlete_today
+from tagalong.plans.selectors.proposals import auto_apply_on
+from tagalong.plans.services.versions import new_version
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +57,10 @@ def review_athlete(
     *, athlete: AthleteProfile, source: str, today: dt.date | None = None
 ) -> list[Proposal]:
     """Review the athlete's active plan; returns the proposals stored (new ones only)."""
-    plan = selectors.active_plan(athlete)
+    plan = active_plan(athlete)
     if plan is None or plan_pause(athlete) is not None:  # a red flag holds every change
         return []
-    today = today or selectors.athlete_today(athlete)
+    today = today or athlete_today(athlete)
     found = adapt.review(
         review_inputs.plan_view(plan),
         review_inputs.athlete_data(athlete, today),
@@ -80,7 +82,7 @@ def propose(*, plan: Plan, found: Found, source: str, today: dt.date) -> Proposa
         return None
     if proposal is None:
         return None
-    if selectors.auto_apply_on(plan.athlete):
+    if auto_apply_on(plan.athlete):
         return _auto_apply(proposal, today)
     _tell_coaches(proposal)
     return proposal
@@ -133,7 +135,7 @@ def _auto_apply(proposal: Proposal, today: dt.date) -> Proposal:
 @transaction.atomic
 def approve(*, proposal: Proposal, by: User, today: dt.date | None = None) -> Proposal:
     """Make the proposal's changes as a new plan version (the coach approved them)."""
-    day = today or selectors.athlete_today(proposal.plan.athlete)
+    day = today or athlete_today(proposal.plan.athlete)
     return _decide(proposal.pk, by=by, status=ProposalStatus.APPROVED, today=day)
 
 

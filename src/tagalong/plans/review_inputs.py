@@ -22,7 +22,8 @@ from tagalong.plangen.adapt_model import (
 )
 from tagalong.plangen.model import RETURN_GOALS, Phase, SidePair
 from tagalong.plans.models import Plan
-from tagalong.plans.selectors import RUN_SPORTS, core_session
+from tagalong.plans.selectors.done import RUN_SPORTS
+from tagalong.plans.selectors.limits import core_session
 
 PAIN_DAYS = 14  # this week and last week, for "worse than last week"
 RUN_DAYS = 40  # the 30-day spike window of the runs ahead, and this week's missed sessions

@@ -10,23 +10,25 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tagalong.plangen.steps import MAX_REPEATS, MAX_STEP_SECONDS
 from tagalong.plans.models import PlanSession
 
 KINDS = [
-    ("warmup", "Warm-up"),
-    ("work", "Work"),
-    ("recovery", "Recovery"),
-    ("cooldown", "Cool-down"),
-    ("rest", "Rest (stand still)"),
-    ("repeat", "Repeat (×N)"),
+    ("warmup", _("Warm-up")),
+    ("work", _("Work")),
+    ("recovery", _("Recovery")),
+    ("cooldown", _("Cool-down")),
+    ("rest", _("Rest (stand still)")),
+    ("repeat", _("Repeat (×N)")),
 ]
 TARGETS = [
-    ("open", "No target"),
-    ("pace", "Pace"),
-    ("heart_rate", "Heart rate"),
-    ("effort", "Effort"),
+    ("open", _("No target")),
+    ("pace", _("Pace")),
+    ("heart_rate", _("Heart rate")),
+    ("effort", _("Effort")),
 ]
 FIELDS = (
     "kind",
@@ -65,18 +67,18 @@ def parse_clock(value: str) -> int:
 
 
 class StepRowForm(forms.Form):
-    kind = forms.ChoiceField(choices=KINDS, label="Step")
-    time = forms.CharField(required=False, max_length=8, label="Time (min or m:ss)")
-    distance_m = forms.FloatField(required=False, label="or distance (m)")
-    target = forms.ChoiceField(choices=TARGETS, required=False, label="Target")
-    pace_fast = forms.CharField(required=False, max_length=5, label="Pace from (m:ss /km)")
-    pace_slow = forms.CharField(required=False, max_length=5, label="to")
-    hr_low = forms.IntegerField(required=False, label="Heart rate from (bpm)")
-    hr_high = forms.IntegerField(required=False, label="to (bpm)")
-    rpe = forms.IntegerField(required=False, label="Effort (1–10)")
-    times = forms.IntegerField(required=False, label="Times")
-    count = forms.IntegerField(required=False, label="Steps repeated")
-    note = forms.CharField(required=False, max_length=80, label="Note")
+    kind = forms.ChoiceField(choices=KINDS, label=_("Step"))
+    time = forms.CharField(required=False, max_length=8, label=_("Time (min or m:ss)"))
+    distance_m = forms.FloatField(required=False, label=_("or distance (m)"))
+    target = forms.ChoiceField(choices=TARGETS, required=False, label=_("Target"))
+    pace_fast = forms.CharField(required=False, max_length=5, label=_("Pace from (m:ss /km)"))
+    pace_slow = forms.CharField(required=False, max_length=5, label=_("to"))
+    hr_low = forms.IntegerField(required=False, label=_("Heart rate from (bpm)"))
+    hr_high = forms.IntegerField(required=False, label=_("to (bpm)"))
+    rpe = forms.IntegerField(required=False, label=_("Effort (1–10)"))
+    times = forms.IntegerField(required=False, label=_("Times"))
+    count = forms.IntegerField(required=False, label=_("Steps repeated"))
+    note = forms.CharField(required=False, max_length=80, label=_("Note"))
 
     def __init__(self, *args: Any, number: int, **kwargs: Any) -> None:
         super().__init__(*args, prefix=f"step-{number - 1}", **kwargs)
@@ -84,7 +86,10 @@ class StepRowForm(forms.Form):
         self.repeated = False  # one of the steps a repeat above it holds
 
     def _say(self, name: str, message: str) -> None:
-        self.add_error(name, f"Step {self.number}: {message}")
+        self.add_error(
+            name,
+            gettext("Step %(number)s: %(problem)s") % {"number": self.number, "problem": message},
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -97,38 +102,48 @@ class StepRowForm(forms.Form):
     def _clean_repeat(self, data: dict[str, Any]) -> None:
         times, count = data.get("times"), data.get("count")
         if times is None or not 1 <= times <= MAX_REPEATS:
-            got = "" if times is None else f", not {times}"
-            self._say("times", f"repeat 1 to {MAX_REPEATS} times{got}.")
+            if times is None:
+                problem = gettext("repeat 1 to %(most)s times.") % {"most": MAX_REPEATS}
+            else:
+                problem = gettext("repeat 1 to %(most)s times, not %(times)s.") % {
+                    "most": MAX_REPEATS,
+                    "times": times,
+                }
+            self._say("times", problem)
         if count is None or count < 1:
-            self._say("count", "say how many of the following steps repeat (1 or more).")
+            self._say("count", gettext("say how many of the following steps repeat (1 or more)."))
 
     def _clean_step(self, data: dict[str, Any]) -> None:
         time, metres = (data.get("time") or "").strip(), data.get("distance_m")
         if bool(time) == (metres is not None):
-            self._say("time", "give a time or a distance (one of them).")
+            self._say("time", gettext("give a time or a distance (one of them)."))
         elif time:
             try:
                 data["seconds"] = parse_clock(time)
             except ValueError:
-                self._say("time", "write the time as minutes or m:ss, for example 3:30.")
+                self._say("time", gettext("write the time as minutes or m:ss, for example 3:30."))
             else:
                 if not 0 < data["seconds"] <= MAX_STEP_SECONDS:
                     self._say(
-                        "time", f"a step lasts between 0:01 and {MAX_STEP_SECONDS // 60} min."
+                        "time",
+                        gettext("a step lasts between 0:01 and %(minutes)s min.")
+                        % {"minutes": MAX_STEP_SECONDS // 60},
                     )
         elif metres is not None and not 0 < metres <= 100_000:
-            self._say("distance_m", "a step covers between 1 m and 100 km.")
+            self._say("distance_m", gettext("a step covers between 1 m and 100 km."))
         target = data.get("target") or "open"
         if target == "pace":
             self._clean_pace(data)
         elif target == "heart_rate":
             low, high = data.get("hr_low"), data.get("hr_high")
             if low is None or high is None or not 40 <= low <= high <= 230:
-                self._say("hr_low", "give a heart-rate range from low to high, 40–230 bpm.")
+                self._say(
+                    "hr_low", gettext("give a heart-rate range from low to high, 40–230 bpm.")
+                )
         elif target == "effort":
             rpe = data.get("rpe")
             if rpe is None or not 1 <= rpe <= 10:
-                self._say("rpe", "give an effort from 1 (very easy) to 10 (all out).")
+                self._say("rpe", gettext("give an effort from 1 (very easy) to 10 (all out)."))
 
     def _clean_pace(self, data: dict[str, Any]) -> None:
         try:
@@ -137,10 +152,12 @@ class StepRowForm(forms.Form):
                 parse_clock(data.get("pace_slow") or ""),
             )
         except ValueError:
-            self._say("pace_fast", "write both paces as m:ss per km, for example 4:30.")
+            self._say("pace_fast", gettext("write both paces as m:ss per km, for example 4:30."))
             return
         if not 120 <= fast <= slow <= 1200:
-            self._say("pace_fast", "the pace runs from the faster to the slower, 2:00–20:00 /km.")
+            self._say(
+                "pace_fast", gettext("the pace runs from the faster to the slower, 2:00–20:00 /km.")
+            )
         data["pace"] = (fast, slow)
 
     def step(self) -> dict[str, Any]:
@@ -266,7 +283,7 @@ def row_forms(rows: list[dict[str, Any]], *, bound: bool) -> list[StepRowForm]:
 def build(forms_: list[StepRowForm], name: str) -> tuple[dict[str, Any] | None, list[str]]:
     """The workout dict from checked rows, or the reasons it cannot be built."""
     if not forms_:
-        return None, ["Add at least one step."]
+        return None, [gettext("Add at least one step.")]
     if not all(f.is_valid() for f in forms_):
         return None, []
     items: list[dict[str, Any]] = []
@@ -280,10 +297,11 @@ def build(forms_: list[StepRowForm], name: str) -> tuple[dict[str, Any] | None, 
         count = row.cleaned_data["count"]
         inner = forms_[i + 1 : i + 1 + count]
         if len(inner) < count or any(f.cleaned_data["kind"] == "repeat" for f in inner):
-            return None, [
-                f"Step {row.number}: the repeat needs {count} plain steps after it "
+            problem = gettext(
+                "Step %(number)s: the repeat needs %(count)s plain steps after it "
                 "(a repeat cannot hold another repeat)."
-            ]
+            )
+            return None, [problem % {"number": row.number, "count": count}]
         items.append(
             {
                 "type": "repeat",

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.messaging.extras import LIMIT, InboxItem
@@ -99,7 +100,8 @@ def inbox_items(user: User) -> list[InboxItem]:
     )
     return [
         InboxItem(
-            heading=f"{a.programme.title}, from {a.programme.coach.full_name}",
+            heading=gettext("%(title)s, from %(coach)s")
+            % {"title": a.programme.title, "coach": a.programme.coach.full_name},
             text=a.text,
             at=a.created_at,
             url=url,

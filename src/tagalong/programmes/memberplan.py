@@ -14,43 +14,52 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from tagalong.accounts.models import User
 from tagalong.audit.services import record
 from tagalong.errors import DomainError
 from tagalong.plans.intake import DAYS, inputs_used, plan_inputs
 from tagalong.plans.models import Plan, PlanSession, PlanStatus
-from tagalong.plans.services import _session_from_json, generate_for_athlete, new_version
+from tagalong.plans.services.generation import generate_for_athlete, session_from_json
+from tagalong.plans.services.versions import new_version
 from tagalong.programmes.models import Place, PlaceStatus, PlanUpdate, UpdateStatus
 from tagalong.programmes.selectors import window
 
+# Notes are stored in English with the place and translated when a page shows them.
 GATED_GOALS = ("postnatal", "return_to_run")
 RACE_GOALS = ("5k", "10k", "half", "marathon")
 GATE_NOTES = {
     "postnatal": {
-        "text": "You gave birth within the last year, so your plan follows the postnatal return "
-        "to running: strength first, running once the home tests show you are ready.",
+        "text": gettext_noop(
+            "You gave birth within the last year, so your plan follows the postnatal return "
+            "to running: strength first, running once the home tests show you are ready."
+        ),
         "evidence": ["periodisation.postnatal.goom_2019", "periodisation.postnatal.delphi_2024"],
     },
     "return_to_run": {
-        "text": "You are coming back from an injury, so your plan follows the return-to-run "
-        "steps instead of the programme's runs until your calf tests pass.",
+        "text": gettext_noop(
+            "You are coming back from an injury, so your plan follows the return-to-run "
+            "steps instead of the programme's runs until your calf tests pass."
+        ),
         "evidence": ["rehab.return_to_run.criteria"],
     },
 }
 CAP_NOTE = {
-    "text": "Some of the programme's runs were shortened to what your recent running allows.",
+    "text": gettext_noop(
+        "Some of the programme's runs were shortened to what your recent running allows."
+    ),
     "evidence": [
         "load.single_run_spike.plan_response",
         "periodisation.weekly_progression.nielsen_2014",
     ],
 }
 PACE_NOTE = {
-    "text": "Paces are your own, from your recent race or running.",
+    "text": gettext_noop("Paces are your own, from your recent race or running."),
     "evidence": ["periodisation.vdot.daniels_gilbert"],
 }
 LADDER_NOTE = {
-    "text": "Calf exercises start on the step your home tests placed you on.",
+    "text": gettext_noop("Calf exercises start on the step your home tests placed you on."),
     "evidence": ["rehab.progression_ladder"],
 }
 
@@ -112,7 +121,7 @@ def make_member_plan(*, place: Place, by: User) -> Plan:
     """The runner's plan for this programme (the generator's rules, then the template)."""
     athlete = place.athlete
     if athlete is None or place.status != PlaceStatus.ACTIVE:
-        raise DomainError("Only a member with a place has a programme plan.")
+        raise DomainError(gettext("Only a member with a place has a programme plan."))
     first, _ = window(place)
     today = timezone.localdate()
     start = max(first, today)
@@ -187,7 +196,7 @@ def _lay_template(
         week = [s for s in generated if week_start <= s.date < week_start + dt.timedelta(7)]
         data, adjustments = _personal(row, day, paces, week)
         made |= adjustments
-        new.append(_session_from_json(plan, data))
+        new.append(session_from_json(plan, data))
     if not new:
         return []
     plan.sessions.all().delete()
@@ -249,7 +258,7 @@ def first_open_day(place: Place, today: dt.date) -> dt.date:
 
 def _replace_future(locked: Plan, rows: list[dict[str, Any]], today: dt.date) -> None:
     locked.sessions.filter(date__gte=today).delete()
-    PlanSession.objects.bulk_create([_session_from_json(locked, r) for r in rows])
+    PlanSession.objects.bulk_create([session_from_json(locked, r) for r in rows])
 
 
 def follow_template(*, place: Place, by: User, today: dt.date) -> str:
@@ -297,7 +306,7 @@ def follow_template(*, place: Place, by: User, today: dt.date) -> str:
 def decide_update(*, update: PlanUpdate, by: User, make: bool, today: dt.date) -> PlanUpdate:
     update = PlanUpdate.objects.select_for_update().select_related("place").get(pk=update.pk)
     if update.status != UpdateStatus.PROPOSED:
-        raise DomainError("This change was decided already.")
+        raise DomainError(gettext("This change was decided already."))
     place = update.place
     if make and place.plan is not None:
         locked = Plan.objects.select_for_update().get(pk=place.plan_id)

@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tagalong.accounts.models import Invitation, Practice, User
 from tagalong.athletes.models import AthleteProfile
@@ -17,16 +18,16 @@ from tagalong.athletes.validation import validate_time_zone
 
 
 class ScheduleMode(models.TextChoices):
-    COHORT = "cohort", "Everyone starts together on a fixed date"
-    ON_JOIN = "on_join", "Each runner starts when they join"
+    COHORT = "cohort", _("Everyone starts together on a fixed date")
+    ON_JOIN = "on_join", _("Each runner starts when they join")
 
 
 class Stage(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PUBLISHED = "published", "Published"
-    RUNNING = "running", "Running"
-    FINISHED = "finished", "Finished"
-    ARCHIVED = "archived", "Archived"
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    RUNNING = "running", _("Running")
+    FINISHED = "finished", _("Finished")
+    ARCHIVED = "archived", _("Archived")
 
 
 # Which step follows which: draft → published → running → finished; archived from any stage.
@@ -107,11 +108,11 @@ class Programme(models.Model):
 
 
 class PlaceStatus(models.TextChoices):
-    HELD = "held", "Waiting for sign-up"  # invited or gifted; the place is kept for them
-    ACTIVE = "active", "Member"
-    FINISHED = "finished", "Finished"
-    WAITLISTED = "waitlisted", "On the waiting list"
-    RELEASED = "released", "Released"  # the hold expired or the runner left
+    HELD = "held", _("Waiting for sign-up")  # invited or gifted; the place is kept for them
+    ACTIVE = "active", _("Member")
+    FINISHED = "finished", _("Finished")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    RELEASED = "released", _("Released")  # the hold expired or the runner left
 
 
 # Statuses that take one of the programme's places.
@@ -119,15 +120,15 @@ TAKING = (PlaceStatus.HELD, PlaceStatus.ACTIVE, PlaceStatus.FINISHED)
 
 
 class Source(models.TextChoices):
-    SIGN_UP = "sign_up", "Signed up"
-    GIFT = "gift", "Gift"
-    COACH = "coach", "Added by the coach"
+    SIGN_UP = "sign_up", _("Signed up")
+    GIFT = "gift", _("Gift")
+    COACH = "coach", _("Added by the coach")
 
 
 class Payment(models.TextChoices):
-    NONE = "", "Not recorded"
-    OUTSIDE = "outside", "Paid outside the platform"
-    FREE = "free", "Free place"
+    NONE = "", _("Not recorded")
+    OUTSIDE = "outside", _("Paid outside the platform")
+    FREE = "free", _("Free place")
 
 
 class Place(models.Model):
@@ -233,9 +234,9 @@ class AnnouncementEmail(models.Model):
 
 
 class UpdateStatus(models.TextChoices):
-    PROPOSED = "proposed", "Waiting for the coach"
-    MADE = "made", "Made"
-    DECLINED = "declined", "Not made"
+    PROPOSED = "proposed", _("Waiting for the coach")
+    MADE = "made", _("Made")
+    DECLINED = "declined", _("Not made")
 
 
 class PlanUpdate(models.Model):

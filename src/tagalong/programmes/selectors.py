@@ -8,6 +8,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db.models import QuerySet
+from django.utils import dateformat
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.bookings.models import Booking, BookingStatus, Session, SessionStatus
@@ -196,7 +198,8 @@ def leaderboard(programme: Programme, today: dt.date) -> list[tuple[str, int, in
     """(name or "A runner", sessions done, planned), most done first; names only by opt-in."""
     out = []
     for row in cohort(programme, today):
-        name = row.place.athlete.name if row.place.show_name and row.place.athlete else "A runner"
+        shown = row.place.show_name and row.place.athlete
+        name = row.place.athlete.name if shown else gettext("A runner")
         out.append((name, row.done, row.planned))
     return sorted(out, key=lambda r: (-r[1], r[0]))
 
@@ -238,9 +241,13 @@ def finisher_summary(place: Place) -> list[Change]:
         out.append(
             Change(
                 name,
-                f"left {start.left:g}, right {start.right:g}",
-                f"left {end.left:g}, right {end.right:g}",
-                f"home tests of {start.session.date:%-d %b} and {end.session.date:%-d %b %Y}",
+                _sides(start),
+                _sides(end),
+                gettext("home tests of %(first)s and %(last)s")
+                % {
+                    "first": dateformat.format(start.session.date, "j M"),
+                    "last": dateformat.format(end.session.date, "j M Y"),
+                },
             )
         )
     two = dt.timedelta(days=14)
@@ -256,10 +263,21 @@ def finisher_summary(place: Place) -> list[Change]:
     if early or late:
         out.append(
             Change(
-                "Running a week",
+                gettext("Running a week"),
                 f"{early / 2000:.1f} km",
                 f"{late / 2000:.1f} km",
-                f"your recorded runs, first and last two weeks ({first:%-d %b} – {last:%-d %b %Y})",
+                gettext("your recorded runs, first and last two weeks (%(first)s – %(last)s)")
+                % {
+                    "first": dateformat.format(first, "j M"),
+                    "last": dateformat.format(last, "j M Y"),
+                },
             )
         )
     return out
+
+
+def _sides(result: Any) -> str:
+    return gettext("left %(left)s, right %(right)s") % {
+        "left": f"{result.left:g}",
+        "right": f"{result.right:g}",
+    }

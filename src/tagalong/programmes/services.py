@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
 
 from tagalong.accounts.models import Invitation, Role, User
 from tagalong.accounts.services import accept_invitation
@@ -61,20 +62,22 @@ def _clean_email(email: str, field: str) -> str:
     try:
         validate_email(email)
     except ValidationError as exc:
-        raise DomainError(f"{email!r} is not a valid email address.", field=field) from exc
+        raise DomainError(
+            _("%(email)s is not a valid email address.") % {"email": repr(email)}, field=field
+        ) from exc
     return email
 
 
 def _check(programme: Programme, session_types: list[SessionType] | None) -> None:
     if programme.template.coach_id != programme.coach_id:
-        raise DomainError("Pick one of your own plan templates.", field="template")
+        raise DomainError(_("Pick one of your own plan templates."), field="template")
     if programme.schedule_mode == ScheduleMode.COHORT and programme.start_date is None:
         raise DomainError(
-            "A programme where everyone starts together needs a start date.", field="start_date"
+            _("A programme where everyone starts together needs a start date."), field="start_date"
         )
     for session_type in session_types or []:
         if session_type.coach_id != programme.coach_id or session_type.kind != Kind.GROUP:
-            raise DomainError("Pick one of your group session types.", field="session_types")
+            raise DomainError(_("Pick one of your group session types."), field="session_types")
 
 
 @transaction.atomic
@@ -104,14 +107,17 @@ def update_programme(
 ) -> Programme:
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
     if programme.stage in (Stage.FINISHED, Stage.ARCHIVED):
-        raise DomainError("A finished or archived programme cannot be changed.")
+        raise DomainError(_("A finished or archived programme cannot be changed."))
     changed = sorted(k for k, v in fields.items() if getattr(programme, k) != v)
     moves = programme.stage != Stage.DRAFT and {"schedule_mode", "start_date"} & set(changed)
     if moves and programme.places.filter(status__in=TAKING).exists():
-        raise DomainError("Runners have places already: the start cannot move.", field="start_date")
+        raise DomainError(
+            _("Runners have places already: the start cannot move."), field="start_date"
+        )
     if "capacity" in fields and fields["capacity"] < _taken(programme):
         raise DomainError(
-            f"{_taken(programme)} places are taken already: capacity cannot go below that.",
+            _("%(taken)s places are taken already: capacity cannot go below that.")
+            % {"taken": _taken(programme)},
             field="capacity",
         )
     for key, value in fields.items():
@@ -139,14 +145,15 @@ def advance(*, programme: Programme, by: User | None, to: str, today: dt.date) -
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
     if NEXT_STAGE.get(Stage(programme.stage)) != to:
         raise DomainError(
-            f"A {programme.get_stage_display().lower()} programme cannot become {to}.",
+            _("A %(stage)s programme cannot become %(to)s.")
+            % {"stage": programme.get_stage_display().lower(), "to": to},
             field="stage",
         )
     if to == Stage.PUBLISHED:
         if not programme.template.weeks:
-            raise DomainError("The plan template has no sessions yet.", field="template")
+            raise DomainError(_("The plan template has no sessions yet."), field="template")
         if programme.is_cohort and programme.start_date and programme.start_date < today:
-            raise DomainError("The start date has passed: pick a new one.", field="start_date")
+            raise DomainError(_("The start date has passed: pick a new one."), field="start_date")
         programme.published_at = timezone.now()
     was = programme.stage
     programme.stage = to
@@ -164,7 +171,7 @@ def advance(*, programme: Programme, by: User | None, to: str, today: dt.date) -
 def archive(*, programme: Programme, by: User) -> Programme:
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
     if programme.stage == Stage.ARCHIVED:
-        raise DomainError("This programme is archived already.")
+        raise DomainError(_("This programme is archived already."))
     was = programme.stage
     programme.stage = Stage.ARCHIVED
     programme.save(update_fields=["stage"])
@@ -181,7 +188,7 @@ def delete_programme(*, programme: Programme, by: User) -> None:
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
     if programme.places.exists():
         raise DomainError(
-            "This programme has members or people waiting, so it is kept: archive it instead."
+            _("This programme has members or people waiting, so it is kept: archive it instead.")
         )
     record(actor=by, action="programme.deleted", target=programme, title=programme.title)
     programme.delete()
@@ -232,16 +239,17 @@ def _place(
 ) -> Place:
     """A place (held, or active for a signed-in runner) or, when full, a waiting-list spot."""
     if not programme.open_for_sign_up:
-        raise DomainError("This programme is not open for sign-up.")
+        raise DomainError(_("This programme is not open for sign-up."))
     live = programme.places.filter(status__in=[*TAKING, PlaceStatus.WAITLISTED])
     if athlete is not None and live.filter(athlete=athlete).exists():
-        raise DomainError("You already have a place in this programme.", code="conflict")
+        raise DomainError(_("You already have a place in this programme."), code="conflict")
     pending = live.filter(
         email__iexact=email, status__in=[PlaceStatus.HELD, PlaceStatus.WAITLISTED]
     )
     if athlete is None and pending.exists():
         raise DomainError(
-            f"{email} already has a place waiting: look for the email we sent.",
+            _("%(email)s already has a place waiting: look for the email we sent.")
+            % {"email": email},
             field="email",
             code="conflict",
         )
@@ -261,14 +269,16 @@ def _place(
         place.status = PlaceStatus.WAITLISTED
         place.waitlist_position = (last or 0) + 1
     else:
-        raise DomainError("Every place is taken, so there is none to give.", code="full")
+        raise DomainError(_("Every place is taken, so there is none to give."), code="full")
     place.save()
     return place
 
 
 def _invite(programme: Programme, email: str, now: dt.datetime, message: str) -> Invitation:
     if User.objects.filter(email__iexact=email).exclude(role=Role.ATHLETE).exists():
-        raise DomainError(f"{email} belongs to a coach or staff account.", field="email")
+        raise DomainError(
+            _("%(email)s belongs to a coach or staff account.") % {"email": email}, field="email"
+        )
     return Invitation.objects.create(
         email=email,
         coach=programme.coach,
@@ -291,8 +301,10 @@ def _check_visitor_rate(client: str | None, now: dt.datetime) -> None:
     )
     if recent.count() >= VISITOR_HOLDS_PER_HOUR:
         raise DomainError(
-            "Many places were asked for from this address in the last hour: "
-            "try again later, or ask the coach.",
+            _(
+                "Many places were asked for from this address in the last hour: "
+                "try again later, or ask the coach."
+            ),
             code="throttled",
         )
 
@@ -315,7 +327,9 @@ def sign_up_visitor(
     existing = User.objects.filter(email__iexact=email).first()
     if existing is not None and existing.is_athlete:
         raise DomainError(
-            f"An account for {email} exists: sign in, then join from this page.", field="email"
+            _("An account for %(email)s exists: sign in, then join from this page.")
+            % {"email": email},
+            field="email",
         )
     place = _place(
         programme, email=email, now=now, athlete=None, source=Source.SIGN_UP, waitlist=True
@@ -384,13 +398,13 @@ def give_gift(
     client: str | None = None,
 ) -> Gift:
     if not programme.gifts_enabled:
-        raise DomainError("This programme cannot be given as a gift.")
+        raise DomainError(_("This programme cannot be given as a gift."))
     if not giver_name.strip():
-        raise DomainError("Tell us your name, so they know who it is from.", field="giver_name")
+        raise DomainError(_("Tell us your name, so they know who it is from."), field="giver_name")
     giver_email = _clean_email(giver_email, "giver_email")
     recipient_email = _clean_email(recipient_email, "recipient_email")
     if len(message) > 1000:
-        raise DomainError("Keep the message under 1,000 characters.", field="message")
+        raise DomainError(_("Keep the message under 1,000 characters."), field="message")
     _check_visitor_rate(client, now)
     programme = _lock(programme, now)
     recipient = AthleteProfile.objects.filter(user__email__iexact=recipient_email).first()
@@ -400,7 +414,10 @@ def give_gift(
             athlete=recipient, status__in=[*TAKING, PlaceStatus.WAITLISTED]
         ).exists()
     ):
-        raise DomainError(f"{recipient_email} has a place already.", field="recipient_email")
+        raise DomainError(
+            _("%(email)s has a place already.") % {"email": recipient_email},
+            field="recipient_email",
+        )
     place = _place(
         programme,
         email=recipient_email,
@@ -452,7 +469,9 @@ def give_free_place(*, programme: Programme, by: User, email: str, now: dt.datet
 @transaction.atomic
 def set_payment(*, place: Place, by: User, payment: str) -> Place:
     if payment not in Payment.values:
-        raise DomainError("Pick paid outside the platform, free, or not recorded.", field="payment")
+        raise DomainError(
+            _("Pick paid outside the platform, free, or not recorded."), field="payment"
+        )
     was = place.payment
     place.payment = payment
     place.save(update_fields=["payment"])
@@ -472,7 +491,7 @@ def leave(*, place: Place, by: User, now: dt.datetime) -> Place:
     programme = _lock(place.programme, now)
     place = Place.objects.select_for_update().get(pk=place.pk)
     if place.status not in (PlaceStatus.ACTIVE, PlaceStatus.HELD, PlaceStatus.WAITLISTED):
-        raise DomainError("This place is not live any more.")
+        raise DomainError(_("This place is not live any more."))
     place.status = PlaceStatus.RELEASED
     place.save(update_fields=["status"])
     record(actor=by, action="programme.left", target=place, athlete_id=place.athlete_id)
@@ -514,8 +533,8 @@ def _tell_promoted(place: Place) -> None:
     notify(
         place.athlete.user,
         kind="programme_place",
-        title=f"A place in {place.programme.title} is yours",
-        body="You were on the waiting list; a place freed up.",
+        title=_("A place in %(title)s is yours") % {"title": place.programme.title},
+        body=_("You were on the waiting list; a place freed up."),
         url=reverse("programmes:member", kwargs={"slug": place.programme.slug}),
     )
 
@@ -553,27 +572,46 @@ def claimable(token: str, *, now: dt.datetime, user: User | None) -> Place:
         else Place.objects.select_related("programme__coach").filter(invitation=invitation).first()
     )
     if invitation is None or place is None:
-        raise DomainError("This link is not valid. Check you copied all of it from the email.")
-    what = "gift" if place.source == Source.GIFT else "place"
+        raise DomainError(_("This link is not valid. Check you copied all of it from the email."))
+    gift = place.source == Source.GIFT
     if invitation.accepted_at is not None or place.status in (
         PlaceStatus.ACTIVE,
         PlaceStatus.FINISHED,
     ):
         when = invitation.accepted_at or place.joined_at
-        raise DomainError(
-            f"This {what} was claimed already, on {when:%-d %b %Y}."
-            " If that was you, sign in to see the programme."
+        claimed = (
+            _(
+                "This gift was claimed already, on %(day)s. "
+                "If that was you, sign in to see the programme."
+            )
+            if gift
+            else _(
+                "This place was claimed already, on %(day)s. "
+                "If that was you, sign in to see the programme."
+            )
         )
+        raise DomainError(claimed % {"day": dateformat.format(when, "j M Y")})
     if invitation.expires_at <= now or place.status == PlaceStatus.RELEASED:
-        raise DomainError(
-            f"This {what} link expired on {invitation.expires_at:%-d %b %Y}. "
-            f"Ask {place.programme.coach.full_name} for a new one."
+        expired = (
+            _("This gift link expired on %(day)s. Ask %(coach)s for a new one.")
+            if gift
+            else _("This place link expired on %(day)s. Ask %(coach)s for a new one.")
         )
+        day = dateformat.format(invitation.expires_at, "j M Y")
+        raise DomainError(expired % {"day": day, "coach": place.programme.coach.full_name})
     if user is not None and user.email.lower() != place.email.lower():
-        raise DomainError(
-            f"This {what} is for {place.email}, and you are signed in as {user.email}. "
-            "Sign out, then open the link again."
+        other = (
+            _(
+                "This gift is for %(email)s, and you are signed in as %(you)s. "
+                "Sign out, then open the link again."
+            )
+            if gift
+            else _(
+                "This place is for %(email)s, and you are signed in as %(you)s. "
+                "Sign out, then open the link again."
+            )
         )
+        raise DomainError(other % {"email": place.email, "you": user.email})
     return place
 
 
@@ -593,7 +631,7 @@ def claim(
     _lock(place.programme, now)
     place = Place.objects.select_for_update().select_related("programme").get(pk=place.pk)
     if place.status != PlaceStatus.HELD:
-        raise DomainError("This place was claimed already.")
+        raise DomainError(_("This place was claimed already."))
     user = accept_invitation(
         token=token,
         now=now,
@@ -611,7 +649,7 @@ def claim(
     if place.programme.places.filter(
         athlete=athlete, status__in=[PlaceStatus.ACTIVE, PlaceStatus.WAITLISTED]
     ).exists():
-        raise DomainError("You have a place in this programme already.")
+        raise DomainError(_("You have a place in this programme already."))
     place.athlete = athlete
     place.status = PlaceStatus.ACTIVE
     place.joined_at = now
@@ -712,9 +750,9 @@ def set_leaderboard_name(*, place: Place, show: bool) -> Place:
 def announce(*, programme: Programme, by: User, text: str) -> Announcement:
     text = text.strip()
     if not text:
-        raise DomainError("Write the announcement first.", field="text")
+        raise DomainError(_("Write the announcement first."), field="text")
     if len(text) > 4000:
-        raise DomainError("Keep announcements under 4,000 characters.", field="text")
+        raise DomainError(_("Keep announcements under 4,000 characters."), field="text")
     announcement = Announcement.objects.create(programme=programme, author=by, text=text)
     record(actor=by, action="programme.announced", target=announcement, programme=programme.pk)
     from tagalong.notifications.services import notify_all
@@ -729,7 +767,8 @@ def announce(*, programme: Programme, by: User, text: str) -> Announcement:
     notify_all(
         members,
         kind=KIND,
-        title=f"{programme.title}: a message from {by.full_name}",
+        title=_("%(title)s: a message from %(coach)s")
+        % {"title": programme.title, "coach": by.full_name},
         body=text[:300],
         url=announcement_url(announcement),
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_tasks import task
 
 from tagalong.accounts.models import User
@@ -94,14 +96,18 @@ def make_plan(place_id: int, user_id: int) -> str:
     except DomainError as error:
         Place.objects.filter(pk=place.pk).update(
             plan_notes=[
-                {"text": f"Your plan could not be made yet: {error.message}", "evidence": []}
+                {
+                    "text": _("Your plan could not be made yet: %(reason)s")
+                    % {"reason": error.message},
+                    "evidence": [],
+                }
             ]
         )
         if place.athlete is not None:
             notify(
                 place.athlete.user,
                 kind="programme_plan",
-                title="Your plan needs one more step",
+                title=_("Your plan needs one more step"),
                 body=error.message,
                 url=url,
             )
@@ -110,7 +116,7 @@ def make_plan(place_id: int, user_id: int) -> str:
         notify(
             place.athlete.user,
             kind="programme_plan",
-            title=f"Your {place.programme.title} plan is ready",
+            title=_("Your %(title)s plan is ready") % {"title": place.programme.title},
             url=url,
         )
     return "made"
@@ -139,9 +145,15 @@ def follow_template(programme_id: int, user_id: int | None) -> dict[str, int]:
         notify(
             programme.coach,
             kind="programme_plan_update",
-            title=f"{programme.title}: template changes wait for you",
-            body=f"{n} member{'s' if n != 1 else ''} had their own plan changed, "
-            "so the template's new sessions wait for your decision.",
+            title=_("%(title)s: template changes wait for you") % {"title": programme.title},
+            body=ngettext(
+                "%(count)d member had their own plan changed, "
+                "so the template's new sessions wait for your decision.",
+                "%(count)d members had their own plan changed, "
+                "so the template's new sessions wait for your decision.",
+                n,
+            )
+            % {"count": n},
             url=reverse("programmes:cohort", kwargs={"programme_id": programme.pk}),
         )
     return counts

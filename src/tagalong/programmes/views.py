@@ -11,6 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -70,6 +72,14 @@ def _default_zone(coach: User) -> str:
     return availability.time_zone if availability is not None else coach.time_zone
 
 
+# What the coach reads after moving a programme on (the stage names in a whole sentence).
+STAGE_REACHED = {
+    Stage.PUBLISHED: gettext_lazy("The programme is published now."),
+    Stage.RUNNING: gettext_lazy("The programme is running now."),
+    Stage.FINISHED: gettext_lazy("The programme is finished now."),
+}
+
+
 @rules.coach
 def create(request: HttpRequest) -> HttpResponse:
     coach = _user(request)
@@ -86,7 +96,7 @@ def create(request: HttpRequest) -> HttpResponse:
         except DomainError as error:
             _add_error(form, error)
         else:
-            messages.success(request, "Programme saved as a draft. Publish it when it is ready.")
+            messages.success(request, _("Programme saved as a draft. Publish it when it is ready."))
             return redirect("programmes:cohort", programme_id=programme.pk)
     return render(request, "programmes/edit.html", {"form": form, "programme": None})
 
@@ -107,7 +117,7 @@ def edit(request: HttpRequest, programme_id: int) -> HttpResponse:
         except DomainError as error:
             _add_error(form, error)
         else:
-            messages.success(request, "Programme saved.")
+            messages.success(request, _("Programme saved."))
             return redirect("programmes:cohort", programme_id=programme.pk)
     return render(request, "programmes/edit.html", {"form": form, "programme": programme})
 
@@ -170,7 +180,7 @@ def stage(request: HttpRequest, programme_id: int) -> HttpResponse:
         services.advance(programme=programme, by=_user(request), to=to, today=timezone.localdate())
     except DomainError as error:
         return _done(request, programme, error, "")
-    return _done(request, programme, None, f"The programme is {to} now.")
+    return _done(request, programme, None, str(STAGE_REACHED.get(to, "")))
 
 
 @rules.coach
@@ -181,7 +191,7 @@ def archive(request: HttpRequest, programme_id: int) -> HttpResponse:
         services.archive(programme=programme, by=_user(request))
     except DomainError as error:
         return _done(request, programme, error, "")
-    return _done(request, programme, None, "Archived: its members keep their plans.")
+    return _done(request, programme, None, _("Archived: its members keep their plans."))
 
 
 @rules.coach
@@ -192,7 +202,7 @@ def delete(request: HttpRequest, programme_id: int) -> HttpResponse:
         services.delete_programme(programme=programme, by=_user(request))
     except DomainError as error:
         return _done(request, programme, error, "")
-    messages.success(request, f"{programme.title} was deleted.")
+    messages.success(request, _("%(title)s was deleted.") % {"title": programme.title})
     return redirect("programmes:coach_list")
 
 
@@ -204,7 +214,7 @@ def announce(request: HttpRequest, programme_id: int) -> HttpResponse:
         services.announce(programme=programme, by=_user(request), text=request.POST.get("text", ""))
     except DomainError as error:
         return _done(request, programme, error, "")
-    return _done(request, programme, None, "Sent to every member.")
+    return _done(request, programme, None, _("Sent to every member."))
 
 
 @rules.coach
@@ -221,7 +231,10 @@ def free_place(request: HttpRequest, programme_id: int) -> HttpResponse:
     except DomainError as error:
         return _done(request, programme, error, "")
     return _done(
-        request, programme, None, f"A free place is kept for {place.email}; the link is on its way."
+        request,
+        programme,
+        None,
+        _("A free place is kept for %(email)s; the link is on its way.") % {"email": place.email},
     )
 
 
@@ -236,7 +249,9 @@ def payment(request: HttpRequest, programme_id: int, place_id: int) -> HttpRespo
         )
     except DomainError as error:
         return _done(request, programme, error, "")
-    return _done(request, programme, None, f"Payment recorded for {place.email}.")
+    return _done(
+        request, programme, None, _("Payment recorded for %(email)s.") % {"email": place.email}
+    )
 
 
 @rules.coach
@@ -253,8 +268,10 @@ def follow(request: HttpRequest, programme_id: int) -> HttpResponse:
         request,
         programme,
         None,
-        "Members' sessions not yet done are following the template now; where a member's "
-        "plan was changed, the change waits for you below.",
+        _(
+            "Members' sessions not yet done are following the template now; where a member's "
+            "plan was changed, the change waits for you below."
+        ),
     )
 
 
@@ -278,7 +295,7 @@ def decide(request: HttpRequest, programme_id: int, update_id: int) -> HttpRespo
         )
     except DomainError as error:
         return _done(request, programme, error, "")
-    return _done(request, programme, None, "Decided.")
+    return _done(request, programme, None, _("Decided."))
 
 
 # --- public ------------------------------------------------------------------------------
@@ -312,19 +329,21 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             if isinstance(user, User):
                 if not user.is_athlete:
-                    raise DomainError("Only runners' accounts can join a programme.")
+                    raise DomainError(_("Only runners' accounts can join a programme."))
                 athlete = AthleteProfile.objects.filter(user=user).first()
                 if athlete is None:
-                    raise DomainError("Only runners' accounts can join a programme.")
+                    raise DomainError(_("Only runners' accounts can join a programme."))
                 place = services.join(programme=programme, athlete=athlete, now=now)
                 if place.status == PlaceStatus.WAITLISTED:
                     messages.info(
                         request,
-                        f"Every place is taken: you are number {place.waitlist_position} "
-                        "on the waiting list.",
+                        _("Every place is taken: you are number %(position)s on the waiting list.")
+                        % {"position": place.waitlist_position},
                     )
                 else:
-                    messages.success(request, f"Welcome to {programme.title}.")
+                    messages.success(
+                        request, _("Welcome to %(title)s.") % {"title": programme.title}
+                    )
                 return redirect("programmes:member", slug=programme.slug)
             if form.is_valid():
                 place = services.sign_up_visitor(
@@ -408,7 +427,9 @@ def claim(request: HttpRequest, token: str) -> HttpResponse:
                 )
             _add_error(form, error)
         else:
-            messages.success(request, f"Your place in {place.programme.title} is yours.")
+            messages.success(
+                request, _("Your place in %(title)s is yours.") % {"title": place.programme.title}
+            )
             return redirect("programmes:member", slug=place.programme.slug)
     gift_given = getattr(place, "gift", None)
     return render(
@@ -488,11 +509,11 @@ def start_plan(request: HttpRequest, slug: str) -> HttpResponse:
     athlete = place.athlete
     assert athlete is not None
     if place.status != PlaceStatus.ACTIVE:
-        messages.error(request, "Your place is not active, so there is no plan to make yet.")
+        messages.error(request, _("Your place is not active, so there is no plan to make yet."))
         return redirect("programmes:member", slug=slug)
     if not selectors.ready_for_plan(place):
         messages.error(
-            request, "Do the intake and the home tests first: your plan is made from them."
+            request, _("Do the intake and the home tests first: your plan is made from them.")
         )
         return redirect("programmes:member", slug=slug)
     if athlete.birth_date is None or not athlete.sex or athlete.body_mass_kg is None:
@@ -506,7 +527,7 @@ def start_plan(request: HttpRequest, slug: str) -> HttpResponse:
         athlete.save(update_fields=list(form.cleaned_data))
     user_id = request.user.pk
     transaction.on_commit(lambda: make_plan.enqueue(place.pk, user_id))
-    messages.success(request, "Your plan is being made from your intake and tests.")
+    messages.success(request, _("Your plan is being made from your intake and tests."))
     return redirect("programmes:member", slug=slug)
 
 
@@ -515,5 +536,5 @@ def start_plan(request: HttpRequest, slug: str) -> HttpResponse:
 def leaderboard_name(request: HttpRequest, slug: str) -> HttpResponse:
     place = own_place(request.user, slug)
     services.set_leaderboard_name(place=place, show=request.POST.get("show_name") == "on")
-    messages.success(request, "Saved.")
+    messages.success(request, _("Saved."))
     return redirect("programmes:member", slug=slug)

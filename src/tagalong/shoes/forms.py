@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from tagalong.shoes.models import Shoe
 from tagalong.web.unit_fields import DistancesInReaderUnits
@@ -13,8 +14,8 @@ class ShoeForm(DistancesInReaderUnits, forms.ModelForm):
 
     default_for_running = forms.BooleanField(
         required=False,
-        label="My usual running shoe",
-        help_text="New runs without a gear name go on this pair; you can change each run.",
+        label=_("My usual running shoe"),
+        help_text=_("New runs without a gear name go on this pair; you can change each run."),
     )
 
     class Meta:

@@ -7,6 +7,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile
@@ -23,8 +25,8 @@ class AlertLevel(models.TextChoices):
 
 class Shoe(models.Model):
     athlete = models.ForeignKey(AthleteProfile, on_delete=models.CASCADE, related_name="shoes")
-    name = models.CharField(max_length=80, help_text="What you call them, e.g. “Blue Pegasus”.")
-    model = models.CharField(max_length=120, blank=True, help_text="Brand and model, optional.")
+    name = models.CharField(max_length=80, help_text=_("What you call them, e.g. “Blue Pegasus”."))
+    model = models.CharField(max_length=120, blank=True, help_text=_("Brand and model, optional."))
     first_used = models.DateField(null=True, blank=True)
     starting_km = models.FloatField(
         "distance before Tagalong (km)",
@@ -67,10 +69,12 @@ class Shoe(models.Model):
         remind, retire = self.remind_km, self.retire_km
         if remind is not None and retire is not None and remind >= retire:
             raise ValidationError(
-                {"remind_km": "The reminder must come before the retirement distance."}
+                {"remind_km": gettext("The reminder must come before the retirement distance.")}
             )
         if self.retired_at is not None and self.default_for_sport:
-            raise ValidationError({"default_for_sport": "A retired shoe cannot be the default."})
+            raise ValidationError(
+                {"default_for_sport": gettext("A retired shoe cannot be the default.")}
+            )
 
     def alert_level(self, mileage_km: float) -> AlertLevel | None:
         """Retirement suggestion from retire_km on, a reminder from remind_km on."""

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from django.db.models import QuerySet, Sum
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from tagalong.activities.models import Activity
 from tagalong.athletes.models import AthleteProfile
@@ -69,7 +70,7 @@ def shoe_alerts(athlete: AthleteProfile, *, now: datetime) -> list[ShoeAlert]:
         alerts.append(
             ShoeAlert(
                 kind="rotation",
-                message=(
+                message=_(
                     "You run in one pair. Runners who rotated two or more pairs had fewer "
                     "injuries in one study: consider adding a second pair to take turns."
                 ),
@@ -82,15 +83,15 @@ def shoe_alerts(athlete: AthleteProfile, *, now: datetime) -> list[ShoeAlert]:
 def _mileage_alert(shoe: Shoe) -> ShoeAlert:
     km = shoe.mileage_km  # type: ignore[attr-defined]
     if shoe.alert is AlertLevel.RETIRE:  # type: ignore[attr-defined]
-        text = (
-            f"{shoe.name} have {km:.0f} km, past your {shoe.retire_km} km mark. Evidence is "
+        text = _(
+            "%(name)s have %(km)s km, past your %(mark)s km mark. Evidence is "
             "weak: check comfort and wear, and consider a new pair."
-        )
+        ) % {"name": shoe.name, "km": f"{km:.0f}", "mark": shoe.retire_km}
     else:
-        text = (
-            f"{shoe.name} have {km:.0f} km, past your {shoe.remind_km} km reminder. Evidence "
+        text = _(
+            "%(name)s have %(km)s km, past your %(mark)s km reminder. Evidence "
             "is weak: check comfort and wear."
-        )
+        ) % {"name": shoe.name, "km": f"{km:.0f}", "mark": shoe.remind_km}
     return ShoeAlert(
         kind=str(shoe.alert),
         message=text,

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -87,7 +88,7 @@ def _shoe_form(request: HttpRequest, athlete: AthleteProfile, shoe: Shoe) -> Htt
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            messages.success(request, "Shoes saved.")
+            messages.success(request, _("Shoes saved."))
             return redirect("shoes:list", athlete_id=athlete.pk)
     context = {"form": form, "athlete": athlete, "shoe": shoe, "evidence": cite(REPLACE_EVIDENCE)}
     return render(request, "shoes/form.html", context)
@@ -98,7 +99,7 @@ def _shoe_form(request: HttpRequest, athlete: AthleteProfile, shoe: Shoe) -> Htt
 def shoe_retire(request: HttpRequest, athlete_id: int, shoe_id: int) -> HttpResponse:
     athlete = athlete_for(request.user, athlete_id, write=True)
     shoe = retire_shoe(shoe=shoe_of(athlete, shoe_id), by=_by(request), now=timezone.now())
-    messages.success(request, f"{shoe.name} retired. Their history stays.")
+    messages.success(request, _("%(name)s retired. Their history stays.") % {"name": shoe.name})
     return redirect("shoes:list", athlete_id=athlete.pk)
 
 
@@ -107,7 +108,7 @@ def shoe_retire(request: HttpRequest, athlete_id: int, shoe_id: int) -> HttpResp
 def shoe_unretire(request: HttpRequest, athlete_id: int, shoe_id: int) -> HttpResponse:
     athlete = athlete_for(request.user, athlete_id, write=True)
     shoe = unretire_shoe(shoe=shoe_of(athlete, shoe_id), by=_by(request))
-    messages.success(request, f"{shoe.name} are back in use.")
+    messages.success(request, _("%(name)s are back in use.") % {"name": shoe.name})
     return redirect("shoes:list", athlete_id=athlete.pk)
 
 
@@ -121,9 +122,9 @@ def assign_view(request: HttpRequest, athlete_id: int, activity_id: int) -> Http
     except ValueError:
         shoe = None
     if shoe is None:
-        return HttpResponse("Choose one of your shoes.", status=400)
+        return HttpResponse(_("Choose one of your shoes."), status=400)
     assign_shoe(activity=activity, shoe=shoe, by=_by(request))
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "shoes/_assigned.html", {"activity": activity, "shoe": shoe})
-    messages.success(request, f"Saved: {shoe.name}.")
+    messages.success(request, _("Saved: %(name)s.") % {"name": shoe.name})
     return redirect("shoes:list", athlete_id=athlete.pk)

@@ -4,13 +4,17 @@ from typing import Any
 
 from django import forms
 from django.forms.boundfield import BoundField
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tagalong.activities.models import Activity
 from tagalong.assessments.models import RED_FLAG_CHOICES
 from tagalong.symptoms.models import (
+    CALF_LABELS,
     MEASURES,
     REGION_LABELS,
     REGION_SIDES,
+    SIDE_LABELS,
     SIDES,
     TIME_LABELS,
     TIMES,
@@ -29,8 +33,8 @@ class SymptomForm(forms.Form):
     activity = forms.ModelChoiceField(
         queryset=Activity.objects.none(),
         required=False,
-        label="Which run? (optional)",
-        empty_label="No particular run",
+        label=_("Which run? (optional)"),
+        empty_label=_("No particular run"),
     )
     note = forms.CharField(
         required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
@@ -39,7 +43,7 @@ class SymptomForm(forms.Form):
         choices=RED_FLAG_CHOICES,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Any of these today? (they stop training until a clinician has seen you)",
+        label=_("Any of these today? (they stop training until a clinician has seen you)"),
     )
 
     def __init__(self, *args: Any, activities: Any = None, **kwargs: Any) -> None:
@@ -55,16 +59,16 @@ class SymptomForm(forms.Form):
                         empty_value=None,
                         required=False,
                         widget=ScoreWidget,
-                        label=f"{side.title()} calf {measure}",
+                        label=CALF_LABELS[(measure, side)],
                     )
         for n in range(1, EXTRA_REGIONS + 1):
             self.fields[f"region_{n}"] = forms.ChoiceField(
                 choices=[("", "—"), *REGION_LABELS.items()],
                 required=False,
-                label=f"Other place {n}",
+                label=_("Other place %(n)s") % {"n": n},
             )
             self.fields[f"side_{n}"] = forms.ChoiceField(
-                choices=[(s, s.title()) for s in REGION_SIDES], required=False, label="Side"
+                choices=[(s, SIDE_LABELS[s]) for s in REGION_SIDES], required=False, label=_("Side")
             )
             self.fields[f"pain_{n}"] = forms.TypedChoiceField(
                 choices=SCORE_CHOICES,
@@ -72,14 +76,14 @@ class SymptomForm(forms.Form):
                 empty_value=None,
                 required=False,
                 widget=ScoreWidget,
-                label="Pain",
+                label=_("Pain"),
             )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         for n in range(1, EXTRA_REGIONS + 1):
             if data.get(f"region_{n}") and data.get(f"pain_{n}") is None:
-                self.add_error(f"pain_{n}", "Choose how much it hurts, from 0 to 10.")
+                self.add_error(f"pain_{n}", gettext("Choose how much it hurts, from 0 to 10."))
         return data
 
     def score_groups(self) -> list[tuple[str, list[BoundField]]]:

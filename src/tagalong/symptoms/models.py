@@ -5,23 +5,35 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tagalong.athletes.models import AthleteProfile
 
 MEASURES = ("tightness", "pain")
 SIDES = ("left", "right")
 TIMES = ("during", "after", "next_morning")
-TIME_LABELS = {"during": "During the run", "after": "After", "next_morning": "Next morning"}
+TIME_LABELS = {
+    "during": _("During the run"),
+    "after": _("After"),
+    "next_morning": _("Next morning"),
+}
 REGIONS = ("achilles", "shin", "plantar_fascia", "knee", "hip", "hamstring")
 REGION_LABELS = {
-    "achilles": "Achilles",
-    "shin": "Shin",
-    "plantar_fascia": "Sole of the foot (plantar fascia)",
-    "knee": "Knee",
-    "hip": "Hip",
-    "hamstring": "Hamstring",
+    "achilles": _("Achilles"),
+    "shin": _("Shin"),
+    "plantar_fascia": _("Sole of the foot (plantar fascia)"),
+    "knee": _("Knee"),
+    "hip": _("Hip"),
+    "hamstring": _("Hamstring"),
 }
 REGION_SIDES = ("left", "right", "both")
+SIDE_LABELS = {"left": _("Left"), "right": _("Right"), "both": _("Both")}
+CALF_LABELS = {
+    ("tightness", "left"): _("Left calf tightness"),
+    ("tightness", "right"): _("Right calf tightness"),
+    ("pain", "left"): _("Left calf pain"),
+    ("pain", "right"): _("Right calf pain"),
+}
 
 SCORE_FIELDS = tuple(f"calf_{m}_{s}_{t}" for t in TIMES for m in MEASURES for s in SIDES)
 
@@ -81,4 +93,15 @@ class SymptomLog(models.Model):
                 [getattr(self, f"calf_{m}_{s}_{t}") for m in MEASURES for s in SIDES],
             )
             for t in TIMES
+        ]
+
+    def regions_read(self) -> list[tuple[str, str, int | None]]:
+        """For display: (place, side, pain) of each other region, in the reader's language."""
+        return [
+            (
+                str(REGION_LABELS.get(r.get("region", ""), r.get("region", ""))),
+                str(SIDE_LABELS.get(r.get("side", ""), r.get("side", ""))).lower(),
+                r.get("pain"),
+            )
+            for r in self.other_regions or []
         ]

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.activities.models import Activity
@@ -76,7 +77,7 @@ def log_symptoms(
     if unknown:
         raise DomainError(f"Unknown score(s): {', '.join(sorted(unknown))}.")
     if day > athlete_today(athlete):
-        raise DomainError("The day cannot be in the future.", field="day")
+        raise DomainError(gettext("The day cannot be in the future."), field="day")
     values = {
         name: _check_score(scores.get(name), name, name.replace("_", " ").capitalize())
         for name in SCORE_FIELDS
@@ -88,7 +89,7 @@ def log_symptoms(
         and not note.strip()
         and not red_flags
     ):
-        raise DomainError("Note at least one score, a region or a note.")
+        raise DomainError(gettext("Note at least one score, a region or a note."))
     unknown_flags = set(red_flags) - {value for value, _ in RED_FLAG_CHOICES}
     if unknown_flags:
         raise DomainError(f"Unknown red flag: {sorted(unknown_flags)[0]}.", field="red_flags")

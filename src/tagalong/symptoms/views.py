@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tagalong.access import rules
 from tagalong.access.policy import Access, access_to_athlete, athlete_for, own_athlete_profile
@@ -67,7 +68,7 @@ def log_view(request: HttpRequest, athlete_id: int) -> HttpResponse:
         else:
             if form.cleaned_data["red_flags"]:
                 return redirect("assessments:calf_check", athlete_id=athlete.pk)
-            messages.success(request, "Thanks, noted.")
+            messages.success(request, _("Thanks, noted."))
             return redirect("symptoms:history", athlete_id=athlete.pk)
     context = {"form": form, "athlete": athlete, "evidence": cite(PAIN_EVIDENCE)}
     return render(request, "symptoms/log.html", context)

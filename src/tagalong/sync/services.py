@@ -625,13 +625,13 @@ def sessions_to_push(athlete: AthleteProfile, *, today: date) -> list[PlanSessio
 
 
 def planned_workout(session: PlanSession) -> PlannedWorkout:
-    from tagalong.plans import selectors
+    from tagalong.plans.selectors.exports import fit_bytes
     from tagalong.plans.workouts import workout_text
 
     text = workout_text(session) or f"{session.duration_min:g} min {session.label.lower()}"
     try:
         # The plan's creation time keeps the file the same from one sync to the next.
-        fit: bytes | None = selectors.fit_bytes(session, now=session.plan.created_at)
+        fit: bytes | None = fit_bytes(session, now=session.plan.created_at)
     except (ValueError, DomainError):
         fit = None
     return PlannedWorkout(

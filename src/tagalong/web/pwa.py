@@ -14,8 +14,9 @@ from django.views.decorators.cache import never_cache
 
 from tagalong.access import rules
 from tagalong.access.policy import own_athlete_profile
-from tagalong.plans import selectors as plan_selectors
 from tagalong.plans import workouts
+from tagalong.plans.selectors.exercises import exercise_rows_by_session
+from tagalong.plans.selectors.lookups import athlete_sessions, athlete_today
 
 SW_CACHE_VERSION = "tagalong-v1"
 
@@ -85,9 +86,9 @@ def offline(request: HttpRequest) -> HttpResponse:
 def today(request: HttpRequest) -> HttpResponse:
     """The runner's sessions of the day, to read on the run or at the track without a signal."""
     athlete = own_athlete_profile(request.user)
-    day = plan_selectors.athlete_today(athlete)
-    sessions = plan_selectors.athlete_sessions(athlete, day, day)
-    exercises = plan_selectors.exercise_rows_by_session(sessions, request.user)
+    day = athlete_today(athlete)
+    sessions = athlete_sessions(athlete, day, day)
+    exercises = exercise_rows_by_session(sessions, request.user)
     rows = [
         {
             "session": s,

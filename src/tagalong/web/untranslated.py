@@ -14,12 +14,18 @@ from pathlib import Path
 
 from django.template.base import Lexer, TokenType
 
-SPOKEN_ATTRIBUTES = frozenset({"title", "placeholder", "alt", "aria-label", "aria-description"})
+# data-confirm: app.js shows it in the browser's "are you sure?" dialog.
+SPOKEN_ATTRIBUTES = frozenset(
+    {"title", "placeholder", "alt", "aria-label", "aria-description", "data-confirm"}
+)
 # Names, units and file formats that read the same in every language we offer.
 SAME_IN_EVERY_LANGUAGE = frozenset(
     {
         "Tagalong",
         "km",
+        "kg",
+        "cm",
+        "ms",
         "mi",
         "min",
         "bpm",

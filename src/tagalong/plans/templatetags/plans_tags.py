@@ -5,7 +5,8 @@ from typing import Any
 
 from django import template
 
-from tagalong.plans.selectors import dose_text, pace_text, paces_in
+from tagalong.plans.selectors.exercises import dose_text
+from tagalong.plans.selectors.paces import pace_text, paces_in
 from tagalong.units import km_in_text, units_of
 
 register = template.Library()

@@ -11,9 +11,13 @@ from pydantic import Field
 from tagalong.access import rules
 from tagalong.access.policy import athlete_for
 from tagalong.api.schemas import ERRORS
-from tagalong.plans import builder, selectors, services
-from tagalong.plans.api import Kind, SessionOut, coach_of, router, session_in_plan, session_out
+from tagalong.plans import builder
+from tagalong.plans.api.router import coach_of, router, session_in_plan
+from tagalong.plans.api.schemas import Kind, SessionOut, session_out
 from tagalong.plans.models import Plan
+from tagalong.plans.selectors.limits import limit_warnings
+from tagalong.plans.selectors.lookups import plan_for
+from tagalong.plans.services import edits
 
 
 class LimitWarning(Schema):
@@ -84,13 +88,14 @@ class WorkoutIn(Schema):
 
 
 def _edited(plan: Plan, session: Any) -> EditedOut:
-    return EditedOut(session=session_out(session), limit_warnings=selectors.limit_warnings(plan))
+    return EditedOut(session=session_out(session), limit_warnings=limit_warnings(plan))
 
 
 @router.post(
     "/athletes/{athlete_id}/plans/{plan_id}/sessions",
     response={201: EditedOut, **ERRORS},
     summary="Add a session (run, strength, mobility, cross-training or rest) on a day",
+    operation_id="tagalong_plans_builder_api_add_session",
 )
 @rules.athlete_scoped
 def add_session(
@@ -98,7 +103,7 @@ def add_session(
 ) -> Status:
     athlete = athlete_for(request.user, athlete_id, write=True)
     by = coach_of(request)
-    plan = selectors.plan_for(athlete, plan_id)
+    plan = plan_for(athlete, plan_id)
     session = builder.add_session(
         plan=plan,
         by=by,
@@ -116,6 +121,7 @@ def add_session(
     "/athletes/{athlete_id}/plans/{plan_id}/sessions/{session_id}/copy",
     response={201: EditedOut, **ERRORS},
     summary="Copy a session onto another day",
+    operation_id="tagalong_plans_builder_api_copy_session",
 )
 @rules.athlete_scoped
 def copy_session(
@@ -132,6 +138,7 @@ def copy_session(
     "/athletes/{athlete_id}/plans/{plan_id}/sessions/{session_id}",
     response={200: WarningsOut, **ERRORS},
     summary="Remove a session",
+    operation_id="tagalong_plans_builder_api_delete_session",
 )
 @rules.athlete_scoped
 def delete_session(
@@ -140,14 +147,15 @@ def delete_session(
     athlete = athlete_for(request.user, athlete_id, write=True)
     by = coach_of(request)
     plan, session = session_in_plan(athlete, plan_id, session_id)
-    services.delete_session(session=session, by=by)
-    return WarningsOut(limit_warnings=selectors.limit_warnings(plan))
+    edits.delete_session(session=session, by=by)
+    return WarningsOut(limit_warnings=limit_warnings(plan))
 
 
 @router.put(
     "/athletes/{athlete_id}/plans/{plan_id}/sessions/{session_id}/workout",
     response={200: EditedOut, **ERRORS},
     summary="Set a run's workout steps; its time and distance become their totals",
+    operation_id="tagalong_plans_builder_api_put_workout",
 )
 @rules.athlete_scoped
 def put_workout(
@@ -166,16 +174,17 @@ def put_workout(
     "/athletes/{athlete_id}/plans/{plan_id}/weeks/copy",
     response={201: WeekCopiedOut, **ERRORS},
     summary="Copy a week onto another (that week's sessions are replaced)",
+    operation_id="tagalong_plans_builder_api_copy_week",
 )
 @rules.athlete_scoped
 def copy_week(request: HttpRequest, athlete_id: int, plan_id: int, payload: CopyWeekIn) -> Status:
     athlete = athlete_for(request.user, athlete_id, write=True)
     by = coach_of(request)
-    plan = selectors.plan_for(athlete, plan_id)
-    copies = services.copy_week(plan=plan, source=payload.source, target=payload.target, by=by)
+    plan = plan_for(athlete, plan_id)
+    copies = edits.copy_week(plan=plan, source=payload.source, target=payload.target, by=by)
     return Status(
         201,
         WeekCopiedOut(
-            sessions=[session_out(s) for s in copies], limit_warnings=selectors.limit_warnings(plan)
+            sessions=[session_out(s) for s in copies], limit_warnings=limit_warnings(plan)
         ),
     )

@@ -1,0 +1,1 @@
+"""Reads for plans, one module per job (see docs/dev/plan-builder.md)."""

@@ -1,0 +1,1 @@
+"""Writes for plans, one module per job (see docs/dev/plan-builder.md)."""

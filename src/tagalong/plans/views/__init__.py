@@ -1,0 +1,1 @@
+"""Pages of the plans app, one module per job (see docs/dev/plan-builder.md)."""
