@@ -43,6 +43,14 @@ def test_mark_read_touches_only_the_owners_notifications() -> None:
 
 
 @pytest.mark.django_db
+def test_an_id_no_database_can_hold_marks_nothing_and_does_not_fail() -> None:
+    coach = make_coach()
+    mine = Notification.objects.create(user=coach, kind="x", title="mine")
+    assert mark_read(coach, now=NOW, ids=[2**64, -1]) == 0
+    assert mark_read(coach, now=NOW, ids=[2**63, mine.pk]) == 1
+
+
+@pytest.mark.django_db
 def test_inbox_shows_unread_badge_and_opening_marks_read_and_follows_link() -> None:
     athlete = make_athlete()
     note = Notification.objects.create(

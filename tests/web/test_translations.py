@@ -4,6 +4,7 @@ the pages we translated into German; the catalogues compile without GNU gettext.
 from __future__ import annotations
 
 import gettext
+import io
 import shutil
 import subprocess
 from pathlib import Path
@@ -88,6 +89,22 @@ def test_our_compiler_reads_as_gnu_msgfmt_does(tmp_path: Path):
         mine, gnu = gettext.GNUTranslations(a)._catalog, gettext.GNUTranslations(b)._catalog  # type: ignore[attr-defined]
     mine.pop(""), gnu.pop("")  # the headers differ in the creation date msgfmt drops
     assert mine == gnu and len(mine) > 100
+
+
+def test_a_context_keeps_words_apart_and_a_fuzzy_entry_leaves_out_only_itself():
+    po = (
+        'msgid "open"\nmsgstr "offen"\n\n'
+        '#, fuzzy\nmsgctxt "door"\nmsgid "open"\nmsgstr "auf"\n\n'
+        'msgctxt "session with no runner yet"\nmsgid "open"\nmsgstr "frei"\n\n'
+        '#, fuzzy\nmsgid "Shoes"\nmsgstr "Schule"\n'
+        'msgid "Save"\nmsgstr "Speichern"\n'
+    )
+    catalogue = gettext.GNUTranslations(io.BytesIO(mo_bytes(parse_po(po))))
+    assert catalogue.gettext("open") == "offen"
+    assert catalogue.pgettext("session with no runner yet", "open") == "frei"
+    assert catalogue.pgettext("door", "open") == "open"  # fuzzy: left out
+    assert catalogue.gettext("Shoes") == "Shoes"
+    assert catalogue.gettext("Save") == "Speichern"  # the entry after a fuzzy one is kept
 
 
 def test_compiling_writes_a_mo_only_when_the_po_is_newer(tmp_path: Path):

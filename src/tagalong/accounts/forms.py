@@ -12,32 +12,35 @@ class EmailLoginForm(AuthenticationForm):
     """Email + password. Repeated failures are throttled by django-axes (accounts.throttle)."""
 
     username = forms.EmailField(
-        label="Email", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+        label=_("Email"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "invalid_login": "That email and password do not match an account.",
+        "invalid_login": _("That email and password do not match an account."),
     }
 
 
 class SignupFromInvitationForm(forms.Form):
-    full_name = forms.CharField(label="Your name", max_length=150)
+    full_name = forms.CharField(label=_("Your name"), max_length=150)
     password = forms.CharField(
+        label=_("Password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="At least 8 characters; not all numbers; not a common password.",
+        help_text=_("At least 8 characters; not all numbers; not a common password."),
     )
     # signup.js sets these two from the browser (its time zone, its region's usual unit); the
     # person can still change them, and the choices are checked here whatever the script sent.
     time_zone = forms.ChoiceField(
+        label=_("Time zone"),
         choices=time_zone_choices,
         initial="UTC",
-        help_text="Used to show sessions and plans in your local time.",
+        help_text=_("Used to show sessions and plans in your local time."),
         widget=forms.Select(attrs={"data-detect": "time-zone"}),
     )
     units = forms.ChoiceField(
-        label="Distances and paces",
-        choices=[("km", "Kilometres (pace per km)"), ("mi", "Miles (pace per mile)")],
+        label=_("Distances and paces"),
+        choices=[("km", _("Kilometres (pace per km)")), ("mi", _("Miles (pace per mile)"))],
         initial="km",
         required=False,
         widget=forms.Select(attrs={"data-detect": "units"}),

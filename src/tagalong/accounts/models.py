@@ -11,12 +11,13 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.core import signing
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    COACH = "coach", "Coach"
-    ATHLETE = "athlete", "Athlete"
-    STAFF = "staff", "Staff"
+    COACH = "coach", _("Coach")
+    ATHLETE = "athlete", _("Athlete")
+    STAFF = "staff", _("Staff")
 
 
 class UserManager(BaseUserManager["User"]):

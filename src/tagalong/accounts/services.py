@@ -10,6 +10,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import DatabaseError, transaction
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import (
     ApiToken,
@@ -49,7 +50,9 @@ def create_coach(
 ) -> User:
     email = email.strip().lower()
     if _email_taken(email):
-        raise DomainError(f"An account for {email} already exists.", field="email")
+        raise DomainError(
+            gettext("An account for %(email)s already exists.") % {"email": email}, field="email"
+        )
     user = User(email=email, full_name=full_name.strip(), role=Role.COACH, time_zone=time_zone)
     _check_password(password, user)
     user.set_password(password)
@@ -69,14 +72,21 @@ def invite_athlete(*, coach: User, email: str, message: str, now: datetime) -> I
     try:
         validate_email(email)
     except ValidationError as exc:
-        raise DomainError(f"{email!r} is not a valid email address.", field="email") from exc
+        raise DomainError(
+            gettext("%(email)r is not a valid email address.") % {"email": email}, field="email"
+        ) from exc
     if not coach.is_coach:
-        raise DomainError("Only coaches can invite athletes.")
+        raise DomainError(gettext("Only coaches can invite athletes."))
     already = CoachingLink.objects.active().filter(coach=coach, athlete__user__email__iexact=email)
     if already.exists():
-        raise DomainError(f"{email} is already one of your athletes.", field="email")
+        raise DomainError(
+            gettext("%(email)s is already one of your athletes.") % {"email": email}, field="email"
+        )
     if User.objects.filter(email__iexact=email).exclude(role=Role.ATHLETE).exists():
-        raise DomainError(f"{email} belongs to a coach or staff account.", field="email")
+        raise DomainError(
+            gettext("%(email)s belongs to a coach or staff account.") % {"email": email},
+            field="email",
+        )
     invitation = Invitation.objects.create(
         email=email,
         coach=coach,
@@ -92,13 +102,23 @@ def invite_athlete(*, coach: User, email: str, message: str, now: datetime) -> I
     return invitation
 
 
+def _not_pending(status: str) -> str:
+    return {
+        "accepted": gettext("This invitation was accepted. Ask your coach for a new one."),
+        "revoked": gettext("This invitation was revoked. Ask your coach for a new one."),
+        "expired": gettext("This invitation was expired. Ask your coach for a new one."),
+    }[status]
+
+
 def usable_invitation(token: str, *, now: datetime) -> Invitation:
     invitation = Invitation.from_token(token)
     if invitation is None:
-        raise DomainError("This invitation link is not valid. Ask your coach for a new one.")
+        raise DomainError(
+            gettext("This invitation link is not valid. Ask your coach for a new one.")
+        )
     status = invitation.status(now)
     if status != "pending":
-        raise DomainError(f"This invitation was {status}. Ask your coach for a new one.")
+        raise DomainError(_not_pending(status))
     return invitation
 
 
@@ -117,15 +137,15 @@ def accept_invitation(
     invitation = usable_invitation(token, now=now)
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at is not None:
-        raise DomainError("This invitation was already used.")
+        raise DomainError(gettext("This invitation was already used."))
     if existing_user is not None:
         if existing_user.email.lower() != invitation.email.lower():
             raise DomainError(
-                f"This invitation is for {invitation.email}; you are signed in as "
-                f"{existing_user.email}."
+                gettext("This invitation is for %(invited)s; you are signed in as %(signed_in)s.")
+                % {"invited": invitation.email, "signed_in": existing_user.email}
             )
         if not existing_user.is_athlete:
-            raise DomainError("Only athlete accounts can accept an invitation.")
+            raise DomainError(gettext("Only athlete accounts can accept an invitation."))
         user = existing_user
         profile, _ = AthleteProfile.objects.get_or_create(
             user=user, defaults={"time_zone": time_zone}
@@ -133,13 +153,15 @@ def accept_invitation(
     else:
         if _email_taken(invitation.email):
             raise DomainError(
-                f"An account for {invitation.email} already exists: "
-                "sign in, then open the link again."
+                gettext(
+                    "An account for %(email)s already exists: sign in, then open the link again."
+                )
+                % {"email": invitation.email}
             )
         if not full_name.strip():
-            raise DomainError("Please tell us your name.", field="full_name")
+            raise DomainError(gettext("Please tell us your name."), field="full_name")
         if units not in ("km", "mi"):
-            raise DomainError("Choose kilometres or miles.", field="units")
+            raise DomainError(gettext("Choose kilometres or miles."), field="units")
         user = User(
             email=invitation.email,
             full_name=full_name.strip(),
@@ -172,7 +194,7 @@ def accept_invitation(
 @transaction.atomic
 def revoke_invitation(*, invitation: Invitation, by: User, now: datetime) -> None:
     if invitation.status(now) != "pending":
-        raise DomainError("Only a pending invitation can be revoked.")
+        raise DomainError(gettext("Only a pending invitation can be revoked."))
     invitation.revoked_at = now
     invitation.save(update_fields=["revoked_at"])
     record(actor=by, action="invitation.revoked", target=invitation)
@@ -182,7 +204,7 @@ def revoke_invitation(*, invitation: Invitation, by: User, now: datetime) -> Non
 def end_link(*, link: CoachingLink, by: User, now: datetime) -> CoachingLink:
     link = CoachingLink.objects.select_for_update().get(pk=link.pk)
     if link.ended_at is not None:
-        raise DomainError("This coaching link has already ended.")
+        raise DomainError(gettext("This coaching link has already ended."))
     link.ended_at = now
     link.ended_by = by
     link.save(update_fields=["ended_at", "ended_by"])
@@ -212,7 +234,7 @@ def set_link_sharing(*, link: CoachingLink, by: User, shared: bool) -> CoachingL
 def create_api_token(*, user: User, name: str) -> tuple[ApiToken, str]:
     name = name.strip()
     if not name:
-        raise DomainError("Give the token a name, e.g. 'laptop script'.", field="name")
+        raise DomainError(gettext("Give the token a name, e.g. 'laptop script'."), field="name")
     raw = ApiToken.PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
         user=user, name=name[:80], token_hash=ApiToken.hash_token(raw), hint=raw[-4:]
@@ -261,7 +283,7 @@ def user_for_api_token(raw: str, *, now: datetime) -> User | None:
 def set_units(*, user: User, units: str) -> User:
     """The person's choice of kilometres or miles for every distance and pace shown to them."""
     if units not in ("km", "mi"):
-        raise DomainError("Choose kilometres or miles.", field="units")
+        raise DomainError(gettext("Choose kilometres or miles."), field="units")
     user.units = units
     user.save(update_fields=["units"])
     return user
@@ -270,7 +292,7 @@ def set_units(*, user: User, units: str) -> User:
 def set_language(*, user: User, language: str) -> User:
     """The language pages and emails use for this person; blank follows the browser."""
     if language and language not in dict(settings.LANGUAGES):
-        raise DomainError("Choose one of the languages offered.", field="language")
+        raise DomainError(gettext("Choose one of the languages offered."), field="language")
     user.language = language
     user.save(update_fields=["language"])
     return user
@@ -287,9 +309,9 @@ def set_practice_details(*, coach: User, name: str, bio: str) -> None:
     """A coach's practice name and the words about it runners read before they book."""
     profile = getattr(coach, "coach_profile", None)
     if profile is None:
-        raise DomainError("Only a coach has a practice.")
+        raise DomainError(gettext("Only a coach has a practice."))
     if not name.strip():
-        raise DomainError("Give your practice a name.", field="name")
+        raise DomainError(gettext("Give your practice a name."), field="name")
     practice = profile.practice
     practice.name = name.strip()[:120]
     practice.save(update_fields=["name"])

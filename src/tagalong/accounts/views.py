@@ -106,7 +106,10 @@ def accept_invitation_view(request: HttpRequest, token: str) -> HttpResponse:
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            messages.success(request, f"You are now linked with {invitation.coach.full_name}.")
+            messages.success(
+                request,
+                _("You are now linked with %(coach)s.") % {"coach": invitation.coach.full_name},
+            )
             return redirect("web:home")
     return render(
         request,
@@ -150,7 +153,7 @@ def _practice_form(user: User) -> PracticeForm | None:
 def practice_view(request: HttpRequest) -> HttpResponse:
     assert isinstance(request.user, User)
     if not request.user.is_coach:
-        raise PermissionDenied("Only a coach has a practice.")
+        raise PermissionDenied(_("Only a coach has a practice."))
     form = PracticeForm(request.POST)
     if not form.is_valid():
         field, errors = next(iter(form.errors.items()))
@@ -243,5 +246,5 @@ def revoke_token_view(request: HttpRequest, token_id: int) -> HttpResponse:
     token = get_object_or_404(ApiToken, pk=token_id, user=request.user, revoked_at__isnull=True)
     assert isinstance(request.user, User)
     revoke_api_token(token=token, by=request.user, now=timezone.now())
-    messages.success(request, f"Token “{token.name}” revoked.")
+    messages.success(request, _("Token “%(name)s” revoked.") % {"name": token.name})
     return redirect("accounts:settings")

@@ -12,6 +12,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -86,7 +88,7 @@ def availability(request: HttpRequest) -> HttpResponse:
         except DomainError as error:
             _fail(form, error)
         else:
-            messages.success(request, "Hours saved. Runners see the new free times now.")
+            messages.success(request, gettext("Hours saved. Runners see the new free times now."))
             return redirect("bookings:availability")
     return _availability_page(request, current, form)
 
@@ -109,6 +111,11 @@ def _exceptions_changed(request: HttpRequest, form: ExceptionForm | None = None)
     return redirect(reverse("bookings:availability") + "#dates")
 
 
+def _day(day: date) -> str:
+    """A date as "Mon 03 Mar 2026", in the page's language."""
+    return date_format(day, "D d M Y")
+
+
 def _saved(request: HttpRequest, text: str) -> None:
     """A message for a full page load; an htmx swap shows the change itself."""
     if not request.htmx:  # type: ignore[attr-defined]
@@ -126,7 +133,7 @@ def exception_add(request: HttpRequest) -> HttpResponse:
         except DomainError as error:
             _fail(form, error)
         else:
-            _saved(request, f"{form.cleaned_data['day']:%a %d %b %Y} saved.")
+            _saved(request, gettext("%(day)s saved.") % {"day": _day(form.cleaned_data["day"])})
             return _exceptions_changed(request)
     return _exceptions_changed(request, form)
 
@@ -136,7 +143,7 @@ def exception_add(request: HttpRequest) -> HttpResponse:
 def exception_remove(request: HttpRequest, exception_id: int) -> HttpResponse:
     exception = selectors.own_exception(request.user, exception_id)
     services.remove_exception(exception=exception, by=_coach(request))
-    _saved(request, f"{exception.day:%a %d %b %Y} back to your usual hours.")
+    _saved(request, gettext("%(day)s back to your usual hours.") % {"day": _day(exception.day)})
     return _exceptions_changed(request)
 
 
@@ -164,7 +171,9 @@ def _type_form(request: HttpRequest, session_type: SessionType | None) -> HttpRe
         except DomainError as error:
             _fail(form, error)
         else:
-            messages.success(request, f"“{form.cleaned_data['name']}” saved.")
+            messages.success(
+                request, gettext("“%(name)s” saved.") % {"name": form.cleaned_data["name"]}
+            )
             return redirect("bookings:types")
     status = 400 if form.errors else 200
     context = {"form": form, "session_type": session_type}
@@ -188,7 +197,9 @@ def type_archive(request: HttpRequest, type_id: int) -> HttpResponse:
     session_type = selectors.own_type(request.user, type_id)
     services.set_session_type_active(session_type=session_type, by=_coach(request), active=False)
     messages.success(
-        request, f"“{session_type.name}” archived: no new bookings; booked sessions go ahead."
+        request,
+        gettext("“%(name)s” archived: no new bookings; booked sessions go ahead.")
+        % {"name": session_type.name},
     )
     return redirect("bookings:types")
 
@@ -198,7 +209,9 @@ def type_archive(request: HttpRequest, type_id: int) -> HttpResponse:
 def type_restore(request: HttpRequest, type_id: int) -> HttpResponse:
     session_type = selectors.own_type(request.user, type_id)
     services.set_session_type_active(session_type=session_type, by=_coach(request), active=True)
-    messages.success(request, f"“{session_type.name}” can be booked again.")
+    messages.success(
+        request, gettext("“%(name)s” can be booked again.") % {"name": session_type.name}
+    )
     return redirect("bookings:types")
 
 
@@ -207,7 +220,11 @@ def type_restore(request: HttpRequest, type_id: int) -> HttpResponse:
 def type_new_link(request: HttpRequest, type_id: int) -> HttpResponse:
     session_type = selectors.own_type(request.user, type_id)
     services.new_booking_link(session_type=session_type, by=_coach(request))
-    messages.success(request, f"New booking link for “{session_type.name}”; the old one stopped.")
+    messages.success(
+        request,
+        gettext("New booking link for “%(name)s”; the old one stopped.")
+        % {"name": session_type.name},
+    )
     return redirect("bookings:types")
 
 
@@ -236,7 +253,12 @@ def class_create(request: HttpRequest) -> HttpResponse:
             count = len(created)
             messages.success(
                 request,
-                f"{count} class{'es' if count != 1 else ''} scheduled. Runners can book seats now.",
+                ngettext(
+                    "%(count)d class scheduled. Runners can book seats now.",
+                    "%(count)d classes scheduled. Runners can book seats now.",
+                    count,
+                )
+                % {"count": count},
             )
             return redirect("bookings:coach_sessions")
     context = {"form": form, "availability": current}

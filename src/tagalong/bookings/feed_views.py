@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -19,7 +20,7 @@ def _owner(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User)
     if not (user.is_coach or user.is_athlete):
-        rules.forbid("Only coaches and runners have a session calendar.")
+        rules.forbid(gettext("Only coaches and runners have a session calendar."))
     return user
 
 
@@ -36,9 +37,9 @@ def feed_rotate(request: HttpRequest) -> HttpResponse:
     services.rotate_feed(user=_owner(request))
     messages.success(
         request,
-        "New calendar address made. The old one no longer works."
+        gettext("New calendar address made. The old one no longer works.")
         if had
-        else "Calendar address made. Add it to your calendar app as a subscription.",
+        else gettext("Calendar address made. Add it to your calendar app as a subscription."),
     )
     return redirect("bookings:feed_page")
 
@@ -47,7 +48,9 @@ def feed_rotate(request: HttpRequest) -> HttpResponse:
 @require_POST
 def feed_revoke(request: HttpRequest) -> HttpResponse:
     if services.revoke_feed(user=_owner(request)):
-        messages.success(request, "Calendar address turned off. Calendar apps stop updating.")
+        messages.success(
+            request, gettext("Calendar address turned off. Calendar apps stop updating.")
+        )
     return redirect("bookings:feed_page")
 
 

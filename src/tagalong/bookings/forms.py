@@ -8,6 +8,10 @@ from itertools import pairwise
 from typing import Any
 
 from django import forms
+from django.utils.dates import WEEKDAYS as DAY_NAMES
+from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteGroup
@@ -21,7 +25,7 @@ from tagalong.scheduling.rules import MAX_BUFFER_MIN
 from tagalong.scheduling.zones import localise, zone
 
 RANGE = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*[-–—]\s*(\d{1,2})(?::(\d{2}))?$")
-RANGES_HELP = "Like 09:00-12:00, 14:00-17:30. Leave empty for no hours."
+RANGES_HELP = _("Like 09:00-12:00, 14:00-17:30. Leave empty for no hours.")
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -38,19 +42,28 @@ def parse_ranges(text: str) -> list[TimeRange]:
     for part in filter(None, (p.strip() for p in re.split(r"[,;\n]", text))):
         match = RANGE.match(part)
         if match is None:
-            raise forms.ValidationError(f"“{part}” is not a range like 09:00-12:00.")
+            raise forms.ValidationError(
+                gettext("“%(part)s” is not a range like 09:00-12:00.") % {"part": part}
+            )
         try:
             ranges.append(TimeRange(_clock(*match.group(1, 2)), _clock(*match.group(3, 4))))
         except ValueError as error:
-            raise forms.ValidationError(f"“{part}”: {error}.") from error
+            raise forms.ValidationError(
+                gettext("“%(part)s”: %(error)s.") % {"part": part, "error": error}
+            ) from error
         except SchedulingError as error:
-            raise forms.ValidationError(f"“{part}”: the end must be after the start.") from error
+            raise forms.ValidationError(
+                gettext("“%(part)s”: the end must be after the start.") % {"part": part}
+            ) from error
     ordered = sorted(ranges, key=lambda r: r.start)
     for earlier, later in pairwise(ordered):
         if later.start < earlier.end:
             raise forms.ValidationError(
-                f"{_hm(earlier.start)}-{_hm(earlier.end)} and "
-                f"{_hm(later.start)}-{_hm(later.end)} overlap."
+                gettext("%(first)s and %(second)s overlap.")
+                % {
+                    "first": f"{_hm(earlier.start)}-{_hm(earlier.end)}",
+                    "second": f"{_hm(later.start)}-{_hm(later.end)}",
+                }
             )
     return ordered
 
@@ -75,32 +88,32 @@ class RangesField(forms.CharField):
 
 class AvailabilityForm(forms.Form):
     time_zone = forms.ChoiceField(
-        label="Your time zone", help_text="Your weekly hours are on this clock."
+        label=_("Your time zone"), help_text=_("Your weekly hours are on this clock.")
     )
     buffer_before_min = forms.IntegerField(
-        label="Free time before each session (minutes)", min_value=0, max_value=MAX_BUFFER_MIN
+        label=_("Free time before each session (minutes)"), min_value=0, max_value=MAX_BUFFER_MIN
     )
     buffer_after_min = forms.IntegerField(
-        label="Free time after each session (minutes)", min_value=0, max_value=MAX_BUFFER_MIN
+        label=_("Free time after each session (minutes)"), min_value=0, max_value=MAX_BUFFER_MIN
     )
     minimum_notice_hours = forms.IntegerField(
-        label="Minimum notice (hours)",
+        label=_("Minimum notice (hours)"),
         min_value=0,
         max_value=24 * 30,
-        help_text="Runners cannot book a one-on-one that starts sooner than this.",
+        help_text=_("Runners cannot book a one-on-one that starts sooner than this."),
     )
     horizon_days = forms.IntegerField(
-        label="Booking horizon (days)",
+        label=_("Booking horizon (days)"),
         min_value=1,
         max_value=365,
-        help_text="How far ahead runners may book; weekly classes are created this far ahead.",
+        help_text=_("How far ahead runners may book; weekly classes are created this far ahead."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["time_zone"].choices = time_zone_choices()  # type: ignore[attr-defined]
         for index, day in enumerate(WEEKDAYS):
-            self.fields[day] = RangesField(label=day.title())
+            self.fields[day] = RangesField(label=DAY_NAMES[index])
             self.fields[day].widget.attrs["data-weekday"] = str(index)
 
     @classmethod
@@ -134,21 +147,21 @@ class AvailabilityForm(forms.Form):
 
 class ExceptionForm(forms.Form):
     OFF, OTHER, EXTRA = "off", "other", "extra"
-    day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), label="Date")
+    day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), label=_("Date"))
     kind = forms.ChoiceField(
-        label="That day",
+        label=_("That day"),
         choices=[
-            (OFF, "Not available (holiday, race, course)"),
-            (OTHER, "Only these hours"),
-            (EXTRA, "These hours on top of the usual ones"),
+            (OFF, _("Not available (holiday, race, course)")),
+            (OTHER, _("Only these hours")),
+            (EXTRA, _("These hours on top of the usual ones")),
         ],
     )
-    hours = RangesField(label="Hours", help_text="For “only these” or extra hours.")
+    hours = RangesField(label=_("Hours"), help_text=_("For “only these” or extra hours."))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("kind") in (self.OTHER, self.EXTRA) and not data.get("hours"):
-            self.add_error("hours", "Give the hours, e.g. 18:00-20:00.")
+            self.add_error("hours", gettext("Give the hours, e.g. 18:00-20:00."))
         return data
 
     def service_args(self) -> dict[str, Any]:
@@ -168,24 +181,26 @@ class SessionTypeForm(forms.ModelForm):
         model = SessionType
         fields = list(SESSION_TYPE_FIELDS)
         labels = {
-            "duration_min": "Length (minutes)",
-            "kind": "Format",
-            "capacity": "Seats (group sessions)",
-            "audience": "Who may book",
-            "group": "Group",
-            "cancel_cutoff_hours": "Free cancellation until (hours before)",
-            "price_text": "Price (shown to runners, not charged)",
-            "location": "Where it happens",
-            "custom_link": "Your own meeting link",
+            "duration_min": _("Length (minutes)"),
+            "kind": _("Format"),
+            "capacity": _("Seats (group sessions)"),
+            "audience": _("Who may book"),
+            "group": _("Group"),
+            "cancel_cutoff_hours": _("Free cancellation until (hours before)"),
+            "price_text": _("Price (shown to runners, not charged)"),
+            "location": _("Where it happens"),
+            "custom_link": _("Your own meeting link"),
         }
         help_texts = {
-            "capacity": "One-on-one sessions always have one seat.",
-            "group": "Only for “Members of a group”. Make groups under Groups.",
-            "cancel_cutoff_hours": "Later cancellations count as late; runners cannot move "
-            "the session any more and are asked to contact you.",
-            "price_text": "E.g. “£45” or “included in your plan”. Tagalong takes no payments.",
-            "location": "A new, unguessable video room is made for every session.",
-            "custom_link": "Zoom, Google Meet… used for every session of this type.",
+            "capacity": _("One-on-one sessions always have one seat."),
+            "group": _("Only for “Members of a group”. Make groups under Groups."),
+            "cancel_cutoff_hours": _(
+                "Later cancellations count as late; runners cannot move "
+                "the session any more and are asked to contact you."
+            ),
+            "price_text": _("E.g. “£45” or “included in your plan”. Tagalong takes no payments."),
+            "location": _("A new, unguessable video room is made for every session."),
+            "custom_link": _("Zoom, Google Meet… used for every session of this type."),
         }
 
     def __init__(self, *args: Any, coach: User, **kwargs: Any) -> None:
@@ -193,7 +208,7 @@ class SessionTypeForm(forms.ModelForm):
         group = self.fields["group"]
         assert isinstance(group, forms.ModelChoiceField)
         group.queryset = AthleteGroup.objects.filter(coach=coach)
-        group.empty_label = "Choose a group"
+        group.empty_label = gettext("Choose a group")
         for name in ("kind", "audience", "location"):
             self.fields[name].widget.attrs["data-toggles"] = name
 
@@ -203,31 +218,32 @@ class SessionTypeForm(forms.ModelForm):
 
 class ClassForm(forms.Form):
     NONE, WEEKLY, FORTNIGHTLY = "", "1", "2"
-    session_type = forms.ModelChoiceField(queryset=SessionType.objects.none(), label="Session")
-    day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), label="First date")
-    start_time = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time"}), label="Start")
+    session_type = forms.ModelChoiceField(queryset=SessionType.objects.none(), label=_("Session"))
+    day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), label=_("First date"))
+    start_time = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time"}), label=_("Start"))
     repeat = forms.ChoiceField(
         required=False,
-        choices=[(NONE, "Once"), (WEEKLY, "Every week"), (FORTNIGHTLY, "Every two weeks")],
+        label=_("Repeat"),
+        choices=[(NONE, _("Once")), (WEEKLY, _("Every week")), (FORTNIGHTLY, _("Every two weeks"))],
     )
     weekdays = forms.MultipleChoiceField(
         required=False,
-        label="On",
-        choices=list(zip(DAY_CODES, (d[:3].title() for d in WEEKDAYS), strict=True)),
+        label=_("On"),
+        choices=[(code, WEEKDAYS_ABBR[index]) for index, code in enumerate(DAY_CODES)],
         widget=forms.CheckboxSelectMultiple,
-        help_text="Leave empty for the first date's weekday.",
+        help_text=_("Leave empty for the first date's weekday."),
     )
     count = forms.IntegerField(
-        required=False, min_value=1, max_value=104, label="Number of classes"
+        required=False, min_value=1, max_value=104, label=_("Number of classes")
     )
     until = forms.DateField(
-        required=False, widget=forms.DateInput(attrs={"type": "date"}), label="Or until"
+        required=False, widget=forms.DateInput(attrs={"type": "date"}), label=_("Or until")
     )
     rrule = forms.CharField(
         required=False,
         max_length=200,
-        label="Or your own repeat rule (RRULE)",
-        help_text="E.g. FREQ=WEEKLY;BYDAY=TU,TH;COUNT=10. Overrides the choices above.",
+        label=_("Or your own repeat rule (RRULE)"),
+        help_text=_("E.g. FREQ=WEEKLY;BYDAY=TU,TH;COUNT=10. Overrides the choices above."),
     )
 
     def __init__(self, *args: Any, coach: User, tz_name: str, **kwargs: Any) -> None:
@@ -236,7 +252,7 @@ class ClassForm(forms.Form):
         field = self.fields["session_type"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = SessionType.objects.filter(coach=coach, kind=Kind.GROUP, active=True)
-        field.empty_label = "Choose a group session type"
+        field.empty_label = gettext("Choose a group session type")
 
     def start(self) -> datetime:
         """The first class on the coach's wall clock (RFC 5545 rules on a changeover day)."""
@@ -274,21 +290,21 @@ class NoteForm(forms.Form):
     private_note = forms.CharField(
         required=False,
         max_length=8000,
-        label="Private note",
-        help_text="Only you see this.",
+        label=_("Private note"),
+        help_text=_("Only you see this."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     shared_advice = forms.CharField(
         required=False,
         max_length=8000,
-        label="Advice for the runner",
-        help_text="Shown on the runner's record and session page.",
+        label=_("Advice for the runner"),
+        help_text=_("Shown on the runner's record and session page."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     exercise_slugs = forms.MultipleChoiceField(
         required=False,
-        label="Exercises to link",
-        widget=forms.SelectMultiple(attrs={"size": 8, "data-picker": "Search exercises"}),
+        label=_("Exercises to link"),
+        widget=forms.SelectMultiple(attrs={"size": 8, "data-picker": _("Search exercises")}),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -312,5 +328,5 @@ class BookForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not data.get("start") and not data.get("session"):
-            raise forms.ValidationError("Pick a time.")
+            raise forms.ValidationError(gettext("Pick a time."))
         return data

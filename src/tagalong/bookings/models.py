@@ -13,6 +13,7 @@ from datetime import datetime, time, timedelta
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteGroup, AthleteProfile
@@ -95,19 +96,19 @@ class AvailabilityException(models.Model):
 
 
 class Kind(models.TextChoices):
-    ONE_ON_ONE = "one_on_one", "One-on-one"
-    GROUP = "group", "Group"
+    ONE_ON_ONE = "one_on_one", _("One-on-one")
+    GROUP = "group", _("Group")
 
 
 class Audience(models.TextChoices):
-    OWN_ATHLETES = "own_athletes", "My athletes"
-    LINK = "link", "Anyone with the link"
-    GROUP = "group", "Members of a group"
+    OWN_ATHLETES = "own_athletes", _("My athletes")
+    LINK = "link", _("Anyone with the link")
+    GROUP = "group", _("Members of a group")
 
 
 class Location(models.TextChoices):
-    JITSI = "jitsi", "Video room (Jitsi)"
-    CUSTOM = "custom", "My own link (Zoom, Meet…)"
+    JITSI = "jitsi", _("Video room (Jitsi)")
+    CUSTOM = "custom", _("My own link (Zoom, Meet…)")
 
 
 class SessionType(models.Model):
@@ -159,8 +160,8 @@ FORMER_COACH = "a former member"
 
 
 class SessionStatus(models.TextChoices):
-    SCHEDULED = "scheduled", "Scheduled"
-    CANCELLED = "cancelled", "Cancelled"
+    SCHEDULED = "scheduled", _("Scheduled")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Session(models.Model):
@@ -216,20 +217,20 @@ class Session(models.Model):
 
 
 class BookingStatus(models.TextChoices):
-    CONFIRMED = "confirmed", "Confirmed"
-    WAITLISTED = "waitlisted", "On the waiting list"
-    CANCELLED = "cancelled", "Cancelled"
-    LATE_CANCEL = "late_cancel", "Late cancellation"
-    ATTENDED = "attended", "Attended"
-    NO_SHOW = "no_show", "Did not come"
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+    LATE_CANCEL = "late_cancel", _("Late cancellation")
+    ATTENDED = "attended", _("Attended")
+    NO_SHOW = "no_show", _("Did not come")
 
 
 HOLDING = (BookingStatus.CONFIRMED, BookingStatus.WAITLISTED)
 # What the coach may record after the session, in the words of the attendance buttons.
 ATTENDANCE_CHOICES = [
-    (BookingStatus.ATTENDED.value, "Attended"),
-    (BookingStatus.NO_SHOW.value, "No-show"),
-    (BookingStatus.LATE_CANCEL.value, "Late cancel"),
+    (BookingStatus.ATTENDED.value, _("Attended")),
+    (BookingStatus.NO_SHOW.value, _("No-show")),
+    (BookingStatus.LATE_CANCEL.value, _("Late cancel")),
 ]
 
 

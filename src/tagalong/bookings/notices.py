@@ -6,22 +6,39 @@ Called inside the booking transaction: ``notify`` writes only when it commits.
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
 
 from tagalong.bookings.models import Booking, Session
 from tagalong.bookings.timefmt import span_label
+from tagalong.notifications.email import in_language_of
 from tagalong.notifications.services import notify
 
-# kind -> (title for the runner, title for the coach); {type}, {runner}, {coach} filled in.
+# kind -> (title for the runner, title for the coach), translated in the reader's language
+# when sent; %(type)s, %(runner)s, %(coach)s filled in.
 WORDING = {
-    "booking_confirmed": ("Booked: {type} with {coach}", "{runner} booked {type}"),
-    "booking_cancelled": ("Cancelled: {type} with {coach}", "{runner} cancelled {type}"),
-    "booking_rescheduled": ("Moved: {type} with {coach}", "{runner} moved {type}"),
-    "booking_promoted": (
-        "A seat freed up: you are in {type} with {coach}",
-        "{runner} moved up from the waiting list of {type}",
+    "booking_confirmed": (
+        gettext_noop("Booked: %(type)s with %(coach)s"),
+        gettext_noop("%(runner)s booked %(type)s"),
     ),
-    "booking_waitlisted": ("On the waiting list: {type} with {coach}", ""),
+    "booking_cancelled": (
+        gettext_noop("Cancelled: %(type)s with %(coach)s"),
+        gettext_noop("%(runner)s cancelled %(type)s"),
+    ),
+    "booking_rescheduled": (
+        gettext_noop("Moved: %(type)s with %(coach)s"),
+        gettext_noop("%(runner)s moved %(type)s"),
+    ),
+    "booking_promoted": (
+        gettext_noop("A seat freed up: you are in %(type)s with %(coach)s"),
+        gettext_noop("%(runner)s moved up from the waiting list of %(type)s"),
+    ),
+    "booking_waitlisted": (gettext_noop("On the waiting list: %(type)s with %(coach)s"), ""),
 }
+
+
+def _title(wording: str, reader: object, words: dict[str, str]) -> str:
+    with in_language_of(reader):
+        return gettext(wording) % words
 
 
 def session_url(session: Session) -> str:
@@ -48,7 +65,7 @@ def tell(booking: Booking, kind: str, *, coach_too: bool = True) -> None:
     notify(
         runner,
         kind=kind,
-        title=runner_title.format(**words),
+        title=_title(runner_title, runner, words),
         body=span_label(session.start, session.end, booking.athlete.time_zone),
         url=url,
     )
@@ -56,7 +73,7 @@ def tell(booking: Booking, kind: str, *, coach_too: bool = True) -> None:
         notify(
             coach,
             kind=kind,
-            title=coach_title.format(**words),
+            title=_title(coach_title, coach, words),
             body=span_label(session.start, session.end, session.tz_name),
             url=url,
         )

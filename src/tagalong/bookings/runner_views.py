@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -139,17 +140,17 @@ def _target(
                 booked_type=session_type.pk if moving else None,
             )
         except Http404:
-            raise DomainError("That class is not on offer any more.") from None
+            raise DomainError(gettext("That class is not on offer any more.")) from None
     return SlotRequest(session_type=session_type, start=form.cleaned_data["start"])
 
 
 def _booked_message(booking: Booking) -> str:
     if booking.status == BookingStatus.WAITLISTED:
-        return (
-            f"The class is full: you are number {booking.waitlist_position} on the waiting list. "
+        return gettext(
+            "The class is full: you are number %(position)s on the waiting list. "
             "If a seat frees up you get it automatically, with an email."
-        )
-    return "Booked. A calendar invitation is on its way to your email."
+        ) % {"position": booking.waitlist_position}
+    return gettext("Booked. A calendar invitation is on its way to your email.")
 
 
 @rules.athlete
@@ -161,7 +162,7 @@ def book_type(request: HttpRequest, type_id: int) -> HttpResponse:
         return _slots_page(request, athlete, session_type, token=token)
     form = BookForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Pick one of the times shown.")
+        messages.error(request, gettext("Pick one of the times shown."))
         return redirect(request.get_full_path())
     try:
         if not form.cleaned_data["confirm"]:
@@ -224,11 +225,14 @@ def cancel(request: HttpRequest, booking_id: int) -> HttpResponse:
         hours = booking.session.session_type.cancel_cutoff_hours
         messages.warning(
             request,
-            f"Cancelled. It was less than {hours} h before the start, so it counts as a late "
-            "cancellation.",
+            gettext(
+                "Cancelled. It was less than %(hours)s h before the start, so it counts as a late "
+                "cancellation."
+            )
+            % {"hours": hours},
         )
     else:
-        messages.success(request, "Cancelled. The calendar invitation has been withdrawn.")
+        messages.success(request, gettext("Cancelled. The calendar invitation has been withdrawn."))
     return _after_change(booking)
 
 
@@ -237,9 +241,9 @@ def _move_refusal(booking: Booking, user: User) -> str:
     session = booking.session
     now = timezone.now()
     if booking.status != BookingStatus.CONFIRMED:
-        return "Only a confirmed place can be moved."
+        return gettext("Only a confirmed place can be moved.")
     if session.start <= now:
-        return "The session has already started."
+        return gettext("The session has already started.")
     if session.coach_id == user.pk:
         return ""
     decision = can_cancel(session.start, now, session.session_type.cancel_cutoff_hours)
@@ -258,7 +262,7 @@ def reschedule(request: HttpRequest, booking_id: int) -> HttpResponse:
         return _slots_page(request, booking.athlete, session_type, moving=booking)
     form = BookForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Pick one of the times shown.")
+        messages.error(request, gettext("Pick one of the times shown."))
         return redirect(request.get_full_path())
     try:
         if not form.cleaned_data["confirm"]:
@@ -272,5 +276,5 @@ def reschedule(request: HttpRequest, booking_id: int) -> HttpResponse:
     except DomainError as error:
         messages.error(request, error.message)
         return redirect(request.get_full_path())
-    messages.success(request, "Moved. An updated calendar invitation is on its way.")
+    messages.success(request, gettext("Moved. An updated calendar invitation is on its way."))
     return redirect("bookings:session", session_id=moved.session_id)

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils.translation import gettext, gettext_noop
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteGroup, AthleteProfile, CoachingLink
@@ -61,8 +62,8 @@ DEFAULT_TYPES = (
     {"name": "Group calf clinic", "duration_min": 45, "kind": Kind.GROUP, "capacity": 12},
 )
 DEFAULT_HOURS = {str(day): [["09:00", "12:00"], ["14:00", "17:00"]] for day in range(5)}
-OVERLAP_MESSAGE = "You already have a session at that time."
-COACH_BUSY_MESSAGE = "That time has just been taken; please pick another slot."
+OVERLAP_MESSAGE = gettext_noop("You already have a session at that time.")
+COACH_BUSY_MESSAGE = gettext_noop("That time has just been taken; please pick another slot.")
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,8 @@ def update_availability(*, coach: User, by: User, changes: dict[str, Any]) -> Av
         raise _domain(error) from error
     except (ValueError, TypeError, AttributeError) as error:
         raise DomainError(
-            'Weekly hours must look like {"0": [["09:00", "12:00"]]}.', field="weekly_hours"
+            gettext('Weekly hours must look like {"0": [["09:00", "12:00"]]}.'),
+            field="weekly_hours",
         ) from error
     availability.save()
     record(actor=by, action="bookings.availability_changed", target=availability)
@@ -145,13 +147,13 @@ def _check_type(session_type: SessionType) -> None:
     if session_type.kind == Kind.ONE_ON_ONE:
         session_type.capacity = 1
     if session_type.location == Location.CUSTOM and not session_type.custom_link:
-        raise DomainError("Add the link runners should use.", field="custom_link")
+        raise DomainError(gettext("Add the link runners should use."), field="custom_link")
     if session_type.audience != Audience.GROUP:
         session_type.group = None
     elif session_type.group is None:
-        raise DomainError("Pick the group whose members may book.", field="group")
+        raise DomainError(gettext("Pick the group whose members may book."), field="group")
     elif session_type.group.coach_id != session_type.coach_id:
-        raise DomainError("Pick one of your own groups.", field="group")
+        raise DomainError(gettext("Pick one of your own groups."), field="group")
     session_type.full_clean()
 
 
@@ -162,7 +164,7 @@ def _group(coach: User, fields: dict[str, Any]) -> dict[str, Any]:
         return fields
     found = AthleteGroup.objects.filter(pk=group, coach=coach).first()
     if found is None:
-        raise DomainError("Pick one of your own groups.", field="group")
+        raise DomainError(gettext("Pick one of your own groups."), field="group")
     return {**fields, "group": found}
 
 
@@ -228,7 +230,7 @@ def add_exception(
 ) -> AvailabilityException:
     """A day off (no ranges), other hours (replace) or extra hours on one local date."""
     if not replace and not ranges:
-        raise DomainError("Give the extra hours, e.g. 18:00-20:00.", field="ranges")
+        raise DomainError(gettext("Give the extra hours, e.g. 18:00-20:00."), field="ranges")
     try:
         DateException(day=day, ranges=ranges, replace=replace)
     except SchedulingError as error:
@@ -297,7 +299,7 @@ def _insert_session(session: Session) -> Session:
         with transaction.atomic():
             session.save()
     except IntegrityError as error:
-        raise DomainError(COACH_BUSY_MESSAGE, field="start", code="conflict") from error
+        raise DomainError(gettext(COACH_BUSY_MESSAGE), field="start", code="conflict") from error
     return session
 
 
@@ -313,9 +315,9 @@ def create_class(
 ) -> list[Session]:
     """A group class, one-off or recurring; occurrences are rows up to the coach's horizon."""
     if session_type.coach_id != coach.pk or session_type.kind != Kind.GROUP:
-        raise DomainError("Pick one of your group session types.", field="session_type")
+        raise DomainError(gettext("Pick one of your group session types."), field="session_type")
     if start <= now:
-        raise DomainError("Pick a start in the future.", field="start")
+        raise DomainError(gettext("Pick a start in the future."), field="start")
     availability = ensure_coach_setup(coach=coach)
     try:
         tz = zone(tz_name, field="tz_name")
@@ -328,14 +330,17 @@ def create_class(
     except SchedulingError as error:
         raise _domain(error) from error
     if not starts:
-        raise DomainError("The rule gives no dates within your booking horizon.", field="rrule")
+        raise DomainError(
+            gettext("The rule gives no dates within your booking horizon."), field="rrule"
+        )
     length = timedelta(minutes=session_type.duration_min)
     created: list[Session] = []
     first: Session | None = None
     for begins in starts:
         if _coach_busy(coach.pk, begins, begins + length):
             raise DomainError(
-                f"You already have a session at {begins.astimezone(tz):%a %d %b %H:%M}.",
+                gettext("You already have a session at %(when)s.")
+                % {"when": f"{begins.astimezone(tz):%a %d %b %H:%M}"},
                 field="start",
                 code="conflict",
             )
@@ -386,7 +391,9 @@ def may_book(athlete: AthleteProfile, session_type: SessionType, link_token: str
 def _check_slot(slot: SlotRequest, now: datetime) -> tuple[datetime, datetime, str]:
     session_type = slot.session_type
     if session_type.kind != Kind.ONE_ON_ONE:
-        raise DomainError("Pick one of the scheduled classes for a group session.", field="start")
+        raise DomainError(
+            gettext("Pick one of the scheduled classes for a group session."), field="start"
+        )
     availability = ensure_coach_setup(coach=session_type.coach)
     exceptions = [e.to_core() for e in session_type.coach.availability_exceptions.all()]
     length = timedelta(minutes=session_type.duration_min)
@@ -414,8 +421,8 @@ def _check_slot(slot: SlotRequest, now: datetime) -> tuple[datetime, datetime, s
         raise _domain(error) from error
     if not any(s.start == slot.start for s in found):
         if busy:
-            raise DomainError(COACH_BUSY_MESSAGE, field="start", code="conflict")
-        raise DomainError("That time is not open for booking.", field="start")
+            raise DomainError(gettext(COACH_BUSY_MESSAGE), field="start", code="conflict")
+        raise DomainError(gettext("That time is not open for booking."), field="start")
     return slot.start, slot.start + length, availability.time_zone
 
 
@@ -434,7 +441,7 @@ def _check_runner_free(
         .exclude(pk=moving)
         .exists()
     ):
-        raise DomainError(OVERLAP_MESSAGE, field="start", code="conflict")
+        raise DomainError(gettext(OVERLAP_MESSAGE), field="start", code="conflict")
 
 
 def _new_one_on_one(
@@ -461,12 +468,12 @@ def _open_class(
 ) -> Session:
     session = Session.objects.select_for_update().select_related("session_type").get(pk=session_id)
     if session.session_type.kind != Kind.GROUP:  # a one-on-one is its booker's alone
-        raise DomainError("This session is not open to you.", code="forbidden")
+        raise DomainError(gettext("This session is not open to you."), code="forbidden")
     if session.status != SessionStatus.SCHEDULED or session.start <= now:
-        raise DomainError("This session can no longer be booked.")
+        raise DomainError(gettext("This session can no longer be booked."))
     holding = session.bookings.filter(athlete=athlete, status__in=HOLDING).exclude(pk=moving)
     if holding.exists():
-        raise DomainError("You already have a place in this session.", code="conflict")
+        raise DomainError(gettext("You already have a place in this session."), code="conflict")
     _check_runner_free(athlete, session.start, session.end, moving=moving)
     return session
 
@@ -488,12 +495,12 @@ def book(
     AthleteProfile.objects.select_for_update().get(pk=athlete.pk)
     if isinstance(session_or_slot, SlotRequest):
         if not may_book(athlete, session_or_slot.session_type, link_token):
-            raise DomainError("This session type is not open to you.", code="forbidden")
+            raise DomainError(gettext("This session type is not open to you."), code="forbidden")
         session = _new_one_on_one(athlete, session_or_slot, now, None)
     else:
         session_type = SessionType.objects.get(pk=session_or_slot.session_type_id)
         if not may_book(athlete, session_type, link_token):
-            raise DomainError("This session is not open to you.", code="forbidden")
+            raise DomainError(gettext("This session is not open to you."), code="forbidden")
         session = _open_class(athlete, session_or_slot.pk, now, None)
     booking = Booking(session=session, athlete=athlete, created_at=now)
     if _confirmed_count(session) < session.capacity:
@@ -570,9 +577,9 @@ def cancel(*, booking: Booking, by: User, now: datetime) -> Booking:
     a freed seat goes to the next runner on the waiting list."""
     session, booking = _lock(booking)
     if booking.status not in HOLDING:
-        raise DomainError("This booking is already cancelled or finished.")
+        raise DomainError(gettext("This booking is already cancelled or finished."))
     if session.start <= now:
-        raise DomainError("The session has already started; ask your coach.")
+        raise DomainError(gettext("The session has already started; ask your coach."))
     was_confirmed = booking.status == BookingStatus.CONFIRMED
     by_coach = by.pk == session.coach_id
     late = was_confirmed and late_cancel(
@@ -606,17 +613,19 @@ def _move_target(
     athlete = booking.athlete
     session_type = to.session_type
     if session_type.coach_id != old.coach_id:
-        raise DomainError("Pick another time with the same coach.", field="start")
+        raise DomainError(gettext("Pick another time with the same coach."), field="start")
     if session_type.pk != old.session_type_id and not may_book(athlete, session_type):
-        raise DomainError("This session type is not open to you.", code="forbidden")
+        raise DomainError(gettext("This session type is not open to you."), code="forbidden")
     if isinstance(to, SlotRequest):
         return _new_one_on_one(athlete, to, now, booking.pk)
     if to.pk == old.pk:
-        raise DomainError("That is the time you already have.", field="session_id")
+        raise DomainError(gettext("That is the time you already have."), field="session_id")
     target = _open_class(athlete, to.pk, now, booking.pk)
     if _confirmed_count(target) >= target.capacity:
         raise DomainError(
-            "That class is full. Keep your place, or cancel it and join the waiting list there.",
+            gettext(
+                "That class is full. Keep your place, or cancel it and join the waiting list there."
+            ),
             code="conflict",
         )
     return target
@@ -629,9 +638,9 @@ def reschedule(*, booking: Booking, to: Session | SlotRequest, by: User, now: da
     AthleteProfile.objects.select_for_update().get(pk=booking.athlete_id)
     old, booking = _lock(booking)
     if booking.status != BookingStatus.CONFIRMED:
-        raise DomainError("Only a confirmed place can be moved.")
+        raise DomainError(gettext("Only a confirmed place can be moved."))
     if old.start <= now:
-        raise DomainError("The session has already started; ask your coach.")
+        raise DomainError(gettext("The session has already started; ask your coach."))
     if by.pk != old.coach_id:
         decision = can_cancel(old.start, now, old.session_type.cancel_cutoff_hours)
         if not decision.allowed:
@@ -661,9 +670,9 @@ def cancel_session(*, session: Session, by: User, now: datetime) -> Session:
     """The coach calls a session off: every place is cancelled (not late) and everyone told."""
     session = Session.objects.select_for_update().select_related("session_type").get(pk=session.pk)
     if session.status != SessionStatus.SCHEDULED:
-        raise DomainError("This session is already cancelled.")
+        raise DomainError(gettext("This session is already cancelled."))
     if session.start <= now:
-        raise DomainError("The session has already started.")
+        raise DomainError(gettext("The session has already started."))
     for booking in session.bookings.select_for_update().filter(status__in=HOLDING):
         was_confirmed = booking.status == BookingStatus.CONFIRMED
         booking.status = BookingStatus.CANCELLED
@@ -687,12 +696,14 @@ MARKABLE = (BookingStatus.CONFIRMED, *ATTENDANCE)
 @transaction.atomic
 def mark_attendance(*, booking: Booking, by: User, status: str, now: datetime) -> Booking:
     if status not in ATTENDANCE:
-        raise DomainError("Choose attended, did not come or late cancellation.", field="status")
+        raise DomainError(
+            gettext("Choose attended, did not come or late cancellation."), field="status"
+        )
     booking = Booking.objects.select_for_update().select_related("session").get(pk=booking.pk)
     if booking.status not in MARKABLE:
-        raise DomainError("Only runners who held a place can be marked.", field="status")
+        raise DomainError(gettext("Only runners who held a place can be marked."), field="status")
     if now < booking.session.start:
-        raise DomainError("Attendance can be recorded once the session has started.")
+        raise DomainError(gettext("Attendance can be recorded once the session has started."))
     booking.status = status
     booking.waitlist_position = None
     booking.save(update_fields=["status", "waitlist_position"])
@@ -719,9 +730,12 @@ def save_note(
     slugs = list(exercise_slugs or [])
     unknown = [s for s in slugs if s not in LIBRARY]
     if unknown:
-        raise DomainError(f"Unknown exercises: {', '.join(unknown)}.", field="exercise_slugs")
+        raise DomainError(
+            gettext("Unknown exercises: %(slugs)s.") % {"slugs": ", ".join(unknown)},
+            field="exercise_slugs",
+        )
     if not session.bookings.filter(athlete=athlete).exists():
-        raise DomainError("This runner did not book this session.", field="athlete_id")
+        raise DomainError(gettext("This runner did not book this session."), field="athlete_id")
     note, _ = SessionNote.objects.update_or_create(
         session=session,
         athlete=athlete,

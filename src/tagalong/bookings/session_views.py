@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -120,7 +121,9 @@ def session_cancel(request: HttpRequest, session_id: int) -> HttpResponse:
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, "Session cancelled. Everyone booked has been told by email.")
+        messages.success(
+            request, gettext("Session cancelled. Everyone booked has been told by email.")
+        )
     return redirect("bookings:session", session_id=session.pk)
 
 
@@ -150,7 +153,7 @@ def _row(request: HttpRequest, booking: Booking, **extra: Any) -> HttpResponse:
 def attendance(request: HttpRequest, booking_id: int) -> HttpResponse:
     booking = _coach_booking(request, booking_id)
     form = AttendanceForm(request.POST)
-    error = "Choose attended, no-show or late cancel."
+    error = gettext("Choose attended, no-show or late cancel.")
     if form.is_valid():
         try:
             booking = services.mark_attendance(
@@ -168,7 +171,11 @@ def attendance(request: HttpRequest, booking_id: int) -> HttpResponse:
     if error:
         messages.error(request, error)
     else:
-        messages.success(request, f"{booking.athlete.name}: {booking.get_status_display()}.")
+        messages.success(
+            request,
+            gettext("%(name)s: %(status)s.")
+            % {"name": booking.athlete.name, "status": booking.get_status_display()},
+        )
     return redirect("bookings:session", session_id=booking.session_id)
 
 
@@ -193,11 +200,11 @@ def note(request: HttpRequest, session_id: int, athlete_id: int) -> HttpResponse
         extra = {} if saved else {"note_form": form}
         return _row(request, booking, note_saved=saved, **extra)
     if saved:
-        messages.success(request, f"Notes for {athlete.name} saved.")
+        messages.success(request, gettext("Notes for %(name)s saved.") % {"name": athlete.name})
     else:
         messages.error(
             request,
-            "The notes were not saved: "
-            + " ".join(str(e) for errors in form.errors.values() for e in errors),
+            gettext("The notes were not saved: %(errors)s")
+            % {"errors": " ".join(str(e) for errors in form.errors.values() for e in errors)},
         )
     return redirect("bookings:session", session_id=session.pk)

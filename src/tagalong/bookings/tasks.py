@@ -8,13 +8,14 @@ from typing import Any
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_tasks import task
 
 from tagalong.bookings.models import Booking, BookingStatus, Kind, ReminderSent, SessionStatus
 from tagalong.bookings.notices import booking_url
 from tagalong.bookings.timefmt import span_label
 from tagalong.calendars import Person, build_invitation
-from tagalong.notifications.email import send_templated
+from tagalong.notifications.email import in_language_of, language_of, send_templated
 from tagalong.scheduling import reminder_at
 
 REMINDERS = (("24h", timedelta(hours=24)), ("1h", timedelta(hours=1)))
@@ -32,13 +33,15 @@ def invitation_for(booking: Booking, method: str, *, now: datetime) -> bytes:
         start=session.start,
         end=session.end,
         tz_name=session.tz_name,
-        summary=f"{session.session_type.name} with {coach.full_name}",
+        summary=gettext("%(name)s with %(coach)s")
+        % {"name": session.session_type.name, "coach": coach.full_name},
         organizer=Person(coach.full_name, coach.email),
         attendees=[Person(athlete.full_name, athlete.email)],
         dtstamp=now,
         description=(
-            f"Video room: {session.room_url}\n"
-            f"Session page: {settings.SITE_URL}{booking_url(booking)}"
+            gettext("Video room: %(url)s") % {"url": session.room_url}
+            + "\n"
+            + gettext("Session page: %(url)s") % {"url": settings.SITE_URL + booking_url(booking)}
         ),
         location=session.room_url,
         url=session.room_url,
@@ -79,21 +82,20 @@ def send_booking_email(booking_id: int, method: str) -> str:
         return "stale"
     if method == "CANCEL" and booking.status not in CANCELLED:
         return "stale"
-    ics = invitation_for(booking, method, now=timezone.now())
-    attachments = [("invite.ics", ics, f"text/calendar; method={method}")]
     context = {**email_context(booking), "method": method}
-    send_templated(
-        template="booking_confirmed" if method == "REQUEST" else "booking_cancelled",
-        to=[booking.athlete.user.email],
-        context=context,
-        attachments=attachments,
-    )
+    runner, coach = booking.athlete.user, booking.session.coach
+    recipients = [(runner, "booking_confirmed" if method == "REQUEST" else "booking_cancelled")]
     if booking.session.session_type.kind == Kind.ONE_ON_ONE:
+        recipients.append((coach, "booking_coach"))
+    for person, template in recipients:
+        with in_language_of(person):
+            ics = invitation_for(booking, method, now=timezone.now())
         send_templated(
-            template="booking_coach",
-            to=[booking.session.coach.email],
+            template=template,
+            to=[person.email],
             context=context,
-            attachments=attachments,
+            attachments=[("invite.ics", ics, f"text/calendar; method={method}")],
+            language=language_of(person),
         )
     return "sent"
 
@@ -126,6 +128,7 @@ def send_due_reminders(now: datetime) -> int:
                 template="booking_reminder",
                 to=[booking.athlete.user.email],
                 context={**email_context(booking), "lead": kind},
+                language=language_of(booking.athlete.user),
             )
             sent += 1
     return sent

@@ -12,6 +12,19 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
+def language_of(person: object) -> str:
+    """The language to write to someone in when no request says: the one they chose in their
+    settings, else the site's (a blank choice follows a browser, and a job has none)."""
+    chosen = getattr(person, "language", "")
+    return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def in_language_of(person: object) -> translation.override:
+    """Words written for `person` outside an email template (a notice, an invitation's
+    summary) in their language."""
+    return translation.override(language_of(person))
+
+
 def send_templated(
     *,
     template: str,

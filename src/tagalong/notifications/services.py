@@ -45,5 +45,6 @@ def mark_read(user: User, *, now: datetime, ids: Iterable[int] | None = None) ->
     """Mark the user's notifications read: the given ones, or all. Others' ids are ignored."""
     unread = Notification.objects.filter(user=user, read_at__isnull=True)
     if ids is not None:
-        unread = unread.filter(pk__in=list(ids))
+        # An id the database cannot hold names no notification (SQLite refuses it outright).
+        unread = unread.filter(pk__in=[i for i in ids if 0 < i < 2**63])
     return unread.update(read_at=now)

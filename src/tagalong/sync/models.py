@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tagalong.activities.models import Activity, ImportBatch
 from tagalong.athletes.models import AthleteProfile
@@ -12,9 +13,9 @@ from tagalong.plans.models import PlanSession
 
 
 class ConnectionState(models.TextChoices):
-    WORKING = "working", "Working"
-    WAITING = "waiting", "Waiting to try again"  # a timeout, a 429 or a 5xx
-    BROKEN = "broken", "Not working"  # the key was refused: the athlete must act
+    WORKING = "working", _("Working")
+    WAITING = "waiting", _("Waiting to try again")  # a timeout, a 429 or a 5xx
+    BROKEN = "broken", _("Not working")  # the key was refused: the athlete must act
 
 
 class Connection(models.Model):
@@ -45,12 +46,12 @@ class Connection(models.Model):
 
 
 class PullStatus(models.TextChoices):
-    WAITING = "waiting", "Waiting to download"
-    IMPORTING = "importing", "Importing"
-    IMPORTED = "imported", "Imported"
-    DUPLICATE = "duplicate", "Already here"
-    FAILED = "failed", "Could not import"
-    REMOVED = "removed", "Deleted on intervals.icu"
+    WAITING = "waiting", _("Waiting to download")
+    IMPORTING = "importing", _("Importing")
+    IMPORTED = "imported", _("Imported")
+    DUPLICATE = "duplicate", _("Already here")
+    FAILED = "failed", _("Could not import")
+    REMOVED = "removed", _("Deleted on intervals.icu")
 
 
 class PulledActivity(models.Model):
@@ -92,9 +93,9 @@ class PulledActivity(models.Model):
 
 
 class PushStatus(models.TextChoices):
-    WAITING = "waiting", "Waiting to send"
-    SENT = "sent", "On intervals.icu"
-    FAILED = "failed", "Not sent"
+    WAITING = "waiting", _("Waiting to send")
+    SENT = "sent", _("On intervals.icu")
+    FAILED = "failed", _("Not sent")
 
 
 class PushedWorkout(models.Model):

@@ -25,6 +25,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.debug import sensitive_variables
 
 from tagalong.accounts.models import User
@@ -94,8 +95,10 @@ def _checked_id(remote_athlete_id: str) -> str:
     digits = value[1:] if value[:1] in ("i", "I") else value
     if not digits.isdigit() or len(digits) > 12:
         raise DomainError(
-            "The intervals.icu athlete id is the number shown in intervals.icu's settings, "
-            "e.g. i123456.",
+            gettext(
+                "The intervals.icu athlete id is the number shown in intervals.icu's settings, "
+                "e.g. i123456."
+            ),
             field="remote_athlete_id",
         )
     return "i" + digits
@@ -104,10 +107,12 @@ def _checked_id(remote_athlete_id: str) -> str:
 def _checked_key(api_key: str) -> str:
     key = (api_key or "").strip()
     if not key:
-        raise DomainError("Paste the API key from intervals.icu's settings.", field="api_key")
+        raise DomainError(
+            gettext("Paste the API key from intervals.icu's settings."), field="api_key"
+        )
     if len(key) > 200 or any(ch.isspace() for ch in key):
         raise DomainError(
-            "That is not an intervals.icu API key: it is one word of letters and digits.",
+            gettext("That is not an intervals.icu API key: it is one word of letters and digits."),
             field="api_key",
         )
     return key
@@ -132,7 +137,8 @@ def connect(
         raise DomainError(error.words, field="api_key") from None
     except ServiceError as error:
         raise DomainError(
-            f"The key could not be checked: {error.words} Nothing was saved; try again later.",
+            gettext("The key could not be checked: %(why)s Nothing was saved; try again later.")
+            % {"why": error.words},
             field="api_key",
         ) from None
     now = timezone.now()

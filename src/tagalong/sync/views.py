@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
@@ -31,7 +32,9 @@ def _own(request: HttpRequest, athlete_id: int) -> AthleteProfile:
     """The key is the athlete's own: only they connect or remove it."""
     athlete = athlete_for(request.user, athlete_id, write=True)
     if athlete.user_id != request.user.pk:
-        raise PermissionDenied("Only the runner connects or removes their intervals.icu account.")
+        raise PermissionDenied(
+            gettext("Only the runner connects or removes their intervals.icu account.")
+        )
     return athlete
 
 
@@ -70,7 +73,8 @@ def connect_view(request: HttpRequest, athlete_id: int) -> HttpResponse:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
             messages.success(
-                request, "Connected to intervals.icu: your runs are on their way, then your plan."
+                request,
+                gettext("Connected to intervals.icu: your runs are on their way, then your plan."),
             )
             return redirect("sync:page", athlete_id=athlete.pk)
     return _page(request, athlete, form)
@@ -83,7 +87,7 @@ def disconnect_view(request: HttpRequest, athlete_id: int) -> HttpResponse:
     if services.disconnect(athlete=athlete, by=_by(request)):
         messages.success(
             request,
-            "intervals.icu disconnected and your key deleted. The runs already here stay.",
+            gettext("intervals.icu disconnected and your key deleted. The runs already here stay."),
         )
     return redirect("sync:page", athlete_id=athlete.pk)
 
@@ -94,10 +98,10 @@ def sync_now_view(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete = athlete_for(request.user, athlete_id, write=True)
     connection = Connection.objects.filter(athlete=athlete).first()
     if connection is None:
-        messages.error(request, "Nothing to sync: intervals.icu is not connected.")
+        messages.error(request, gettext("Nothing to sync: intervals.icu is not connected."))
     else:
         from tagalong.sync.tasks import run_sync
 
         transaction.on_commit(lambda: run_sync.enqueue(connection.pk), robust=True)
-        messages.success(request, "Sync started; this page shows what arrived.")
+        messages.success(request, gettext("Sync started; this page shows what arrived."))
     return redirect("sync:page", athlete_id=athlete.pk)

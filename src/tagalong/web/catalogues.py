@@ -13,7 +13,8 @@ from pathlib import Path
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
-Messages = dict[str, str]  # msgid (with plural forms joined by NUL) -> msgstr (likewise)
+# msgid (with plural forms joined by NUL, after its msgctxt and EOT when it has one) -> msgstr
+Messages = dict[str, str]
 
 
 def _string(line: str) -> str:
@@ -31,6 +32,8 @@ def parse_po(text: str, *, untranslated: bool = False) -> Messages:
         nonlocal entry, fuzzy
         if "msgid" in entry and not fuzzy:
             msgid = "".join(entry["msgid"])
+            if "msgctxt" in entry:  # pgettext looks up "context\x04msgid", as in GNU .mo files
+                msgid = "".join(entry["msgctxt"]) + "\x04" + msgid
             if "msgid_plural" in entry:
                 msgid += "\0" + "".join(entry["msgid_plural"])
                 forms = sorted(k for k in entry if k.startswith("msgstr["))
@@ -45,10 +48,10 @@ def parse_po(text: str, *, untranslated: bool = False) -> Messages:
         line = raw.strip()
         if not line:
             continue
-        if line.startswith("#"):
+        if line.startswith("#"):  # comments and flags come before the entry they belong to
+            if any(k.startswith("msgstr") for k in entry):
+                finish()
             if line.startswith("#,") and "fuzzy" in line:
-                if "msgid" in entry and any(k.startswith("msgstr") for k in entry):
-                    finish()
                 fuzzy = True
             continue
         if line.startswith('"'):
@@ -56,8 +59,8 @@ def parse_po(text: str, *, untranslated: bool = False) -> Messages:
                 entry[current].append(_string(line))
             continue
         keyword, _, rest = line.partition(" ")
-        if keyword == "msgid" and any(k.startswith("msgstr") for k in entry):
-            finish()  # a "#, fuzzy" of the next entry has finished this one already
+        if keyword in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in entry):
+            finish()
         current = keyword
         entry[keyword] = [_string(rest)]
     finish()

@@ -8,8 +8,10 @@ from collections.abc import Callable
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext, gettext_noop
 
-MESSAGE = (
+# The API answers in English (its one error format); the page in the reader's language.
+MESSAGE = gettext_noop(
     "Tagalong is read-only for a moment (maintenance on its database): nothing was saved. "
     "Everything can still be viewed; try the change again in a few minutes."
 )
@@ -32,7 +34,9 @@ class ReadOnlyDatabaseMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not is_read_only(exception):
             return None
-        html = render_to_string("web/read_only.html", {"message": MESSAGE}, request=request)
+        html = render_to_string(
+            "web/read_only.html", {"message": gettext(MESSAGE)}, request=request
+        )
         response = HttpResponse(html, status=503)
         response["Retry-After"] = RETRY_AFTER_S
         return response

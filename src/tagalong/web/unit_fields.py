@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext
 
 from tagalong import units as u
 
@@ -24,7 +25,7 @@ def _miles_label(label: object) -> str:
         return text.replace("(km)", "(mi)")
     if "km" in text.lower():
         return text.replace("km", "mi").replace("Km", "Mi")
-    return f"{text} (mi)" if text else "Distance (mi)"
+    return f"{text} (mi)" if text else gettext("Distance (mi)")
 
 
 class DistancesInReaderUnits:

@@ -31,6 +31,7 @@ SAME_IN_EVERY_LANGUAGE = frozenset(
         "bpm",
         "spm",
         "RPE",
+        "LSI",
         "FIT",
         "GPX",
         "TCX",

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -48,11 +49,11 @@ def _athlete_home(request: HttpRequest, user: User) -> HttpResponse:
     missing = [
         label
         for field, label in (
-            ("birth_date", "birth date"),
-            ("sex", "sex"),
-            ("body_mass_kg", "body mass"),
-            ("runs_per_week", "runs per week"),
-            ("weekly_distance_km", "weekly distance"),
+            ("birth_date", gettext("birth date")),
+            ("sex", gettext("sex")),
+            ("body_mass_kg", gettext("body mass")),
+            ("runs_per_week", gettext("runs per week")),
+            ("weekly_distance_km", gettext("weekly distance")),
         )
         if getattr(profile, field) in (None, "")
     ]
