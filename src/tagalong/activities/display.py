@@ -66,12 +66,12 @@ class SportView:
 def sport_view(activity: Activity) -> SportView:
     sport = activity.sport
     if sport in RUN_SPORTS:
-        return SportView("run", True, True, "steps/min", "Running form")
+        return SportView("run", True, True, "steps/min", _("Running form"))
     if sport in FOOT_SPORTS:
-        return SportView("foot", True, True, "steps/min", "Heart rate and cadence")
+        return SportView("foot", True, True, "steps/min", _("Heart rate and cadence"))
     if sport in RIDE_SPORTS:
-        return SportView("ride", False, False, "rpm", "Heart rate and pedalling")
-    return SportView("other", False, False, None, "Heart rate")
+        return SportView("ride", False, False, "rpm", _("Heart rate and pedalling"))
+    return SportView("other", False, False, None, _("Heart rate"))
 
 
 def activity_chart(activity: Activity, units: u.Units) -> dict[str, object]:
