@@ -207,7 +207,10 @@ def test_more_pain_never_gives_a_more_aggressive_plan(pair) -> None:  # type: ig
         assert c.date > ctx.today, f"{ref}: planned only with more pain"
         if s.is_run:  # within one rounding step: minutes to 0.1, km to 0.01
             assert s.duration_min <= c.duration_min + ROUNDING_MIN
-            assert (s.distance_km or 0) <= (c.distance_km or 0) + ROUNDING_KM
+            # km follow the unrounded minutes: one minute step at the run's pace, then 0.01
+            km_per_min = (c.distance_km or 0) / c.duration_min if c.duration_min else 0.0
+            km_step = ROUNDING_KM + ROUNDING_MIN * km_per_min
+            assert (s.distance_km or 0) <= (c.distance_km or 0) + km_step
             assert not (s.run_type in HARD_RUN_TYPES and c.run_type not in HARD_RUN_TYPES)
         if s.ladder_level is not None and c.ladder_level is not None:
             assert s.ladder_level <= c.ladder_level

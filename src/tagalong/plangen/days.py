@@ -3,9 +3,11 @@
 Runs take the roomiest, best-spread days; the long run the roomiest of them; the quality run
 sits as far from the long run as the week allows. Calf strength (2 a week, 3 in a return to
 running) takes a free day when there is one, otherwise it shares a run day and comes after
-the run (Green 2022: run before strength work), and never falls on the day before a hard run
-or the race in race week (periodisation.plan.calf_strength_frequency,
-rehab.return_to_run.green_2022).
+the run (Green 2022: run before strength work): an easy run's day first, then the long or the
+quality run's ("hard days hard"). The day before the long run comes only when no other day is
+left (the calves come fresh to the long run), before a run given up for strength or a long
+run cut short, and never the day before a hard run or the race in race week
+(periodisation.plan.calf_strength_frequency, rehab.return_to_run.green_2022).
 One day a week stays free of running and strength (periodisation.plan.rest_day).
 """
 
@@ -21,6 +23,10 @@ SHORT_RUN_MINUTES = 15.0  # the least a run keeps when strength shares its day
 MAX_RUNS_PER_WEEK = 6
 MOBILITY_MINUTES = 10.0
 QUALITY_DAY_MIN = 40.0  # 15 min warm-up, 10 min cool-down and room for the work between
+LONG_EVE_COST = 100  # above any set of other days: the day before the long run comes last
+RUN_LOST_COST = LONG_EVE_COST + 6  # a run given up for strength: after the long run's eve
+LONG_CUT_COST = 2 * LONG_EVE_COST  # a long-run day too short for both: the run first
+BACK_TO_BACK_COST = 2  # calf sessions on consecutive days, as dear as moving one to a hard day
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +112,27 @@ def _quality_day(
     )
 
 
+def strength_candidates(
+    usable: list[int],
+    minutes: dict[int, float],
+    runs: tuple[int, ...],
+    banned: set[int],
+    strength_minutes: float,
+    long_day: int | None,
+    quality_day: int | None,
+) -> list[int]:
+    """The days calf strength may take: room for it (and for a short run after it on a run
+    day, except on the long and quality days), never the day before a hard run."""
+
+    def fits(d: int) -> bool:
+        if minutes[d] < strength_minutes:
+            return False
+        shares = minutes[d] - strength_minutes >= SHORT_RUN_MINUTES
+        return d not in runs or shares or d not in (long_day, quality_day)
+
+    return [d for d in usable if d not in banned and fits(d)]
+
+
 def _strength_days(
     usable: list[int],
     minutes: dict[int, float],
@@ -117,28 +144,33 @@ def _strength_days(
     quality_day: int | None,
     long_minutes: float,
 ) -> tuple[int, ...]:
-    def shares(d: int) -> bool:
-        return minutes[d] - strength_minutes >= SHORT_RUN_MINUTES
+    long_eve = None if long_day is None else (long_day - 1) % 7
 
     def cost(d: int) -> int:
+        if d == long_eve and d != long_day:  # calves fresh for the long run: a last resort
+            return LONG_EVE_COST
         if d not in runs:
             return 0
-        if not shares(d):
-            return 6  # too short to share: the day becomes a strength day instead of a run
-        if d == long_day:  # after the long run, unless it would cut the long run short
-            return 2 if minutes[d] - strength_minutes >= long_minutes else 7
-        return 3 if d == quality_day else 1
+        if minutes[d] - strength_minutes < SHORT_RUN_MINUTES:
+            return RUN_LOST_COST  # too short to share: a strength day instead of a run
+        if d == long_day:  # after the long run (hard days hard), unless it cuts it short
+            return 3 if minutes[d] - strength_minutes >= long_minutes else LONG_CUT_COST
+        return 3 if d == quality_day else 1  # after the quality run: hard days hard
 
-    def fits(d: int) -> bool:
-        if minutes[d] < strength_minutes:
-            return False
-        return d not in runs or shares(d) or d not in (long_day, quality_day)
-
-    candidates = [d for d in usable if d not in banned and fits(d)]
+    candidates = strength_candidates(
+        usable, minutes, runs, banned, strength_minutes, long_day, quality_day
+    )
     for k in range(min(wanted, len(candidates)), 0, -1):
         options = list(combinations(candidates, k))
         if options:
-            return min(options, key=lambda c: (sum(cost(d) for d in c), _spread_penalty(c), c))
+            return min(
+                options,
+                key=lambda c: (
+                    sum(cost(d) for d in c) + BACK_TO_BACK_COST * _spread_penalty(c),
+                    _spread_penalty(c),
+                    c,
+                ),
+            )
     return ()
 
 

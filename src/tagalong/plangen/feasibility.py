@@ -17,11 +17,13 @@ from dataclasses import replace
 from tagalong.plangen import longrun
 from tagalong.plangen.model import (
     RACE_GOALS,
+    WEEKDAYS,
     InfeasiblePlan,
     Plan,
     PlanInputError,
     PlanRequest,
     Reason,
+    Weekday,
 )
 from tagalong.plangen.reasons import POSTNATAL_GATE_WHY, RETURN_GATE_WHY
 
@@ -29,6 +31,8 @@ Builder = Callable[[PlanRequest], Plan]
 SHORTER = {"marathon": "half", "half": "10k", "10k": "5k"}
 GOAL_NAMES = {"5k": "5K", "10k": "10K", "half": "half marathon", "marathon": "marathon"}
 MAX_WEEKS = 30
+DAY_STEP_MIN = 15  # a roomier long-run day is offered in quarter hours
+MAX_DAY_STEPS = 12
 
 
 def goal_name(goal: str) -> str:
@@ -159,6 +163,77 @@ def finish_instead(request: PlanRequest, plan: Plan, builder: Builder) -> Plan |
     return replace(built, notes=(why, *built.notes))
 
 
+SPIKE_HELD = "no run may be more than 10 % longer than the longest of the 30 days before it"
+DAY_NAMES = dict(
+    zip(
+        WEEKDAYS,
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        strict=True,
+    )
+)
+
+
+def held_day(request: PlanRequest, plan: Plan) -> tuple[Weekday, float] | None:
+    """The day whose minutes the longest run fills, with the calf strength minutes it shares
+    (strength stays twice a week); ``None`` when the longest run has room left on its day."""
+    runs = [s for s in plan.sessions() if s.is_run and s.run_type != "race"]
+    if not runs:
+        return None
+    longest = max(runs, key=lambda s: (s.distance_km or 0.0, s.date))
+    day = WEEKDAYS[longest.date.weekday()]
+    minutes = float(request.availability.minutes.get(day, 0))
+    strength = sum(
+        s.duration_min for s in plan.sessions() if s.date == longest.date and s.kind == "strength"
+    )
+    if longest.duration_min + strength < minutes - 1.0:
+        return None
+    return day, strength
+
+
+def what_holds_the_long_run(request: PlanRequest, plan: Plan) -> str:
+    """Why the longest run stops where it does: its day is full, or the spike rule."""
+    held = held_day(request, plan)
+    if held is None:
+        return SPIKE_HELD
+    day, strength = held
+    minutes = float(request.availability.minutes.get(day, 0))
+    if strength <= 0:
+        return f"the long run fills {DAY_NAMES[day]}'s {minutes:.0f} minutes"
+    return (
+        f"{DAY_NAMES[day]}'s {minutes:.0f} minutes also hold the {strength:.0f}-min calf "
+        f"strength session, which leaves {minutes - strength:.0f} min for the long run"
+    )
+
+
+def roomier_day(
+    request: PlanRequest, plan: Plan, builder: Builder
+) -> tuple[str, PlanRequest] | None:
+    """The same race with more minutes on the day the long run fills, if that builds. The
+    refusal names it in its reason: alternatives change only the goal (the app's buttons and
+    the API's ``alternatives`` repost the request with the goal, date and walk breaks)."""
+    held = held_day(request, plan)
+    if held is None:
+        return None
+    day = held[0]
+    given = request.availability.minutes[day]
+
+    def more(steps: int) -> PlanRequest:
+        minutes = {**request.availability.minutes, day: given + DAY_STEP_MIN * steps}
+        return replace(request, availability=replace(request.availability, minutes=minutes))
+
+    low, high = 1, MAX_DAY_STEPS
+    found: PlanRequest | None = None
+    while low <= high:  # readiness grows with the day's minutes, so bisect
+        mid = (low + high) // 2
+        if builds(more(mid), builder):
+            found, high = more(mid), mid - 1
+        else:
+            low = mid + 1
+    if found is None:
+        return None
+    return f"{found.availability.minutes[day]} minutes on {DAY_NAMES[day]}s", found
+
+
 def check_ready(request: PlanRequest, plan: Plan, builder: Builder) -> None:
     if is_ready(request, plan):
         return
@@ -167,10 +242,13 @@ def check_ready(request: PlanRequest, plan: Plan, builder: Builder) -> None:
     reason = (
         f"A {goal_name(goal)} from {request.current.weekly_km:g} km a week (longest run "
         f"{request.current.longest_run_km_30d:g} km) needs long runs up to about {need:.0f} km; "
-        f"in {len(plan.weeks)} weeks they reach {longest_planned_km(plan):.1f} km, since no run "
-        "may be more than 10 % longer than the longest of the 30 days before it."
+        f"in {len(plan.weeks)} weeks they reach {longest_planned_km(plan):.1f} km, since "
+        f"{what_holds_the_long_run(request, plan)}."
     )
     found = alternatives(request, builder)
+    roomier = roomier_day(request, plan, builder)
+    if roomier is not None:
+        reason += f" With {roomier[0]} the same race builds."
     if not found:
         raise InfeasiblePlan(reason, "build regular easy running with an endurance plan first.")
     suggestion = "choose " + ", or ".join(text for text, _ in found) + "."
