@@ -150,11 +150,22 @@ def continuous_block(
         left -= minutes
         plan[date] = ("easy", workouts.steady(frame.paces, minutes), (EASY_WHY,))
     held = _held_to_spike(frame, plan, history)
-    if specific and long_date in plan and not any(_race_specific(frame, r) for r in held):
+    rehearsed = long_date if long_date in plan else _longest(plan)
+    if specific and rehearsed is not None and not any(_race_specific(frame, r) for r in held):
         week = sum(r.duration_min for r in held)
-        plan[long_date] = _rehearsal(frame, long_min, week, plan[long_date])
+        minutes = long_min if rehearsed == long_date else _minutes(plan[rehearsed][1])
+        plan[rehearsed] = _rehearsal(frame, minutes, week, plan[rehearsed])
         held = _held_to_spike(frame, plan, history)
     return easy_enough(frame, held)
+
+
+def _minutes(workout: Workout) -> int:
+    return int(workout.total_seconds() // 60)
+
+
+def _longest(plan: dict[dt.date, tuple[RunType, Workout, tuple[Reason, ...]]]) -> dt.date | None:
+    """The week's longest run: where the race rehearsal goes in a week without a long-run day."""
+    return max(plan, key=lambda date: plan[date][1].total_seconds(), default=None)
 
 
 def _race_specific(frame: Frame, s: Session) -> bool:

@@ -236,7 +236,11 @@ def _weeks(frame: Frame) -> tuple[Week, ...]:
                 if frame.request.goal.type in RETURN_GOALS:
                     phase = "return"
             else:
-                runs = continuous_block(frame, k, phase, dates, state, history, k == taper_from - 1)
+                # the last loading week before the taper (a lighter week may sit between)
+                final = k == taper_from - 1 or (
+                    k == taper_from - 2 and phases.is_lighter(state.running_weeks + 1)
+                )
+                runs = continuous_block(frame, k, phase, dates, state, history, final)
         history.extend(runs)
         blocks.append(runs)
         labels.append(phase)
