@@ -13,8 +13,8 @@ import pytest
 
 from tagalong.evidence import REGISTRY
 from tagalong.plangen import generate_plan
-from tagalong.plangen.adapt import HELD_WHY, THRESHOLDS, review
-from tagalong.plangen.adapt_apply import LIMIT_REASON, apply_changes
+from tagalong.plangen.adapt import THRESHOLDS, review
+from tagalong.plangen.adapt_apply import apply_changes
 from tagalong.plangen.adapt_model import (
     AthleteData,
     Change,
@@ -27,6 +27,8 @@ from tagalong.plangen.adapt_model import (
     plan_of,
     view_of,
 )
+from tagalong.plangen.adapt_pain import HELD_WHY
+from tagalong.plangen.adapt_repairs import LIMIT_REASON
 from tagalong.plangen.limits import violations
 from tagalong.plangen.model import HARD_RUN_TYPES, SidePair
 from tests.plangen.adapt_fixtures import ALL_DAYS, by_ref, context, day, two_weeks

@@ -1,6 +1,6 @@
 """Plan adaptation's input and output shapes: the plan as stored, the athlete's recent data,
-and proposals made of concrete changes (see ``adapt`` for the rules, ``adapt_apply`` for how a
-change is made)."""
+and proposals made of concrete changes (see ``adapt`` for the rules, ``adapt_apply`` and
+``adapt_change`` for how a change is made)."""
 
 from __future__ import annotations
 

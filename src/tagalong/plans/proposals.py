@@ -26,7 +26,8 @@ from tagalong.audit.services import record
 from tagalong.errors import DomainError
 from tagalong.notifications.services import notify
 from tagalong.plangen import adapt
-from tagalong.plangen.adapt_apply import apply_changes, change_text
+from tagalong.plangen.adapt_apply import apply_changes
+from tagalong.plangen.adapt_change import change_text
 from tagalong.plangen.adapt_model import Change
 from tagalong.plangen.adapt_model import Proposal as Found
 from tagalong.plangen.model import Session
