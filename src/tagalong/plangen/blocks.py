@@ -188,7 +188,7 @@ def _rehearsal(
     key, minutes = finish
     walking = frame.request.goal.walk_breaks
     workout = workouts.long_run(frame.paces, long_min, key, minutes, walking=walking)
-    return ("long", workout, (*planned[2], quality.FINISH_WHY))
+    return (planned[0], workout, (*planned[2], quality.FINISH_WHY))
 
 
 def _held_to_spike(
