@@ -53,10 +53,10 @@ def _by_language(to: Sequence[str], language: str | None) -> Iterator[tuple[str,
         return
     from tagalong.accounts.models import User
 
-    chosen = dict(User.objects.filter(email__in=list(to)).values_list("email", "language"))
+    people = {user.email: user for user in User.objects.filter(email__in=list(to))}
     groups: dict[str, list[str]] = {}
     for address in to:
-        groups.setdefault(chosen.get(address) or settings.LANGUAGE_CODE, []).append(address)
+        groups.setdefault(language_of(people.get(address)), []).append(address)
     yield from groups.items()
 
 
