@@ -21,6 +21,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import Practice, Role, User
 from tagalong.athletes.models import AthleteGroup, AthleteProfile, CoachingLink, PracticeConsent
@@ -367,7 +368,8 @@ def consent_colleague_for(user: AnyUser, colleague_id: int) -> tuple[AthleteProf
         raise Http404("No such colleague")
     if CoachingLink.objects.active().filter(athlete=athlete, coach=colleague).exists():
         raise DomainError(
-            f"{colleague.full_name} is your coach and already sees your record.",
+            gettext("%(full_name)s is your coach and already sees your record.")
+            % {"full_name": colleague.full_name},
             field="colleague_id",
         )
     return athlete, colleague

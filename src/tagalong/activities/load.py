@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.activities.models import Activity, DailyLoad, LoadSettings, SeriesMeasure
@@ -178,10 +179,12 @@ def update_load_settings(
 ) -> LoadSettings:
     """Change the series measure or the threshold pace; the series and easy cadence follow."""
     if measure not in SeriesMeasure.values:
-        raise DomainError(f"Unknown load measure {measure!r}.", field="measure")
+        raise DomainError(
+            gettext("Unknown load measure %(measure)r.") % {"measure": measure}, field="measure"
+        )
     if threshold_pace_s_per_km is not None and not 150 <= threshold_pace_s_per_km <= 900:
         raise DomainError(
-            "Threshold pace must be between 2:30 and 15:00 per km.", field="threshold_pace"
+            gettext("Threshold pace must be between 2:30 and 15:00 per km."), field="threshold_pace"
         )
     settings = settings_of(athlete)
     changed = {

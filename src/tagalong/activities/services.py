@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.activities.importing import (
@@ -79,7 +80,7 @@ def start_import(
     ``enqueue=False`` leaves the batch queued for a caller that runs it itself (the CLI)."""
     files = list(upload) if isinstance(upload, list | tuple) else [upload]
     if not files:
-        raise DomainError("Choose at least one file to upload.", field="files")
+        raise DomainError(gettext("Choose at least one file to upload."), field="files")
     limits = upload_limits()
     refused = {id(item): reason for item in files if (reason := _refusal(item, limits))}
     accepted = [item for item in files if id(item) not in refused]
@@ -118,9 +119,13 @@ def check_quota(*, athlete: AthleteProfile, adding: int, limits: UploadLimits) -
     quota = limits.athlete_quota_bytes
     if used + adding > quota:
         raise DomainError(
-            f"This upload ({_mb(adding)}) would take your stored activity files past the "
-            f"{_mb(quota)} kept for each athlete: {_mb(used)} is already in use. Delete "
-            "activities you no longer need, or upload fewer files at once.",
+            gettext(
+                "This upload (%(adding)s) would take your stored activity "
+                "files past the %(quota)s kept for each athlete: %(used)s is "
+                "already in use. Delete activities you no longer need, or "
+                "upload fewer files at once."
+            )
+            % {"adding": _mb(adding), "quota": _mb(quota), "used": _mb(used)},
             field="files",
         )
 
@@ -185,27 +190,44 @@ def add_manual_run(
 ) -> Activity:
     """``units``: the reader's, for the wording of a refusal (the values are in km)."""
     if not 1 <= duration_min <= 24 * 60:  # also refuses NaN
-        raise DomainError("Duration must be between 1 minute and 24 hours.", field="duration_min")
+        raise DomainError(
+            gettext("Duration must be between 1 minute and 24 hours."), field="duration_min"
+        )
     if distance_km is not None and not 0 <= distance_km <= 500:
         raise DomainError(
-            f"Distance must be between 0 and {km_text(500, units, digits=0)}.", field="distance_km"
+            gettext("Distance must be between 0 and %(km_text)s.")
+            % {"km_text": km_text(500, units, digits=0)},
+            field="distance_km",
         )
     if distance_km is not None and 0 < distance_km < MIN_MANUAL_DISTANCE_KM:
         raise DomainError(
-            f"A distance under {MIN_MANUAL_DISTANCE_KM * 1000:.0f} m gives no pace that can be "
-            f"shown; enter the distance in {'miles' if units == 'mi' else 'km'} (e.g. 5.2), or "
-            "leave it empty.",
+            gettext(
+                "A distance under %(min_manual_distance_km).0f m gives no "
+                "pace that can be shown; enter the distance in %(value)s "
+                "(e.g. 5.2), or leave it empty."
+            )
+            % {
+                "min_manual_distance_km": MIN_MANUAL_DISTANCE_KM * 1000,
+                "value": "miles" if units == "mi" else "km",
+            },
             field="distance_km",
         )
     if distance_km and distance_km / (duration_min / 60) > MAX_MANUAL_SPEED_KMH:
         raise DomainError(
-            f"{km_text(distance_km, units)} in {duration_min:g} minutes is faster than "
-            f"{speed_text(MAX_MANUAL_SPEED_KMH / 3.6, units, digits=0)}, quicker than any "
-            "runner; check the distance and the duration.",
+            gettext(
+                "%(distance_km)s in %(duration_min)g minutes is faster than "
+                "%(speed_text)s, quicker than any runner; check the distance "
+                "and the duration."
+            )
+            % {
+                "distance_km": km_text(distance_km, units),
+                "duration_min": duration_min,
+                "speed_text": speed_text(MAX_MANUAL_SPEED_KMH / 3.6, units, digits=0),
+            },
             field="distance_km",
         )
     if rpe is not None and not 1 <= rpe <= 10:
-        raise DomainError("Effort (RPE) must be from 1 to 10.", field="rpe")
+        raise DomainError(gettext("Effort (RPE) must be from 1 to 10."), field="rpe")
     zone = ZoneInfo(athlete.time_zone)
     start = datetime.combine(day, time(12, 0), tzinfo=zone).astimezone(ZoneInfo("UTC"))
     loads = available_loads(minutes=duration_min, rpe=rpe)

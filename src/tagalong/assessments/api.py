@@ -2,6 +2,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
@@ -152,7 +153,10 @@ def post_intake(request: HttpRequest, athlete_id: int, payload: IntakeIn) -> Any
     athlete = athlete_for(request.user, athlete_id, write=True)
     assert isinstance(request.user, User)
     if payload.goal not in Goal.values:
-        raise DomainError(f"goal must be one of {', '.join(Goal.values)}.", field="goal")
+        raise DomainError(
+            gettext("goal must be one of %(items)s.") % {"items": ", ".join(Goal.values)},
+            field="goal",
+        )
     intake = services.submit_intake(athlete=athlete, by=request.user, data=payload.dict())
     return Status(201, _intake_out(intake))
 

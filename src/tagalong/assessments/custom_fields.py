@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
+
 from tagalong.assessments.models import CustomExercise, custom_id
 from tagalong.errors import DomainError
 from tagalong.exercises import CATEGORIES, EQUIPMENT, LIBRARY, Dosage
@@ -32,19 +34,31 @@ MAX_ITEM_CHARS = 300
 def _text(value: Any, field: str, *, required: bool, limit: int) -> str:
     text = value.strip() if isinstance(value, str) else ""
     if required and not text:
-        raise DomainError(f"{field.replace('_', ' ').capitalize()} is required.", field=field)
+        raise DomainError(
+            gettext("%(field)s is required.") % {"field": field.replace("_", " ").capitalize()},
+            field=field,
+        )
     if len(text) > limit:
-        raise DomainError(f"Keep {field.replace('_', ' ')} under {limit} characters.", field=field)
+        raise DomainError(
+            gettext("Keep %(field)s under %(limit)s characters.")
+            % {"field": field.replace("_", " "), "limit": limit},
+            field=field,
+        )
     return text
 
 
 def _items(value: Any, field: str, *, required: bool) -> list[str]:
     items = [v.strip() for v in value if isinstance(v, str) and v.strip()] if value else []
     if required and not items:
-        raise DomainError(f"Give at least one entry for {field.replace('_', ' ')}.", field=field)
+        raise DomainError(
+            gettext("Give at least one entry for %(field)s.") % {"field": field.replace("_", " ")},
+            field=field,
+        )
     if len(items) > MAX_ITEMS or any(len(i) > MAX_ITEM_CHARS for i in items):
         raise DomainError(
-            f"Up to {MAX_ITEMS} entries of {MAX_ITEM_CHARS} characters each.", field=field
+            gettext("Up to %(max_items)s entries of %(max_item_chars)s characters each.")
+            % {"max_items": MAX_ITEMS, "max_item_chars": MAX_ITEM_CHARS},
+            field=field,
         )
     return items
 
@@ -53,7 +67,11 @@ def _choice_list(value: Any, field: str, allowed: tuple[str, ...]) -> list[str]:
     chosen = _items(value, field, required=True)
     unknown = [c for c in chosen if c not in allowed]
     if unknown:
-        raise DomainError(f"{unknown[0]!r} is not one of {', '.join(allowed)}.", field=field)
+        raise DomainError(
+            gettext("%(unknown)r is not one of %(items)s.")
+            % {"unknown": unknown[0], "items": ", ".join(allowed)},
+            field=field,
+        )
     return list(dict.fromkeys(chosen))
 
 
@@ -67,7 +85,8 @@ def _link(value: Any, field: str, *, practice_id: int, own_id: int | None) -> st
     if target is not None and target != own_id and same_practice.filter(pk=target).exists():
         return slug
     raise DomainError(
-        f"{field.capitalize()} must be a library exercise or another of your practice's.",
+        gettext("%(field)s must be a library exercise or another of your practice's.")
+        % {"field": field.capitalize()},
         field=field,
     )
 
@@ -75,10 +94,17 @@ def _link(value: Any, field: str, *, practice_id: int, own_id: int | None) -> st
 def _count(value: Any, field: str, *, high: int, required: bool) -> int | None:
     if value is None or value == "":
         if required:
-            raise DomainError(f"{field.replace('_', ' ').capitalize()} is required.", field=field)
+            raise DomainError(
+                gettext("%(field)s is required.") % {"field": field.replace("_", " ").capitalize()},
+                field=field,
+            )
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= high:
-        raise DomainError(f"{field.replace('_', ' ').capitalize()} must be 1–{high}.", field=field)
+        raise DomainError(
+            gettext("%(field)s must be 1–%(high)s.")
+            % {"field": field.replace("_", " ").capitalize(), "high": high},
+            field=field,
+        )
     return value
 
 
@@ -102,9 +128,14 @@ def clean_custom_fields(
     """The model's field values, or a DomainError naming the first bad field."""
     unknown = sorted(set(data) - set(FIELDS))
     if unknown:
-        raise DomainError(f"Unknown field: {unknown[0]}.", field=unknown[0])
+        raise DomainError(
+            gettext("Unknown field: %(unknown)s.") % {"unknown": unknown[0]}, field=unknown[0]
+        )
     if data.get("category") not in CATEGORIES:
-        raise DomainError(f"Category must be one of {', '.join(CATEGORIES)}.", field="category")
+        raise DomainError(
+            gettext("Category must be one of %(items)s.") % {"items": ", ".join(CATEGORIES)},
+            field="category",
+        )
     links = {
         f: _link(data.get(f), f, practice_id=practice_id, own_id=own_id)
         for f in ("regression", "progression")

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.assessment import AssessmentError
@@ -49,7 +50,10 @@ def submit_intake(*, athlete: AthleteProfile, by: User, data: dict[str, Any]) ->
     """Save a new intake version; a coach's version counts as reviewed and is audited as an edit."""
     unknown = sorted(set(data) - set(INTAKE_FIELDS))
     if unknown:
-        raise DomainError(f"Unknown intake field: {unknown[0]}.", field=unknown[0])
+        raise DomainError(
+            gettext("Unknown intake field: %(unknown)s.") % {"unknown": unknown[0]},
+            field=unknown[0],
+        )
     previous = Intake.objects.filter(athlete=athlete).first()
     now = timezone.now()
     by_coach = by.pk != athlete.user_id
@@ -95,11 +99,15 @@ def record_test_session(
 ) -> TestSession:
     """Store raw left/right values per test with the LSI and the protocol version."""
     if not values:
-        raise DomainError("Enter at least one test result.", field=None)
+        raise DomainError(gettext("Enter at least one test result."), field=None)
     rows = []
     for test, (left, right) in values.items():
         if test not in RAW_UNITS:
-            raise DomainError(f"Unknown test {test!r}; one of {', '.join(RAW_UNITS)}.", field=test)
+            raise DomainError(
+                gettext("Unknown test %(test)r; one of %(items)s.")
+                % {"test": test, "items": ", ".join(RAW_UNITS)},
+                field=test,
+            )
         try:
             score = score_raw(athlete, test, left, right, protocol_version)
         except AssessmentError as error:
@@ -139,7 +147,10 @@ def evaluate_case(case: dict[str, Any], *, today: date) -> dict[str, Any]:
     try:
         parsed = case_from_json(case)
     except CaseError as error:
-        raise DomainError(f"{error.field}: {error.reason}", field=error.field) from error
+        raise DomainError(
+            gettext("%(field)s: %(reason)s") % {"field": error.field, "reason": error.reason},
+            field=error.field,
+        ) from error
     return result_to_json(check_calves(parsed, today=today))
 
 
@@ -169,7 +180,7 @@ def add_coach_note(*, run: CalfCheckRun, by: User, note: str) -> CalfCheckRun:
 def _practice_of(coach: User) -> int:
     profile = getattr(coach, "coach_profile", None)
     if profile is None:
-        raise DomainError("Only a coach with a practice can write exercises.", field=None)
+        raise DomainError(gettext("Only a coach with a practice can write exercises."), field=None)
     return int(profile.practice_id)
 
 

@@ -4,6 +4,7 @@ colleague of their coach (or the whole practice) and withdraws a permission."""
 from datetime import datetime
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Router, Schema, Status
 from pydantic import Field
 
@@ -123,7 +124,7 @@ def list_consents(request: HttpRequest) -> list[ConsentOut]:
 def give_consent(request: HttpRequest, payload: ConsentIn) -> Status:
     if (payload.colleague_id is None) == (payload.practice_id is None):
         raise DomainError(
-            "Send either colleague_id (one person) or practice_id (everyone there).",
+            gettext("Send either colleague_id (one person) or practice_id (everyone there)."),
             field="colleague_id",
         )
     if payload.colleague_id is not None:

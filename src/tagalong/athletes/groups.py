@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteGroup, AthleteProfile
@@ -33,9 +34,12 @@ def own_athletes(coach: User) -> QuerySet[AthleteProfile]:
 def _clean_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise DomainError("Give the group a name.", field="name")
+        raise DomainError(gettext("Give the group a name."), field="name")
     if len(cleaned) > NAME_LIMIT:
-        raise DomainError(f"Keep the name under {NAME_LIMIT} characters.", field="name")
+        raise DomainError(
+            gettext("Keep the name under %(name_limit)s characters.") % {"name_limit": NAME_LIMIT},
+            field="name",
+        )
     return cleaned
 
 
@@ -45,8 +49,8 @@ def _member_profiles(coach: User, athlete_ids: Iterable[int]) -> list[AthletePro
     missing = wanted - {a.pk for a in found}
     if missing:
         raise DomainError(
-            "Only athletes you coach can join your groups "
-            f"(not yours: {', '.join(str(i) for i in sorted(missing))}).",
+            gettext("Only athletes you coach can join your groups (not yours: %(items)s).")
+            % {"items": ", ".join(str(i) for i in sorted(missing))},
             field="members",
         )
     return found
@@ -71,7 +75,8 @@ def save_group(
             target.save()
     except IntegrityError as error:
         raise DomainError(
-            f"You already have a group called {target.name!r}.", field="name"
+            gettext("You already have a group called %(name)r.") % {"name": target.name},
+            field="name",
         ) from error
     target.members.set(members)
     record(

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile
@@ -33,7 +34,9 @@ PROFILE_FIELDS = (
 def update_profile(*, athlete: AthleteProfile, by: User, changes: dict[str, Any]) -> AthleteProfile:
     unknown = set(changes) - set(PROFILE_FIELDS)
     if unknown:
-        raise DomainError(f"Unknown profile field(s): {', '.join(sorted(unknown))}.")
+        raise DomainError(
+            gettext("Unknown profile field(s): %(items)s.") % {"items": ", ".join(sorted(unknown))}
+        )
     before = {name: getattr(athlete, name) for name in changes}
     for name, value in changes.items():
         setattr(athlete, name, value)

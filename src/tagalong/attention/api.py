@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from django.http import Http404, HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext
 from ninja import Query, Router, Schema
 from pydantic import Field
 
@@ -333,7 +334,7 @@ def post_clear(request: HttpRequest, athlete_id: int, payload: ClearIn) -> RedFl
     athlete, coach = coach_writer(request, athlete_id)
     flag = open_red_flag(athlete)
     if flag is None:
-        raise DomainError("There is no open red flag.", field=None)
+        raise DomainError(gettext("There is no open red flag."), field=None)
     today = Facts(athlete=athlete, now=timezone.now()).today
     flag = clear_red_flag(
         flag=flag, by=coach, seen_on=payload.seen_on, note=payload.note, today=today

@@ -12,6 +12,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile
@@ -52,12 +53,16 @@ def send_bulk_message(
     """The caller has checked that ``coach`` may write to every athlete."""
     subject, message = subject.strip(), message.strip()
     if not athletes:
-        raise DomainError("Choose at least one athlete.", field="athletes")
+        raise DomainError(gettext("Choose at least one athlete."), field="athletes")
     if len(athletes) > MAX_RECIPIENTS:
-        raise DomainError(f"Send to {MAX_RECIPIENTS} athletes at most at a time.", field="athletes")
+        raise DomainError(
+            gettext("Send to %(max_recipients)s athletes at most at a time.")
+            % {"max_recipients": MAX_RECIPIENTS},
+            field="athletes",
+        )
     if not subject or not message:
         raise DomainError(
-            "Write a subject and a message.", field="message" if subject else "subject"
+            gettext("Write a subject and a message."), field="message" if subject else "subject"
         )
     sender = import_string(getattr(settings, "TAGALONG_BULK_SENDER", None) or _default_sender())
     with transaction.atomic():

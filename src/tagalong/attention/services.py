@@ -6,6 +6,8 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile
@@ -109,7 +111,7 @@ def acknowledge(*, signal: Signal, by: User, note: str) -> AttentionNote:
     """Mark a signal seen; the note goes on the athlete's record."""
     note = note.strip()
     if len(note) > 2000:
-        raise DomainError("Keep the note under 2000 characters.", field="note")
+        raise DomainError(gettext("Keep the note under 2000 characters."), field="note")
     text = note or f"Seen: {signal.words}"
     with transaction.atomic():
         _handle(signal, by, SignalState.ACKNOWLEDGED)
@@ -134,22 +136,28 @@ def snooze(
     reason = reason.strip()
     if not reason:
         raise DomainError(
-            "Say why you snooze this (for example: “talked on the phone”).", field="reason"
+            gettext("Say why you snooze this (for example: “talked on the phone”)."), field="reason"
         )
     if len(reason) > 300:
-        raise DomainError("Keep the reason under 300 characters.", field="reason")
+        raise DomainError(gettext("Keep the reason under 300 characters."), field="reason")
     if until is None:
-        raise DomainError("Choose the day the snooze ends.", field="until")
+        raise DomainError(gettext("Choose the day the snooze ends."), field="until")
     if until <= today:
         raise DomainError(
-            f"The snooze must end after today ({today:%-d %b %Y}); {until:%-d %b %Y} is not.",
+            gettext("The snooze must end after today (%(today)s); %(until)s is not.")
+            % {"today": date_format(today, "j M Y"), "until": date_format(until, "j M Y")},
             field="until",
         )
     if until > today + dt.timedelta(days=SNOOZE_MAX_DAYS):
-        raise DomainError(f"Snooze for {SNOOZE_MAX_DAYS} days at most.", field="until")
+        raise DomainError(
+            gettext("Snooze for %(snooze_max_days)s days at most.")
+            % {"snooze_max_days": SNOOZE_MAX_DAYS},
+            field="until",
+        )
     if signal.kind == "red_flag":
         raise DomainError(
-            "A red flag cannot be snoozed: record that the runner was seen and cleared.", field=None
+            gettext("A red flag cannot be snoozed: record that the runner was seen and cleared."),
+            field=None,
         )
     with transaction.atomic():
         _handle(signal, by, SignalState.SNOOZED)
@@ -171,7 +179,9 @@ def snooze(
 def _handle(signal: Signal, by: User, state: str) -> None:
     if signal.kind == "red_flag" and state == SignalState.ACKNOWLEDGED:
         raise DomainError(
-            "A red flag stays first until you record that the runner was seen and cleared.",
+            gettext(
+                "A red flag stays first until you record that the runner was seen and cleared."
+            ),
             field=None,
         )
     signal.state = state
@@ -187,12 +197,18 @@ def add_marker(
 
     if kind not in MarkerKind.values:
         raise DomainError(
-            f"Unknown marker {kind!r}; one of {', '.join(MarkerKind.values)}.", field="kind"
+            gettext("Unknown marker %(kind)r; one of %(items)s.")
+            % {"kind": kind, "items": ", ".join(MarkerKind.values)},
+            field="kind",
         )
     if end < start:
-        raise DomainError("The last day comes before the first.", field="end")
+        raise DomainError(gettext("The last day comes before the first."), field="end")
     if (end - start).days + 1 > MARKER_MAX_DAYS:
-        raise DomainError(f"Mark {MARKER_MAX_DAYS} days at most at a time.", field="end")
+        raise DomainError(
+            gettext("Mark %(marker_max_days)s days at most at a time.")
+            % {"marker_max_days": MARKER_MAX_DAYS},
+            field="end",
+        )
     with transaction.atomic():
         marker = AvailabilityMarker.objects.create(
             athlete=athlete, kind=kind, start=start, end=end, note=note.strip()[:300], created_by=by
@@ -229,7 +245,7 @@ def set_no_data_days(*, athlete: AthleteProfile, by: User, days: int) -> Attenti
     from tagalong.attention.tasks import queue_refresh
 
     if not 2 <= days <= 60:
-        raise DomainError("No-data days must be between 2 and 60.", field="no_data_days")
+        raise DomainError(gettext("No-data days must be between 2 and 60."), field="no_data_days")
     with transaction.atomic():
         setting, _ = AttentionSetting.objects.update_or_create(
             athlete=athlete, defaults={"no_data_days": days}

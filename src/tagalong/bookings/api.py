@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
@@ -181,7 +182,7 @@ def booking_out(b: Booking) -> BookingOut:
 
 def _slot(session_type: SessionType, start: datetime | None) -> SlotRequest:
     if start is None:
-        raise DomainError("Send session_id, or type_id with start.", field="start")
+        raise DomainError(gettext("Send session_id, or type_id with start."), field="start")
     return SlotRequest(session_type=session_type, start=start)
 
 
@@ -273,7 +274,7 @@ def post_booking(request: HttpRequest, payload: BookingIn) -> Status:
             athlete, payload.session_id, link_token=token
         )
     elif payload.type_id is None:
-        raise DomainError("Send session_id, or type_id with start.", field="type_id")
+        raise DomainError(gettext("Send session_id, or type_id with start."), field="type_id")
     else:
         target = _slot(type_to_book(request.user, payload.type_id, link_token=token), payload.start)
     booking = book(

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 
 from tagalong.access.policy import AnyUser
 from tagalong.athletes.models import AthleteProfile, CoachingLink
@@ -179,7 +180,7 @@ def offers(
 ) -> list[Offer]:
     """Bookable times. For a runner, one-on-one times also avoid their planned training."""
     if end <= start or end - start > MAX_WINDOW:
-        raise DomainError("Ask for a window of up to 62 days.", field="end")
+        raise DomainError(gettext("Ask for a window of up to 62 days."), field="end")
     availability = ensure_coach_setup(coach=session_type.coach)
     if session_type.kind == Kind.GROUP:
         classes = (
@@ -220,7 +221,10 @@ def offers(
             now=now,
         )
     except SchedulingError as error:
-        raise DomainError(f"{error.field}: {error.reason}", field=error.field) from error
+        raise DomainError(
+            gettext("%(field)s: %(reason)s") % {"field": error.field, "reason": error.reason},
+            field=error.field,
+        ) from error
     return [Offer(slot, None, 1) for slot in slots]
 
 

@@ -75,7 +75,10 @@ class SlotRequest:
 
 
 def _domain(error: SchedulingError | CalendarError) -> DomainError:
-    return DomainError(f"{error.field}: {error.reason}", field=error.field.split(".")[0])
+    return DomainError(
+        gettext("%(field)s: %(reason)s") % {"field": error.field, "reason": error.reason},
+        field=error.field.split(".")[0],
+    )
 
 
 # --- coach set-up -------------------------------------------------------------------------
@@ -284,7 +287,9 @@ def room_url_for(session_type: SessionType) -> str:
     try:
         return video_room_url(secret_token=secrets.token_urlsafe(16), server=server)
     except CalendarError as error:
-        raise DomainError(f"TAGALONG_JITSI_SERVER: {error.reason}") from error
+        raise DomainError(
+            gettext("TAGALONG_JITSI_SERVER: %(reason)s") % {"reason": error.reason}
+        ) from error
 
 
 def _coach_busy(coach_id: int, start: datetime, end: datetime) -> bool:

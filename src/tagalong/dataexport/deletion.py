@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.audit.services import record
@@ -50,7 +51,7 @@ def request_deletion(*, user: User, now: datetime | None = None) -> DeletionRequ
 
     if open_request(user) is not None:
         raise DomainError(
-            "You have already asked to delete your account; see the dates below.",
+            gettext("You have already asked to delete your account; see the dates below."),
             field="deletion",
         )
     request = DeletionRequest.objects.create(
@@ -90,7 +91,7 @@ def confirm_deletion(*, request: DeletionRequest, now: datetime | None = None) -
 def cancel_deletion(*, user: User, now: datetime | None = None) -> DeletionRequest:
     request = open_request(user)
     if request is None:
-        raise DomainError("There is no deletion to cancel.", field="deletion")
+        raise DomainError(gettext("There is no deletion to cancel."), field="deletion")
     request.cancelled_at = now or timezone.now()
     request.save(update_fields=["cancelled_at"])
     record(actor=user, action="account.deletion_cancelled", target=request)

@@ -6,6 +6,8 @@ from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile
@@ -34,8 +36,15 @@ def request_export(*, athlete: AthleteProfile, by: User, now: datetime | None = 
     if recent is not None:
         again = recent.created_at + ONE_A_DAY
         raise DomainError(
-            f"An export of {athlete.name} was asked for less than a day ago; "
-            f"you can ask again after {again:%H:%M} UTC on {again.day} {again:%B}.",
+            gettext(
+                "An export of %(name)s was asked for less than a day ago; you can ask again "
+                "after %(time)s UTC on %(day)s."
+            )
+            % {
+                "name": athlete.name,
+                "time": date_format(again, "H:i"),
+                "day": date_format(again, "j F"),
+            },
             field="export",
             code="rate_limited",
         )

@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Literal
 
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
@@ -238,7 +239,7 @@ def post_attachments(
     thread = thread_for(request.user, thread_id, write=True)
     checked = checked_uploads(list(files or []))
     if not checked:
-        raise DomainError("Attach a photo or a PDF (field: files).", field="files")
+        raise DomainError(gettext("Attach a photo or a PDF (field: files)."), field="files")
     message = services.post_message(thread=thread, author=_user(request), text=text, files=checked)
     return Status(201, _message_out(message))
 

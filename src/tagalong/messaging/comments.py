@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile
@@ -71,7 +72,7 @@ def comment_on(
 ) -> list[Message]:
     """Post the comment into the conversation(s); a clear error when there is nobody to tell."""
     if not (text or "").strip():
-        raise DomainError("Write a comment first.", field="text")
+        raise DomainError(gettext("Write a comment first."), field="text")
     messages = post_linked_comment(
         author=author,
         athlete=athlete,
@@ -81,9 +82,19 @@ def comment_on(
         subject_label=subject.label,
     )
     if not messages:
-        who = "You have" if author.pk == athlete.user_id else f"{athlete.name} has"
+        no_coach = (
+            gettext(
+                "You have no coach to send this to: comments go to the conversation with a coach."
+            )
+            if author.pk == athlete.user_id
+            else gettext(
+                "%(name)s has no coach to send this to: comments go to the conversation with a "
+                "coach."
+            )
+            % {"name": athlete.name}
+        )
         raise DomainError(
-            f"{who} no coach to send this to: comments go to the conversation with a coach.",
+            no_coach,
             field="text",
         )
     return messages

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from django.utils.translation import gettext
+
 from tagalong.errors import DomainError
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -40,23 +42,32 @@ def check_file(name: str, content: bytes, *, max_bytes: int = MAX_BYTES) -> Chec
     """The file as it may be stored, or a DomainError naming the file and what is wrong."""
     shown = PurePath(name or "file").name[:200] or "file"
     if not content:
-        raise DomainError(f"{shown} is empty.", field="files")
+        raise DomainError(gettext("%(shown)s is empty.") % {"shown": shown}, field="files")
     if len(content) > max_bytes:
         limit_mb = max_bytes // (1024 * 1024)
         raise DomainError(
-            f"{shown} is {len(content) / 1024 / 1024:.1f} MB; files can be up to {limit_mb} MB.",
+            gettext("%(shown)s is %(content).1f MB; files can be up to %(limit_mb)s MB.")
+            % {"shown": shown, "content": len(content) / 1024 / 1024, "limit_mb": limit_mb},
             field="files",
         )
     content_type = _kind_of(content[:16])
     if content_type is None:
-        raise DomainError(f"{shown} is not {ALLOWED_TEXT}.", field="files")
+        raise DomainError(
+            gettext("%(shown)s is not %(allowed_text)s.")
+            % {"shown": shown, "allowed_text": ALLOWED_TEXT},
+            field="files",
+        )
     suffix = PurePath(shown).suffix.lower()
     if suffix not in KINDS[content_type][1]:
         expected = " or ".join(KINDS[content_type][1])
         kind = content_type.split("/")[1].upper()
         named = f"named {suffix}" if suffix else "named without an ending"
         raise DomainError(
-            f"{shown} holds a {kind} file but is {named}; rename it to end in {expected}.",
+            gettext(
+                "%(shown)s holds a %(kind)s file but is %(named)s; rename it "
+                "to end in %(expected)s."
+            )
+            % {"shown": shown, "kind": kind, "named": named, "expected": expected},
             field="files",
         )
     return CheckedFile(name=shown, content_type=content_type, content=content)

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile, CoachingLink
@@ -36,7 +37,9 @@ def clean_text(text: str, *, limit: int = MAX_TEXT, what: str = "message") -> st
     text = (text or "").strip()
     if len(text) > limit:
         raise DomainError(
-            f"Keep the {what} under {limit:,} characters (it has {len(text):,}).", field="text"
+            gettext("Keep the %(what)s under %(limit)s characters (it has %(text)s).")
+            % {"what": what, "limit": f"{limit:,}", "text": f"{len(text):,}"},
+            field="text",
         )
     return text
 
@@ -47,7 +50,8 @@ def open_thread(*, coach: User, athlete: AthleteProfile) -> Thread:
     link = CoachingLink.objects.active().filter(coach=coach, athlete=athlete).first()
     if link is None:
         raise DomainError(
-            f"{athlete.name} is not coached by {coach}, so there is no conversation to open.",
+            gettext("%(name)s is not coached by %(coach)s, so there is no conversation to open.")
+            % {"name": athlete.name, "coach": coach},
             field="athlete_id",
         )
     return thread_for_link(link)
@@ -76,8 +80,11 @@ def _require_open(thread: Thread) -> None:
     )
     if not open_link:
         raise DomainError(
-            f"{thread.athlete_name} and {thread.coach_name} are no longer linked; "
-            "this conversation is closed to new messages.",
+            gettext(
+                "%(athlete_name)s and %(coach_name)s are no longer linked; "
+                "this conversation is closed to new messages."
+            )
+            % {"athlete_name": thread.athlete_name, "coach_name": thread.coach_name},
             field="thread",
         )
 
@@ -88,8 +95,12 @@ def _check_rate(user: User, count: int, now: datetime) -> None:
     ).count()
     if recent + count > UPLOADS_PER_HOUR:
         raise DomainError(
-            f"You have sent {recent} files in the last hour; the limit is {UPLOADS_PER_HOUR}. "
-            "Try again later or send a link instead.",
+            gettext(
+                "You have sent %(recent)s files in the last hour; the limit "
+                "is %(uploads_per_hour)s. Try again later or send a link "
+                "instead."
+            )
+            % {"recent": recent, "uploads_per_hour": UPLOADS_PER_HOUR},
             field="files",
             code="rate_limited",
         )
@@ -110,10 +121,12 @@ def post_message(
     now = now or timezone.now()
     text = clean_text(text)
     if not text and not files:
-        raise DomainError("Write a message or attach a file first.", field="text")
+        raise DomainError(gettext("Write a message or attach a file first."), field="text")
     if len(files) > MAX_FILES_PER_MESSAGE:
         raise DomainError(
-            f"Attach at most {MAX_FILES_PER_MESSAGE} files to one message.", field="files"
+            gettext("Attach at most %(max_files_per_message)s files to one message.")
+            % {"max_files_per_message": MAX_FILES_PER_MESSAGE},
+            field="files",
         )
     _require_open(thread)
     if files:
@@ -184,7 +197,9 @@ def mark_read(*, thread: Thread, user: User, now: datetime | None = None) -> int
 def file_thread(*, thread: Thread, user: User, folder: str) -> ThreadState:
     if folder not in Folder.values:
         raise DomainError(
-            f"Choose where to put the conversation: {', '.join(Folder.values)}.", field="folder"
+            gettext("Choose where to put the conversation: %(items)s.")
+            % {"items": ", ".join(Folder.values)},
+            field="folder",
         )
     state, _ = ThreadState.objects.update_or_create(
         thread=thread, user=user, defaults={"folder": folder}
@@ -196,7 +211,7 @@ def file_thread(*, thread: Thread, user: User, folder: str) -> ThreadState:
 def add_note(*, thread: Thread, author: User, text: str) -> CoachNote:
     text = clean_text(text, limit=MAX_NOTE, what="note")
     if not text:
-        raise DomainError("Write the note first.", field="text")
+        raise DomainError(gettext("Write the note first."), field="text")
     note = CoachNote.objects.create(thread=thread, author=author, text=text)
     record(actor=author, action="messaging.note_added", target=note, athlete_id=thread.athlete_id)
     return note
@@ -206,12 +221,12 @@ def add_note(*, thread: Thread, author: User, text: str) -> CoachNote:
 def save_reply(*, coach: User, title: str, text: str) -> SavedReply:
     title = (title or "").strip()
     if not title:
-        raise DomainError("Give the saved reply a short title.", field="title")
+        raise DomainError(gettext("Give the saved reply a short title."), field="title")
     if len(title) > 80:
-        raise DomainError("Keep the title under 80 characters.", field="title")
+        raise DomainError(gettext("Keep the title under 80 characters."), field="title")
     text = clean_text(text, what="saved reply")
     if not text:
-        raise DomainError("Write the reply's text.", field="text")
+        raise DomainError(gettext("Write the reply's text."), field="text")
     return SavedReply.objects.create(coach=coach, title=title, text=text)
 
 

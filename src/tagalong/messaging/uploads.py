@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext
 
 from tagalong.errors import DomainError
 from tagalong.messaging.files import MAX_BYTES, MAX_FILES_PER_MESSAGE, CheckedFile, check_file
@@ -16,7 +17,9 @@ def checked_uploads(files: Iterable[UploadedFile | None]) -> list[CheckedFile]:
     present = [f for f in files if f is not None]
     if len(present) > MAX_FILES_PER_MESSAGE:
         raise DomainError(
-            f"Attach at most {MAX_FILES_PER_MESSAGE} files to one message.", field="files"
+            gettext("Attach at most %(max_files_per_message)s files to one message.")
+            % {"max_files_per_message": MAX_FILES_PER_MESSAGE},
+            field="files",
         )
     checked = []
     for upload in present:

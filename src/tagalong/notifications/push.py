@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.errors import DomainError
@@ -30,7 +31,9 @@ def push_ready() -> bool:
 def _check_endpoint(endpoint: str) -> None:
     parts = urlsplit(endpoint)
     if parts.scheme != "https" or not parts.netloc:
-        raise DomainError("The browser sent a push address that is not https.", field="endpoint")
+        raise DomainError(
+            gettext("The browser sent a push address that is not https."), field="endpoint"
+        )
 
 
 @transaction.atomic
@@ -38,7 +41,7 @@ def subscribe(*, user: User, endpoint: str, p256dh: str, auth: str) -> PushSubsc
     """Keep (or move to this person) the browser's subscription, and turn push on for them."""
     _check_endpoint(endpoint)
     if not p256dh or not auth:
-        raise DomainError("The browser's push keys are missing.", field="keys")
+        raise DomainError(gettext("The browser's push keys are missing."), field="keys")
     subscription, _ = PushSubscription.objects.update_or_create(
         endpoint=endpoint, defaults={"user": user, "p256dh": p256dh[:200], "auth": auth[:100]}
     )

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tagalong.access import rules
@@ -61,9 +62,9 @@ def _json_body(request: HttpRequest) -> dict[str, Any]:
     try:
         body = json.loads(request.body or b"{}")
     except ValueError:
-        raise DomainError("The request body is not JSON.") from None
+        raise DomainError(gettext("The request body is not JSON.")) from None
     if not isinstance(body, dict):
-        raise DomainError("The request body must be a JSON object.")
+        raise DomainError(gettext("The request body must be a JSON object."))
     return body
 
 

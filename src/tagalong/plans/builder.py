@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.errors import DomainError
@@ -40,12 +41,17 @@ def _settle_day(plan: Plan, day: dt.date, arriving: PlanSession) -> None:
     if arriving.kind == SessionKind.REST:
         if _training_on(plan, day, besides=arriving):
             raise DomainError(
-                f"{_day_words(day)} has training, so it cannot be a rest day too. "
-                "Move or remove that session first.",
+                gettext(
+                    "%(day)s has training, so it cannot be a rest day too. Move "
+                    "or remove that session first."
+                )
+                % {"day": _day_words(day)},
                 field="date",
             )
         if plan.sessions.filter(date=day, kind=SessionKind.REST).exclude(pk=arriving.pk).exists():
-            raise DomainError(f"{_day_words(day)} is already a rest day.", field="date")
+            raise DomainError(
+                gettext("%(day)s is already a rest day.") % {"day": _day_words(day)}, field="date"
+            )
         return
     plan.sessions.filter(date=day, kind=SessionKind.REST).exclude(pk=arriving.pk).delete()
 
@@ -60,16 +66,20 @@ def _refill_day(plan: Plan, day: dt.date) -> None:
 
 def _check_minutes(kind: str, minutes: float | None, field: str = "duration_min") -> float:
     if minutes is None or not 0 <= minutes <= MAX_MINUTES:
-        raise DomainError(f"Minutes must be between 0 and {MAX_MINUTES}.", field=field)
+        raise DomainError(
+            gettext("Minutes must be between 0 and %(max_minutes)s.")
+            % {"max_minutes": MAX_MINUTES},
+            field=field,
+        )
     if kind in TIMED_KINDS and minutes == 0:
-        raise DomainError("Give the session's minutes.", field=field)
+        raise DomainError(gettext("Give the session's minutes."), field=field)
     return 0.0 if kind == SessionKind.REST else float(minutes)
 
 
 def _check_pace(pace: tuple[float, float] | None) -> tuple[float, float] | None:
     if pace is not None and not 120 <= pace[0] <= pace[1] <= 1200:
         raise DomainError(
-            "Pace range must be fast ≤ slow, between 2:00 and 20:00 per km.", field="pace"
+            gettext("Pace range must be fast ≤ slow, between 2:00 and 20:00 per km."), field="pace"
         )
     return pace
 
@@ -89,9 +99,11 @@ def add_session(
     """A new session on ``day``: run, strength, mobility, cross-training or rest."""
     check_in_plan(plan, day, "date")
     if kind not in SessionKind.values:
-        raise DomainError("Pick run, strength, mobility, cross-training or rest.", field="kind")
+        raise DomainError(
+            gettext("Pick run, strength, mobility, cross-training or rest."), field="kind"
+        )
     if kind == SessionKind.RUN and run_type and run_type not in RUN_TYPES:
-        raise DomainError("Pick a kind of run from the list.", field="run_type")
+        raise DomainError(gettext("Pick a kind of run from the list."), field="run_type")
     minutes = _check_minutes(kind, 0 if kind == SessionKind.REST else duration_min)
     session = PlanSession(
         plan=plan,
@@ -190,9 +202,11 @@ def change_session(*, session: PlanSession, by: User, changes: Mapping[str, Any]
     distance, gives a new distance."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
-        raise DomainError(f"Cannot change {', '.join(sorted(unknown))}.")
+        raise DomainError(
+            gettext("Cannot change %(items)s.") % {"items": ", ".join(sorted(unknown))}
+        )
     if "kind" in changes and changes["kind"] not in SessionKind.values:
-        raise DomainError("Pick a session kind from the list.", field="kind")
+        raise DomainError(gettext("Pick a session kind from the list."), field="kind")
     if "duration_min" in changes:
         _check_minutes(changes.get("kind", session.kind), changes["duration_min"] or 0)
     old_minutes, old = session.duration_min, session.distance_km
@@ -227,15 +241,16 @@ def set_workout(*, session: PlanSession, by: User, workout: Any) -> PlanSession:
     """Give a run its steps; its time and distance become the steps' totals."""
     if session.kind != SessionKind.RUN:
         raise DomainError(
-            f"Only runs have workout steps; this is a {session.get_kind_display().lower()} "
-            "session.",
+            gettext("Only runs have workout steps; this is a %(get_kind_display)s session.")
+            % {"get_kind_display": session.get_kind_display().lower()},
             field="kind",
         )
     parsed = workouts.parse_workout(workout)
     done = workouts.totals(parsed, workouts.fallback_pace(session))
     if done.seconds / 60 > MAX_MINUTES:
         raise DomainError(
-            f"The steps add up to {done.seconds / 60:.0f} minutes; keep a run under {MAX_MINUTES}.",
+            gettext("The steps add up to %(seconds).0f minutes; keep a run under %(max_minutes)s.")
+            % {"seconds": done.seconds / 60, "max_minutes": MAX_MINUTES},
             field="workout.steps",
         )
     session.workout = parsed.to_dict()

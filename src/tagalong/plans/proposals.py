@@ -18,6 +18,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile, CoachingLink
@@ -161,7 +162,10 @@ def reject(*, proposal: Proposal, by: User, note: str = "") -> Proposal:
 def _lock_open(proposal_id: int) -> Proposal:
     locked = Proposal.objects.select_for_update().select_related("plan").get(pk=proposal_id)
     if not locked.is_open:
-        raise DomainError(f"This proposal was already decided ({locked.get_status_display()}).")
+        raise DomainError(
+            gettext("This proposal was already decided (%(get_status_display)s).")
+            % {"get_status_display": locked.get_status_display()}
+        )
     return locked
 
 
@@ -171,7 +175,7 @@ def _decide(proposal_id: int, *, by: User | None, status: str, today: dt.date) -
     if plan_pause(plan.athlete_id) is not None:  # proposals made before the red flag wait too
         raise DomainError(HELD_WORDS)
     if plan.status != PlanStatus.ACTIVE:
-        raise DomainError("This plan is no longer active; the proposal cannot change it.")
+        raise DomainError(gettext("This plan is no longer active; the proposal cannot change it."))
     made = _make_changes(plan, proposal, by=by, today=today)
     proposal.status, proposal.decided_by, proposal.decided_at = status, by, timezone.now()
     proposal.applied, proposal.applied_version = made, plan.current_version

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext
+
 from tagalong.errors import DomainError
 from tagalong.plangen.steps import PaceTarget, Workout, WorkoutError, describe
 from tagalong.plans.models import PlanSession
@@ -35,7 +37,9 @@ def parse_workout(data: Any, *, field: str = "workout") -> Workout:
         return Workout.from_dict(data)
     except WorkoutError as error:
         raise DomainError(
-            f"{_where(error.field)}: {error.message}.", field=f"{field}.{error.field}"
+            gettext("%(field)s: %(message)s.")
+            % {"field": _where(error.field), "message": error.message},
+            field=f"{field}.{error.field}",
         ) from None
 
 
@@ -64,7 +68,9 @@ def totals(workout: Workout, pace: float | None) -> Totals:
         if step.metres is not None:
             if step_pace is None:
                 raise DomainError(
-                    "A step set by distance needs a pace target, so its time can be worked out.",
+                    gettext(
+                        "A step set by distance needs a pace target, so its time can be worked out."
+                    ),
                     field="workout.steps",
                 )
             metres += step.metres

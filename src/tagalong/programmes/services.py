@@ -86,7 +86,7 @@ def create_programme(
 ) -> Programme:
     unknown = set(fields) - set(FIELDS)
     if unknown:
-        raise DomainError(f"Unknown fields: {', '.join(sorted(unknown))}.")
+        raise DomainError(_("Unknown fields: %(items)s.") % {"items": ", ".join(sorted(unknown))})
     programme = Programme(
         coach=coach, practice=coach.coach_profile.practice, slug=new_slug(), **fields
     )
@@ -122,7 +122,7 @@ def update_programme(
         )
     for key, value in fields.items():
         if key not in FIELDS:
-            raise DomainError(f"Unknown field {key}.")
+            raise DomainError(_("Unknown field %(key)s.") % {"key": key})
         setattr(programme, key, value)
     _check(programme, session_types)
     programme.save()

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.activities.models import Activity
@@ -52,7 +53,9 @@ def _save(shoe: Shoe) -> Shoe:
 def _check_fields(fields: dict[str, Any]) -> None:
     unknown = set(fields) - set(SHOE_FIELDS)
     if unknown:
-        raise DomainError(f"Unknown shoe field(s): {', '.join(sorted(unknown))}.")
+        raise DomainError(
+            gettext("Unknown shoe field(s): %(items)s.") % {"items": ", ".join(sorted(unknown))}
+        )
 
 
 @transaction.atomic
@@ -106,7 +109,7 @@ def assign_shoe(
 ) -> ShoeUse:
     """Record the shoe an activity was run in, replacing any earlier choice."""
     if shoe.athlete_id != activity.athlete_id:
-        raise DomainError("That shoe belongs to someone else.", field="shoe_id")
+        raise DomainError(gettext("That shoe belongs to someone else."), field="shoe_id")
     use, _ = ShoeUse.objects.update_or_create(
         activity=activity, defaults={"shoe": shoe, "how": how, "assigned_by": by}
     )

@@ -30,7 +30,10 @@ def _check_score(value: Any, field: str, label: str) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-        raise DomainError(f"{label} must be a whole number from 0 to 10.", field=field)
+        raise DomainError(
+            gettext("%(label)s must be a whole number from 0 to 10.") % {"label": label},
+            field=field,
+        )
     return value
 
 
@@ -38,25 +41,34 @@ def clean_regions(value: Any) -> list[dict[str, Any]]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise DomainError("Other regions must be a list.", field="other_regions")
+        raise DomainError(gettext("Other regions must be a list."), field="other_regions")
     cleaned = []
     for index, item in enumerate(value):
         where = f"other_regions[{index}]"
         if not isinstance(item, dict):
-            raise DomainError(f"{where} must have a region, a side and a pain score.", field=where)
+            raise DomainError(
+                gettext("%(where)s must have a region, a side and a pain score.")
+                % {"where": where},
+                field=where,
+            )
         region, side = item.get("region"), item.get("side")
         if region not in REGIONS:
             raise DomainError(
-                f"{where}: unknown region {region!r}; use one of {', '.join(REGIONS)}.",
+                gettext("%(where)s: unknown region %(region)r; use one of %(items)s.")
+                % {"where": where, "region": region, "items": ", ".join(REGIONS)},
                 field=f"{where}.region",
             )
         if side not in REGION_SIDES:
             raise DomainError(
-                f"{where}: side must be one of {', '.join(REGION_SIDES)}.", field=f"{where}.side"
+                gettext("%(where)s: side must be one of %(items)s.")
+                % {"where": where, "items": ", ".join(REGION_SIDES)},
+                field=f"{where}.side",
             )
         pain = _check_score(item.get("pain"), f"{where}.pain", f"{where}: pain")
         if pain is None:
-            raise DomainError(f"{where}: pain is missing.", field=f"{where}.pain")
+            raise DomainError(
+                gettext("%(where)s: pain is missing.") % {"where": where}, field=f"{where}.pain"
+            )
         cleaned.append({"region": region, "side": side, "pain": pain})
     return cleaned
 
@@ -75,7 +87,9 @@ def log_symptoms(
 ) -> SymptomLog:
     unknown = set(scores) - set(SCORE_FIELDS)
     if unknown:
-        raise DomainError(f"Unknown score(s): {', '.join(sorted(unknown))}.")
+        raise DomainError(
+            gettext("Unknown score(s): %(items)s.") % {"items": ", ".join(sorted(unknown))}
+        )
     if day > athlete_today(athlete):
         raise DomainError(gettext("The day cannot be in the future."), field="day")
     values = {
@@ -92,9 +106,13 @@ def log_symptoms(
         raise DomainError(gettext("Note at least one score, a region or a note."))
     unknown_flags = set(red_flags) - {value for value, _ in RED_FLAG_CHOICES}
     if unknown_flags:
-        raise DomainError(f"Unknown red flag: {sorted(unknown_flags)[0]}.", field="red_flags")
+        raise DomainError(
+            gettext("Unknown red flag: %(unknown_flags)s.")
+            % {"unknown_flags": sorted(unknown_flags)[0]},
+            field="red_flags",
+        )
     if activity is not None and activity.athlete_id != athlete.pk:
-        raise DomainError("That activity belongs to someone else.", field="activity_id")
+        raise DomainError(gettext("That activity belongs to someone else."), field="activity_id")
     log = SymptomLog.objects.create(
         athlete=athlete,
         day=day,

@@ -5,6 +5,7 @@ from typing import Literal
 
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext
 from ninja import Query, Schema, Status
 from pydantic import Field
 
@@ -104,8 +105,11 @@ def generate_plan(request: HttpRequest, athlete_id: int, payload: GenerateIn) ->
     for day, minutes in payload.availability.items():
         if minutes <= 0:
             raise DomainError(
-                f"availability.{day}: 0 minutes; leave the day out for a rest day, or give "
-                "its minutes",
+                gettext(
+                    "availability.%(day)s: 0 minutes; leave the day out for a "
+                    "rest day, or give its minutes"
+                )
+                % {"day": day},
                 field=f"availability.{day}",
             )
     plan = generate_for_athlete(

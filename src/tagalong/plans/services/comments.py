@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from tagalong.accounts.models import User
 from tagalong.errors import DomainError
@@ -13,9 +14,9 @@ from tagalong.plans.models import PlanComment, PlanSession
 def add_comment(*, session: PlanSession, author: User, text: str) -> PlanComment:
     text = text.strip()
     if not text:
-        raise DomainError("Write a comment first.", field="text")
+        raise DomainError(gettext("Write a comment first."), field="text")
     if len(text) > 2000:
-        raise DomainError("Keep comments under 2,000 characters.", field="text")
+        raise DomainError(gettext("Keep comments under 2,000 characters."), field="text")
     comment = PlanComment.objects.create(session=session, author=author, text=text)
     _copy_comment_to_conversation(session, author, text)
     return comment

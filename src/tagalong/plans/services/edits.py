@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from tagalong.access.policy import visible_custom_exercises
 from tagalong.accounts.models import User
@@ -37,8 +38,11 @@ def prescribable_exercise(
     links = CoachingLink.objects.active().filter(athlete=athlete, practice_id=custom.practice_id)
     if not links.exists():
         raise DomainError(
-            f"{athlete.name} is not coached in the practice that wrote {custom.name}, "
-            "so they could not open it.",
+            gettext(
+                "%(name)s is not coached in the practice that wrote "
+                "%(name2)s, so they could not open it."
+            )
+            % {"name": athlete.name, "name2": custom.name},
             field="slug",
         )
     return custom
@@ -102,13 +106,13 @@ def delete_session(*, session: PlanSession, by: User) -> None:
 def copy_week(*, plan: Plan, source: dt.date, target: dt.date, by: User) -> list[PlanSession]:
     """Copy the seven days from Monday ``source`` onto the seven days from Monday ``target``."""
     if source.weekday() != 0 or target.weekday() != 0:
-        raise DomainError("Weeks start on a Monday.", field="target")
+        raise DomainError(gettext("Weeks start on a Monday."), field="target")
     if source == target:
-        raise DomainError("Pick a different week to copy onto.", field="target")
+        raise DomainError(gettext("Pick a different week to copy onto."), field="target")
     check_in_plan(plan, target, "target")
     originals = list(plan.sessions.filter(date__gte=source, date__lt=source + dt.timedelta(7)))
     if not originals:
-        raise DomainError("That week has no sessions to copy.", field="source")
+        raise DomainError(gettext("That week has no sessions to copy."), field="source")
     shift = target - source
     copies = [s.copy_to(plan, s.date + shift) for s in originals]
     replaced = plan.sessions.filter(date__gte=target, date__lt=target + dt.timedelta(7))

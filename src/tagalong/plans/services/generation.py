@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile
@@ -65,8 +65,10 @@ def build_profile(
     """The PROFILE.json plangen reads, from the profile, the form and the latest tests."""
     if athlete.birth_date is None or not athlete.sex or athlete.body_mass_kg is None:
         raise DomainError(
-            "The athlete's birth date, sex and body mass are needed to plan safely; "
-            "add them to the profile first.",
+            gettext(
+                "The athlete's birth date, sex and body mass are needed to plan safely; "
+                "add them to the profile first."
+            ),
             field="athlete",
         )
     person: dict[str, Any] = {
@@ -162,7 +164,8 @@ def generate_for_athlete(
         raise DomainError(str(error), field="current.recent_race") from error
     except InfeasiblePlan as error:
         raise DomainError(
-            f"{error.reason} Suggestion: {error.suggestion}",
+            gettext("%(reason)s Suggestion: %(suggestion)s")
+            % {"reason": error.reason, "suggestion": error.suggestion},
             field=None,
             code="infeasible",
             details={"alternatives": [alternative_args(t, r) for t, r in error.alternatives]},

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tagalong.access.policy import Access, access_to_athlete
@@ -36,7 +37,7 @@ def _template_rows(plan: Plan) -> list[dict[str, Any]]:
 @transaction.atomic
 def save_as_template(*, plan: Plan, by: User, name: str) -> Template:
     if not name.strip():
-        raise DomainError("Give the template a name.", field="name")
+        raise DomainError(gettext("Give the template a name."), field="name")
     template = Template.objects.create(
         coach=by, name=name.strip(), goal_type=plan.goal_type, weeks=_template_rows(plan)
     )
@@ -49,10 +50,12 @@ def replace_template_sessions(*, template: Template, plan: Plan, by: User) -> Te
     """The coach edits a template: its sessions become this plan's (week by week). Saving the
     template lets the apps that use it follow (a programme's members, see programmes.hooks)."""
     if template.coach_id != by.pk:
-        raise DomainError("Pick one of your own templates.", field="replace")
+        raise DomainError(gettext("Pick one of your own templates."), field="replace")
     rows = _template_rows(plan)
     if not rows:
-        raise DomainError("This plan has no sessions to put into the template.", field="replace")
+        raise DomainError(
+            gettext("This plan has no sessions to put into the template."), field="replace"
+        )
     before = len(template.weeks)
     template.weeks = rows
     template.save(update_fields=["weeks"])
@@ -73,7 +76,7 @@ def apply_template(
 ) -> list[Plan]:
     """A plan per athlete from the template, weeks counted from the Monday of ``start``."""
     if not template.weeks:
-        raise DomainError("This template has no sessions.")
+        raise DomainError(gettext("This template has no sessions."))
     monday = start - dt.timedelta(days=start.weekday())
     plans = []
     for athlete in athletes:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+
 from tagalong.accounts.models import User
 from tagalong.audit.services import record
 from tagalong.errors import DomainError
@@ -45,5 +48,7 @@ def bump(session: PlanSession) -> None:
 def check_in_plan(plan: Plan, day: dt.date, field: str) -> None:
     if not plan.start <= day <= plan.end:
         raise DomainError(
-            f"Pick a date between {plan.start:%-d %b %Y} and {plan.end:%-d %b %Y}.", field=field
+            gettext("Pick a date between %(start)s and %(end)s.")
+            % {"start": date_format(plan.start, "j M Y"), "end": date_format(plan.end, "j M Y")},
+            field=field,
         )
