@@ -2,21 +2,28 @@
 
 The block holds one ``key: value`` per line; list values are written ``[a, b, c]``. We parse it
 ourselves because the format is tiny and YAML's type guessing would only add surprises.
+
+A translation (``content/<language>/<slug>.md``) holds only ``title`` and ``summary`` and the
+translated body: its citations, exercises and causes are the English article's, so a translator
+cannot let them drift.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from tagalong.advice.model import CAUSES, Article, InvalidArticle
 
 FENCE = "---"
 TEXT_KEYS = ("title", "slug", "summary")
 LIST_KEYS = ("citations", "exercises", "causes")
+TRANSLATION_KEYS = ("title", "summary")
 
 
 def parse_article(text: str, *, source: str) -> Article:
     """Build an ``Article`` from file text; ``source`` names the file in error messages."""
     header, body = _split(text, source)
-    fields = _parse_header(header, source)
+    fields = _parse_header(header, source, TEXT_KEYS + LIST_KEYS)
     article = Article(
         slug=_text(fields, "slug", source),
         title=_text(fields, "title", source),
@@ -34,6 +41,19 @@ def parse_article(text: str, *, source: str) -> Article:
     return article
 
 
+def parse_translation(text: str, *, source: str, english: Article, language: str) -> Article:
+    """The English article with the title, summary and body of a translation file."""
+    header, body = _split(text, source)
+    fields = _parse_header(header, source, TRANSLATION_KEYS)
+    return replace(
+        english,
+        title=_text(fields, "title", source),
+        summary=_text(fields, "summary", source),
+        body_markdown=body.strip() + "\n",
+        language=language,
+    )
+
+
 def _split(text: str, source: str) -> tuple[list[str], str]:
     lines = text.splitlines()
     if not lines or lines[0].strip() != FENCE:
@@ -44,14 +64,14 @@ def _split(text: str, source: str) -> tuple[list[str], str]:
     raise InvalidArticle(f"{source}: front matter is not closed by a '---' line")
 
 
-def _parse_header(header: list[str], source: str) -> dict[str, str]:
+def _parse_header(header: list[str], source: str, keys: tuple[str, ...]) -> dict[str, str]:
     fields: dict[str, str] = {}
     for number, line in enumerate(header, start=2):
         if not line.strip():
             continue
         key, sep, value = line.partition(":")
         key = key.strip()
-        if not sep or key not in TEXT_KEYS + LIST_KEYS:
+        if not sep or key not in keys:
             raise InvalidArticle(f"{source}, line {number}: expected 'key: value' with a known key")
         if key in fields:
             raise InvalidArticle(f"{source}, line {number}: {key!r} appears twice")

@@ -27,3 +27,4 @@ class Article:
     citations: tuple[str, ...]
     exercises: tuple[str, ...]
     causes: tuple[str, ...]
+    language: str = "en"  # the language of title, summary and body; the lists are shared

@@ -2,7 +2,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
@@ -208,17 +208,18 @@ def post_calf_check(request: HttpRequest, athlete_id: int) -> Any:
 
 
 def _exercise_out(e: Any) -> ExerciseOut:
+    # str(): a library text is a phrase, said in the reader's language (JSON would take its English)
     return ExerciseOut(
         slug=e.slug,
-        name=e.name,
+        name=str(e.name),
         category=e.category,
-        cues=list(e.cues),
-        common_mistakes=list(e.common_mistakes),
-        dosage=e.dosage.summary(),
+        cues=[str(c) for c in e.cues],
+        common_mistakes=[str(m) for m in e.common_mistakes],
+        dosage=str(e.dosage.summary()),
         regression=e.regression,
         progression=e.progression,
         equipment=list(e.equipment),
-        muscles=list(e.muscles),
+        muscles=[str(m) for m in e.muscles],
         citations=list(e.citations),
     )
 
@@ -245,7 +246,7 @@ def get_exercise(request: HttpRequest, slug: str) -> Any:
 @rules.public
 def get_article(request: HttpRequest, slug: str) -> Any:
     try:
-        a = advice.get(slug)
+        a = advice.get(slug, get_language())
     except KeyError:
         raise Http404("No such article.") from None
     return ArticleOut(

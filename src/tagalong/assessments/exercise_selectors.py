@@ -57,7 +57,10 @@ def exercise_groups(user: AnyUser) -> list[CategoryGroup]:
 
 def link_choices(practice_id: int | None, *, exclude: int | None = None) -> list[tuple[str, str]]:
     """Regression and progression choices: the library, then the practice's own exercises."""
-    library = sorted(((e.slug, e.name) for e in exercises.LIBRARY.values()), key=lambda c: c[1])
+    library = sorted(
+        ((e.slug, e.name) for e in exercises.LIBRARY.values()),
+        key=lambda c: str(c[1]),  # in the reader's language, as the names are shown
+    )
     own = CustomExercise.objects.filter(practice_id=practice_id).exclude(pk=exclude)
     return library + [(c.slug, f"{c.name} (by {c.author_name})") for c in own]
 

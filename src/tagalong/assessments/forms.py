@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tagalong.assessments.models import RED_FLAG_CHOICES, Goal
-from tagalong.exercises import CATEGORIES
+from tagalong.exercises import CATEGORIES, EQUIPMENT_WORDS
 from tagalong.exercises import EQUIPMENT as EXERCISE_EQUIPMENT
 
 if TYPE_CHECKING:
@@ -285,7 +285,7 @@ class CustomExerciseForm(forms.Form):
     )
     equipment = forms.MultipleChoiceField(
         label=_("Equipment"),
-        choices=[(e, e.replace("_", " ")) for e in EXERCISE_EQUIPMENT],
+        choices=[(e, EQUIPMENT_WORDS[e]) for e in EXERCISE_EQUIPMENT],
         widget=forms.CheckboxSelectMultiple,
     )
     muscles = forms.CharField(

@@ -179,7 +179,7 @@ def citations_for(ids: list[str]) -> list[dict[str, Any]]:
                 "id": evidence_id,
                 "statement": entry.statement,
                 "source": entry.source,
-                "strength": getattr(entry.strength, "value", str(entry.strength)),
+                "strength": entry.strength.words,
                 "label": entry.label,
                 "recalled": getattr(entry.strength, "value", "") == "recalled",
             }

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tagalong import advice, exercises
@@ -168,7 +168,7 @@ def _result_context(result: dict[str, Any], *, athlete_id: int | None) -> dict[s
                     + [c for a in finding.get("actions", []) for c in a.get("citations", [])]
                 ),
                 "title": CAUSE_TITLES.get(finding["cause"], finding["cause"]),
-                "articles": advice.for_cause(finding["cause"]),
+                "articles": advice.for_cause(finding["cause"], get_language()),
                 "settle": settle(list(finding.get("missing", [])), athlete_id=athlete_id),
             }
         )
@@ -216,6 +216,7 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "assessments/exercise_detail.html",
         {
             "exercise": exercise,
+            "equipment": exercises.equipment_words(exercise.equipment),
             "regression": link.get(exercise.regression or ""),
             "progression": link.get(exercise.progression or ""),
             "sources": selectors.citations_for(list(exercise.citations)),
@@ -226,7 +227,7 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @rules.public
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
-        article = advice.get(slug)
+        article = advice.get(slug, get_language())
     except KeyError:
         raise Http404("No such article.") from None
     return render(
@@ -398,6 +399,7 @@ def custom_exercise_detail(request: HttpRequest, exercise_id: int) -> HttpRespon
         "assessments/custom_exercise_detail.html",
         {
             "exercise": exercise,
+            "equipment": exercises.equipment_words(exercise.equipment),
             **link,
             "can_edit": access_to_custom_exercise(request.user, exercise) is Access.WRITE,
         },

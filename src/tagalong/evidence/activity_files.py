@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from tagalong.evidence.model import Evidence, Strength
+from tagalong.wording import Phrase
 
 ENTRIES = (
     Evidence(
         id="activityfile.times.definitions",
-        statement=(
+        statement=Phrase(
             "Elapsed time runs from start to finish, stops included. Moving time is how long the "
             "athlete was active: where the device paused its timer (auto-pause or the pause "
             "button), its timer time is taken as the moving time; otherwise it is worked out "
@@ -22,7 +23,7 @@ ENTRIES = (
     ),
     Evidence(
         id="activityfile.totals.device_first",
-        statement=(
+        statement=Phrase(
             "Where the device wrote session totals (distance, times, average and maximum heart "
             "rate, average cadence with its fractional part), they are shown as Garmin Connect "
             "and Strava show them; figures worked out from the samples fill only what the device "
@@ -35,7 +36,7 @@ ENTRIES = (
     ),
     Evidence(
         id="activityfile.cadence.sprint_check",
-        statement=(
+        statement=Phrase(
             "Doubled, a run's cadence above 210 steps/min at a median speed below 5 m/s (18 km/h) "
             "is not a human cadence: such values were written in steps per minute already "
             "(treadmill apps), so they are not doubled again."
@@ -49,7 +50,7 @@ ENTRIES = (
     ),
     Evidence(
         id="activityfile.gpx.segment_breaks",
-        statement=(
+        statement=Phrase(
             "A GPX track segment (trkseg) is a stretch recorded without a break; a recorder "
             "starts a new segment after a pause or a lost fix, so no distance is drawn across "
             "the gap and the gap is not moving time."
@@ -59,7 +60,7 @@ ENTRIES = (
     ),
     Evidence(
         id="activityfile.times.local_without_zone",
-        statement=(
+        statement=Phrase(
             "A time written without a UTC offset is local time (ISO 8601): some devices (a "
             "Garmin Dakota's TCX) write the clock the runner saw. It is read in the time zone of "
             "the place the track starts, looked up offline from the time zone boundaries; a file "

@@ -1,11 +1,12 @@
 """Evidence entries: calf muscle pump, travel and red flags (see shared/science.md section 6)."""
 
 from tagalong.evidence.model import Evidence, Strength
+from tagalong.wording import Phrase
 
 ENTRIES: tuple[Evidence, ...] = (
     Evidence(
         id="circulation.calf_pump.lattimer_2018",
-        statement=(
+        statement=Phrase(
             "Calf pump ejection fraction by air plethysmography: median 42.6% on tip-toe, "
             "59.7% on body-weight transfer."
         ),
@@ -14,7 +15,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="circulation.travel_risk.cdc",
-        statement=(
+        statement=Phrase(
             "Anyone travelling more than four hours by air, car, bus or train can be at risk of "
             "blood clots; walk around, exercise the calves and stretch while sitting."
         ),
@@ -23,7 +24,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="circulation.travel_prompt.expert_target",
-        statement=(
+        statement=Phrase(
             "Trips over 4 h: seated heel raises or ankle pumps every 60 min (about 20 reps) and "
             "a walk every 1–2 h."
         ),
@@ -33,7 +34,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="circulation.red_flags.urgent_care",
-        statement=(
+        statement=Phrase(
             "One-sided calf swelling, pain or warmth, breathlessness or chest pain (more so after "
             "long travel or surgery) can mean a blood clot: stop and seek urgent care. The app "
             "is not medical advice."

@@ -1,11 +1,12 @@
 """Evidence entries: coaching_tools (see shared/science.md section 11)."""
 
 from tagalong.evidence.model import Evidence, Strength
+from tagalong.wording import Phrase
 
 ENTRIES: tuple[Evidence, ...] = (
     Evidence(
         id="coaching.pmc.form_from_yesterday",
-        statement=(
+        statement=Phrase(
             "TrainingPeaks and intervals.icu show form (TSB) as yesterday's CTL − yesterday's ATL, "
             "so today's session does not change today's form."
         ),
@@ -14,7 +15,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="coaching.ramp_rate.guidance",
-        statement=(
+        statement=Phrase(
             "Ramp rate = weekly change of CTL; coaching guidance is 5–8 points a week, about 10 "
             "as an upper limit."
         ),
@@ -24,7 +25,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="coaching.compliance.trainingpeaks",
-        statement=(
+        statement=Phrase(
             "Compliance by planned duration: within ±20 % complete; 50–79 % or 121–150 % partly; "
             "missed, < 50 % or > 150 % off plan."
         ),
@@ -33,7 +34,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="coaching.compliance.never_shame",
-        statement=(
+        statement=Phrase(
             "Coaches complain of 'green-box tyranny': show compliance in neutral words, never as "
             "a judgement of the athlete."
         ),
@@ -42,7 +43,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="coaching.missed_sessions.no_stacking",
-        statement=(
+        statement=Phrase(
             "Plan rule: a missed session is never made up by doubling up. A missed long run or "
             "quality session may move to a free, available day later in the same week when no "
             "hard run sits the day before or after, the week keeps a rest day and the move "

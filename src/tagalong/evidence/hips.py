@@ -1,11 +1,12 @@
 """Evidence entries: hip, glute and hamstring screening (see shared/science.md section 2)."""
 
 from tagalong.evidence.model import Evidence, Strength
+from tagalong.wording import Phrase
 
 ENTRIES: tuple[Evidence, ...] = (
     Evidence(
         id="bridge.protocol.freckleton_2014",
-        statement=(
+        statement=Phrase(
             "Single-leg hamstring bridge: heel on a 60 cm box, knee about 20°, arms crossed, "
             "reps to failure; footballers who later hurt a hamstring scored lower on that side."
         ),
@@ -14,7 +15,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="bridge.bands.expert_target",
-        statement=(
+        statement=Phrase(
             "Single-leg bridge: < 20 reps poor, about 25 average, > 30 good; a score below 20 "
             "or a side difference above 10% adds posterior-chain work. Not a stand-alone "
             "predictor of calf injury."
@@ -25,7 +26,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="side_plank.norm.mcgill_1999",
-        statement=(
+        statement=Phrase(
             "Side-plank endurance by age 20–29 / 30–39 / 40–49 / 50–59: men 39, 34, 29, 25 s; "
             "women 47, 40, 33, 29 s (test–retest r > 0.97 for the McGill battery)."
         ),
@@ -34,14 +35,14 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="side_plank.target.expert_target",
-        statement="Side plank: practice target 60 s per side.",
+        statement=Phrase("Side plank: practice target 60 s per side."),
         source="Practice convention (secondary sources)",
         strength=Strength.SECONDARY,
         expert_target=True,
     ),
     Evidence(
         id="sls.reliability.ressman_2019",
-        statement=(
+        statement=Phrase(
             "Single-leg squat visual rating has fair-to-moderate inter-rater reliability: use it "
             "to coach form, never to gate progression."
         ),
@@ -50,7 +51,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="hips.calf_link.franettovich_smith_2014",
-        statement=(
+        statement=Phrase(
             "Runners with Achilles tendinopathy show delayed, shorter gluteus medius and maximus "
             "activation; the hypothesis (not proven) is that a smaller hip-extension moment is "
             "made up at the ankle."

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from tagalong.wording import Phrase
+
 
 class Strength(StrEnum):
     """How firmly the statement was checked (the tags of shared/science.md)."""
@@ -13,15 +15,27 @@ class Strength(StrEnum):
     SECONDARY = "secondary"  # [S] practice convention from a secondary source
     RECALLED = "recalled"  # [M] recalled, not re-checked: shown as such in the product
 
+    @property
+    def words(self) -> Phrase:
+        """The strength as a reader sees it beside a source."""
+        return _STRENGTH_WORDS[self]
+
+
+_STRENGTH_WORDS = {
+    Strength.VERIFIED: Phrase("verified"),
+    Strength.SECONDARY: Phrase("secondary"),
+    Strength.RECALLED: Phrase("recalled"),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
     id: str
-    statement: str
+    statement: Phrase  # what the rule says, in a reader's words (the source is not translated)
     source: str
     strength: Strength
     expert_target: bool = False  # a practice target, not a validated norm
 
     @property
-    def label(self) -> str:
-        return "expert target" if self.expert_target else "norm"
+    def label(self) -> Phrase:
+        return Phrase("expert target") if self.expert_target else Phrase("norm")

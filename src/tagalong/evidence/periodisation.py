@@ -1,6 +1,7 @@
 """Evidence entries: periodisation (see shared/science.md sections 9 and 10)."""
 
 from tagalong.evidence.model import Evidence, Strength
+from tagalong.wording import Phrase
 
 _V = Strength.VERIFIED
 _S = Strength.SECONDARY
@@ -8,7 +9,7 @@ _S = Strength.SECONDARY
 ENTRIES: tuple[Evidence, ...] = (
     Evidence(
         id="periodisation.vdot.daniels_gilbert",
-        statement=(
+        statement=Phrase(
             "VO2(v) = −4.60 + 0.182258·v + 0.000104·v² (v in m/min); share of VO2max held for "
             "t min = 0.8 + 0.1894393·e^(−0.012778·t) + 0.2989558·e^(−0.1932605·t); "
             "VDOT = VO2 ÷ share; inverse v = 29.54 + 5.000663·VO2 − 0.007546·VO2²."
@@ -18,7 +19,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="periodisation.zones.daniels",
-        statement=(
+        statement=Phrase(
             "Daniels' training paces match these shares of VDOT fed into the velocity formula: "
             "E 63–73 %, T 88 %, I 97–98 %, R about 104–107 %; M is the predicted marathon pace. "
             "Checked against the 3rd edition's tables 5.1–5.2."
@@ -28,7 +29,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="periodisation.zones.hr_equivalents",
-        statement=(
+        statement=Phrase(
             "Heart-rate equivalents of Daniels' zones: E 65–79 % HRmax, M 80–89 %, T 88–92 %."
         ),
         source="Summaries of Daniels' Running Formula",
@@ -36,7 +37,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="periodisation.session_caps.daniels",
-        statement=(
+        statement=Phrase(
             "Long run at most 25–30 % of weekly volume and 150 min; threshold at most 10 % of "
             "weekly volume; intervals at most 8 % or 10 km; repetitions at most 5 % or 8 km."
         ),
@@ -46,13 +47,13 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="periodisation.riegel_1981",
-        statement="T2 = T1·(D2/D1)^1.06, fair for efforts of about 3.5–230 min.",
+        statement=Phrase("T2 = T1·(D2/D1)^1.06, fair for efforts of about 3.5–230 min."),
         source="Riegel PS. Athletic records and human endurance. American Scientist 1981;69:285",
         strength=_S,
     ),
     Evidence(
         id="periodisation.intensity.seiler",
-        statement=(
+        statement=Phrase(
             "Endurance athletes do about 75–80 % of training at low intensity (Seiler & Kjerland "
             "2006: 75/8/17 % by HR zone); elites do at least 80 % below lactate threshold."
         ),
@@ -61,14 +62,14 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="periodisation.plan.easy_share",
-        statement="Plan rule: at least 80 % of each week's running time is easy.",
+        statement=Phrase("Plan rule: at least 80 % of each week's running time is easy."),
         source="Tagalong's evidence summary, after Seiler 2006/2009",
         strength=_S,
         expert_target=True,
     ),
     Evidence(
         id="periodisation.plan.long_run_share",
-        statement=(
+        statement=Phrase(
             "Plan rule: the long run is at most 150 min unless the coach raises the cap; its "
             "share of the week is guidance that grows as run days fall (about 25–30 % at 6+ "
             "days, up to about half at 3–4 days, as novice programmes do), not a limit."
@@ -79,7 +80,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="periodisation.taper.bosquet_2007",
-        statement=(
+        statement=Phrase(
             "A 2-week taper cutting volume by 41–60 %, exponentially, while keeping intensity "
             "and frequency, gives the best performance (ES 0.72 for the volume cut)."
         ),
@@ -88,7 +89,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="periodisation.deload.convention",
-        statement=(
+        statement=Phrase(
             "A lighter week at −20 to −30 % every 3rd–4th week is convention; no running RCT "
             "(strength athletes deload about 6.4 days every 5.8 weeks, Bell 2023)."
         ),
@@ -98,7 +99,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="periodisation.weekly_progression.nielsen_2014",
-        statement=(
+        statement=Phrase(
             "Weekly distance rises of more than 30 % over 2 weeks went with more distance-related "
             "injuries (HR 1.59) in novices; no benefit shown for the 10 % rule (Buist 2008)."
         ),
@@ -107,7 +108,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="periodisation.couch_to_5k.nhs",
-        statement=(
+        statement=Phrase(
             "NHS Couch to 5K: 9 weeks, 3 runs a week with rest days between, 5-min brisk-walk "
             "warm-up; week 1 = 60 s run / 90 s walk for 20 min; week 9 = 30 min continuous."
         ),
@@ -116,7 +117,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="periodisation.postnatal.goom_2019",
-        statement=(
+        statement=Phrase(
             "2019 guideline: no running before 3 months (12 weeks) postnatal or while pelvic-floor "
             "symptoms persist; first pass the return tests (walk 30 min, balance, single-leg "
             "squat, jog, bounds, hops, running man; 20 reps of single-leg calf raise, bridge, "
@@ -127,7 +128,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="periodisation.postnatal.delphi_2024",
-        statement=(
+        statement=Phrase(
             "Delphi consensus: individualised return to running after at least 3 weeks of rest "
             "and recovery, using walk–run protocols; a coach may override the 12-week block."
         ),
@@ -136,7 +137,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="periodisation.plan.calf_strength_frequency",
-        statement=(
+        statement=Phrase(
             "Plan rule: calf strength 2–3 times a week, never the day before a hard run, "
             "progressing along the loading ladder from the step the tests place the athlete on."
         ),
@@ -148,7 +149,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="periodisation.plan.posterior_chain",
-        statement=(
+        statement=Phrase(
             "Plan rule: a single-leg bridge below 20 reps, a side-to-side difference above 10 %, "
             "or a side plank below the age/sex mean adds hip, glute and hamstring work."
         ),
@@ -158,7 +159,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="periodisation.plan.cadence_step",
-        statement=(
+        statement=Phrase(
             "Plan rule: when technique is a likely or possible cause, add a +5 % step-rate block "
             "with a metronome at easy pace (+5 % lowered Achilles stress and strain)."
         ),
@@ -167,7 +168,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="periodisation.plan.mobility_optional",
-        statement=(
+        statement=Phrase(
             "Plan rule: stretching for a knee-to-wall below 10 cm or 2 cm asymmetry; foam rolling "
             "only as optional comfort, 30–120 s per muscle, never instead of loading."
         ),
@@ -177,14 +178,14 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="periodisation.plan.rest_day",
-        statement="Plan rule: at least one day a week without running or strength work.",
+        statement=Phrase("Plan rule: at least one day a week without running or strength work."),
         source="Coaching convention",
         strength=_S,
         expert_target=True,
     ),
     Evidence(
         id="periodisation.novice_marathon.higdon",
-        statement=(
+        statement=Phrase(
             "Hal Higdon's Novice 1 marathon: 18 weeks on 4 days a week from 24–40 km a week; the "
             "long run builds from 10 km to 32 km by week 15 with a step-back every third week, "
             "then a 3-week taper; at the peak the long run is about half the week's distance; "
@@ -195,7 +196,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="periodisation.plan.phases",
-        statement=(
+        statement=Phrase(
             "Plan rule: base (easy volume, strides and hills), build (threshold and intervals), "
             "peak (race-specific sessions, longest long runs) and taper, with a lighter week "
             "every fourth week; the long run grows every loading week to what the goal needs "
@@ -208,7 +209,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="periodisation.plan.intake",
-        statement=(
+        statement=Phrase(
             "Plan rule: a partial intake still gets a plan; each missing field is named with the "
             "value assumed (e.g. walk–run start without current running, ladder step 1 without "
             "a heel-raise test)."

@@ -4,10 +4,11 @@ The plan generator and the exercise library cite these ids; keep them stable.
 """
 
 from tagalong.evidence.model import Evidence, Strength
+from tagalong.wording import Phrase
 
 ALFREDSON_1998 = Evidence(
     id="rehab.alfredson_1998",
-    statement=(
+    statement=Phrase(
         "Eccentric-only calf training for mid-portion Achilles tendinopathy: 3x15 knee straight "
         "plus 3x15 knee bent, twice daily, 7 days a week for 12 weeks (180 reps a day). Pain "
         "during the exercise is accepted; load is added in a backpack once it is pain-free. "
@@ -19,7 +20,7 @@ ALFREDSON_1998 = Evidence(
 
 ALFREDSON_LOAD_PROGRESSION = Evidence(
     id="rehab.alfredson.load_progression",
-    statement=(
+    statement=Phrase(
         "One published version of the eccentric programme adds about 5 kg a week in a backpack, "
         "up to 60 kg, once the body-weight drops are pain-free."
     ),
@@ -30,7 +31,7 @@ ALFREDSON_LOAD_PROGRESSION = Evidence(
 
 FAHLSTROM_2003 = Evidence(
     id="rehab.alfredson.fahlstrom_2003",
-    statement=(
+    statement=Phrase(
         "The Alfredson eccentric programme succeeded in 89% of mid-portion but only 32% of "
         "insertional Achilles tendinopathy."
     ),
@@ -40,7 +41,7 @@ FAHLSTROM_2003 = Evidence(
 
 SILBERNAGEL_2007 = Evidence(
     id="rehab.pain_monitoring.silbernagel_2007",
-    statement=(
+    statement=Phrase(
         "Running and jumping under a pain-monitoring model did as well as active rest "
         "(RCT, n = 38; VISA-A 57 to 85 vs 57 to 91). Pain up to 5/10 during activity is "
         "allowed (0-3 safe, 4-5 acceptable, above 5 too much); it must settle by the next "
@@ -52,7 +53,7 @@ SILBERNAGEL_2007 = Evidence(
 
 BEYER_2015 = Evidence(
     id="rehab.hsr.beyer_2015",
-    statement=(
+    statement=Phrase(
         "Heavy slow resistance: 3 sessions a week for 12 weeks of seated bent-knee machine "
         "raises, straight-knee leg-press raises and standing barbell raises on a step; 3 s up, "
         "3 s down; 2-3 min rest between sets and 5 min between exercises. Week 1 3x15RM, "
@@ -66,7 +67,7 @@ BEYER_2015 = Evidence(
 
 HSR_WEEKS_6_8 = Evidence(
     id="rehab.hsr.weeks_6_8",
-    statement="Heavy slow resistance weeks 6-8 are loaded at 4x8RM.",
+    statement=Phrase("Heavy slow resistance weeks 6-8 are loaded at 4x8RM."),
     source=(
         "Secondary sources and the parent protocol (Kongsgaard M et al. 2009); not read in "
         "Beyer 2015 itself"
@@ -76,7 +77,7 @@ HSR_WEEKS_6_8 = Evidence(
 
 ONEILL_2018 = Evidence(
     id="rehab.isometric.oneill_2018",
-    statement=(
+    statement=Phrase(
         "Isometric calf holds, 5x45 s at 70% of maximal contraction with the knee bent and 2 min "
         "rest, gave no acute pain relief in Achilles tendinopathy: use them as early loading, "
         "not as a painkiller."
@@ -87,7 +88,7 @@ ONEILL_2018 = Evidence(
 
 GREEN_2022 = Evidence(
     id="rehab.return_to_run.green_2022",
-    statement=(
+    statement=Phrase(
         "Expert rules for running after a calf strain: no running on consecutive days at first; "
         "avoid early slow 'plodding', which is hard on the soleus; never raise volume and "
         "intensity together; run before strength work; avoid sudden changes of surface or shoes."
@@ -98,7 +99,7 @@ GREEN_2022 = Evidence(
 
 RETURN_TO_RUN_CRITERIA = Evidence(
     id="rehab.return_to_run.criteria",
-    statement=(
+    statement=Phrase(
         "To start jogging after a calf strain: pain-free walking, seated and standing calf "
         "strength within 10% of the other side, at least 25 single-leg heel raises with under "
         "10% asymmetry, heel-raise height within 10%, pain-free double-leg jumps. Before speed "
@@ -111,7 +112,7 @@ RETURN_TO_RUN_CRITERIA = Evidence(
 
 CALF_STRAIN_TIME_LOST = Evidence(
     id="rehab.calf_strain.time_lost",
-    statement="Soleus strains cost on average 25.1 days, gastrocnemius strains 7.7 days.",
+    statement=Phrase("Soleus strains cost on average 25.1 days, gastrocnemius strains 7.7 days."),
     source=(
         "Tagalong's evidence summary (calf-strain return to running); the original study is "
         "not named there"
@@ -121,7 +122,7 @@ CALF_STRAIN_TIME_LOST = Evidence(
 
 POSTNATAL_GOOM_2019 = Evidence(
     id="rehab.return_to_run.postnatal_goom_2019",
-    statement=(
+    statement=Phrase(
         "Strength thresholds before returning to running after childbirth: 20 reps each of "
         "single-leg calf raise, single-leg bridge, single-leg sit-to-stand and side-lying hip "
         "abduction."
@@ -133,7 +134,7 @@ POSTNATAL_GOOM_2019 = Evidence(
 
 PROGRESSION_LADDER = Evidence(
     id="rehab.progression_ladder",
-    statement=(
+    statement=Phrase(
         "Calf loading ladder, each step gated by pain monitoring and a limb symmetry index of at "
         "least 90%: (1) isometric holds 5x30-45 s daily; (2) double-leg raises 3x15-20; "
         "(3) single-leg raises 3x15 building to 25+; (4) single-leg raises off a step, full "
@@ -149,7 +150,7 @@ PROGRESSION_LADDER = Evidence(
 
 HOPS_FREQUENCY = Evidence(
     id="rehab.plyometric.frequency",
-    statement="Hopping and pogo work: 2 sessions a week on non-consecutive days.",
+    statement=Phrase("Hopping and pogo work: 2 sessions a week on non-consecutive days."),
     source="Practice convention (Tagalong's evidence summary, progression ladder)",
     strength=Strength.SECONDARY,
     expert_target=True,
@@ -157,7 +158,7 @@ HOPS_FREQUENCY = Evidence(
 
 STRENGTH_DOSAGE_ACSM = Evidence(
     id="rehab.strength.acsm_2009",
-    statement=(
+    statement=Phrase(
         "General resistance training for novice to intermediate adults: 1-3 sets of 8-12 "
         "repetitions, 2-3 sessions a week, progressing load when the top of the range is easy."
     ),
@@ -170,7 +171,7 @@ STRENGTH_DOSAGE_ACSM = Evidence(
 
 STATIC_STRETCH_BANDY_1997 = Evidence(
     id="rehab.stretch.bandy_1997",
-    statement=(
+    statement=Phrase(
         "A 30 s static stretch once a day improved hamstring flexibility as much as 60 s or "
         "three repetitions a day."
     ),
@@ -180,7 +181,7 @@ STATIC_STRETCH_BANDY_1997 = Evidence(
 
 PAIN_MONITORING_ADAPTATION = Evidence(
     id="rehab.pain_monitoring.plan_adaptation",
-    statement=(
+    statement=Phrase(
         "Plan rule built on the pain-monitoring model, per calf and 0-10 score: pain above 5/10 "
         "during or after running is too much; pain not back in the safe zone (0-3/10) by the "
         "next morning has not settled; the worst score of the last 7 days above the worst of "
@@ -198,7 +199,7 @@ PAIN_MONITORING_ADAPTATION = Evidence(
 
 RETEST_STEP_FORWARD = Evidence(
     id="rehab.progression.retest_step",
-    statement=(
+    statement=Phrase(
         "Plan rule: calf loading moves one ladder step forward when a heel-raise retest of the "
         "last 14 days, on the same protocol as the test before, improves the weaker side by 7 "
         "or more reps (beyond the test's error), "

@@ -6,13 +6,14 @@ never expert targets.
 """
 
 from tagalong.evidence.model import Evidence, Strength
+from tagalong.wording import Phrase
 
 _TOOLS = "Calendly and Acuity Scheduling help centres, via Tagalong's evidence summary"
 
 ENTRIES: tuple[Evidence, ...] = (
     Evidence(
         id="scheduling.buffer.calendly_0_180_min",
-        statement=(
+        statement=Phrase(
             "Booking tools let a coach keep a buffer of 0 to 180 minutes before and after each "
             "session, during which nothing else can be booked."
         ),
@@ -21,19 +22,19 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="scheduling.reminder.not_later_than_1h",
-        statement="Session reminders go out no later than one hour before the start.",
+        statement=Phrase("Session reminders go out no later than one hour before the start."),
         source=_TOOLS,
         strength=Strength.SECONDARY,
     ),
     Evidence(
         id="scheduling.group.capacity_per_slot",
-        statement="Group sessions have a capacity per slot and show the remaining spots.",
+        statement=Phrase("Group sessions have a capacity per slot and show the remaining spots."),
         source=_TOOLS,
         strength=Strength.SECONDARY,
     ),
     Evidence(
         id="scheduling.timezone.per_invitee",
-        statement=(
+        statement=Phrase(
             "Each invitee sees times in their own detected time zone; the host's hours stay "
             "in the host's zone."
         ),
@@ -42,7 +43,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="scheduling.invitation.sequence_and_cancel",
-        statement=(
+        statement=Phrase(
             "Calendly's group invitations never update after a change; send updated iCalendar "
             "invitations with the same UID and a higher SEQUENCE, and cancellations with "
             "METHOD:CANCEL and STATUS:CANCELLED (RFC 5546)."
@@ -52,7 +53,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="scheduling.ical.local_time_rules",
-        statement=(
+        statement=Phrase(
             "A local time that occurs twice means its first occurrence; a local time that does "
             "not exist is read with the UTC offset from before the gap (so 02:30 on a "
             "spring-forward night is 03:30 daylight time)."
@@ -62,7 +63,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="scheduling.video.jitsi_unguessable_url",
-        statement=(
+        statement=Phrase(
             "A Jitsi room is just an unguessable URL on a Jitsi server; since 2023 the public "
             "meet.jit.si asks the moderator to log in, self-hosted servers do not. Keep the "
             "server configurable and allow a custom link."

@@ -4,11 +4,12 @@ Append new entries at the end of ENTRIES, one ``Evidence(...)`` per entry.
 """
 
 from tagalong.evidence.model import Evidence, Strength
+from tagalong.wording import Phrase
 
 ENTRIES: tuple[Evidence, ...] = (
     Evidence(
         id="cadence.by_speed.van_oeveren_2017",
-        statement=(
+        statement=Phrase(
             "Novice runners chose 154, 158 and 160 steps/min at 2.4, 2.6 and 2.9 m/s; the "
             "heart-rate optimum was 166 steps/min."
         ),
@@ -17,7 +18,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="cadence.no_fixed_180.daniels",
-        statement=(
+        statement=Phrase(
             "Daniels' '180' was an observation of elites at race pace; never aim at a fixed 180, "
             "judge cadence at a fixed pace."
         ),
@@ -26,7 +27,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="cadence.plus_5pct.heiderscheit_2011",
-        statement=(
+        statement=Phrase(
             "+5% step rate cut knee energy absorption; +10% also cut hip absorption and hip "
             "adduction; suggest +5% first, +10% at most."
         ),
@@ -35,7 +36,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="cadence.achilles.lyght_2016",
-        statement=(
+        statement=Phrase(
             "+5% step frequency lowered peak Achilles stress and strain with rearfoot or "
             "forefoot strike."
         ),
@@ -44,13 +45,15 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="cadence.calf_forces.lenhart_2014",
-        statement="+10% step rate lowered ankle-extensor and hip-abductor forces in midstance.",
+        statement=Phrase(
+            "+10% step rate lowered ankle-extensor and hip-abductor forces in midstance."
+        ),
         source="Lenhart RL et al. 2014, MSSE 46:557–564",
         strength=Strength.VERIFIED,
     ),
     Evidence(
         id="foot_strike.achilles_load.almonroeder_2013",
-        statement=(
+        statement=Phrase(
             "Non-rearfoot strike raised Achilles loading rate 15% and impulse 11% per step "
             "(+47.7 BW per mile)."
         ),
@@ -59,7 +62,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="foot_strike.achilles_strain.lyght_2016",
-        statement=(
+        statement=Phrase(
             "Rearfoot strike gave less Achilles stress, strain and strain rate than "
             "forefoot strike."
         ),
@@ -68,13 +71,13 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="foot_strike.calf_forces.vannatta_2015",
-        statement="Forefoot strike raised gastrocnemius and soleus forces.",
+        statement=Phrase("Forefoot strike raised gastrocnemius and soleus forces."),
         source="Vannatta CN & Kernozek TW 2015, MSSE 47:1001–1008",
         strength=Strength.VERIFIED,
     ),
     Evidence(
         id="foot_strike.heel_touch.expert_target",
-        statement=(
+        statement=Phrase(
             "Let the heel touch down just after the forefoot lands on longer runs; if the calf "
             "complains try a midfoot or rearfoot landing for a few weeks; do not switch to "
             "forefoot deliberately with a calf or Achilles history."
@@ -85,7 +88,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="fit.cadence.steps_per_minute",
-        statement=(
+        statement=Phrase(
             "A FIT file's record cadence (field 4, 'rpm') plus its fractional cadence (field 53, "
             "scale 128) counts one foot: for running steps/min = 2 × (cadence + fraction), e.g. "
             "79 + 0.5 gives 159. A run whose cadence is below about 130 is per-leg and must be "
@@ -96,7 +99,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="cadence.easy_band.own_runs",
-        statement=(
+        statement=Phrase(
             "Without a threshold pace, a runner's easy speed band is the 10th to 70th centile of "
             "their own running time by speed over their last 90 days of runs: endurance runners "
             "do about 75–80 % of their training at low intensity (Seiler), so the slower 70 % of "
@@ -112,7 +115,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="cadence.shortfall_grading.expert_target",
-        statement=(
+        statement=Phrase(
             "Ranking weight for a cadence below what novices choose at that speed, graded by the "
             "shortfall as a share of it: 8 points per 1 % up to 5 % below (40 points), and more "
             "than 5 % below (past the +5 % step that changed joint loading) 60 points plus 3 per "

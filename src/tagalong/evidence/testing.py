@@ -4,6 +4,7 @@ Ids are stable: code cites them by string.
 """
 
 from tagalong.evidence.model import Evidence, Strength
+from tagalong.wording import Phrase
 
 _HL2017 = (
     "Hébert-Losier K et al. 2017, Physiotherapy 103(4):446–452, doi 10.1016/j.physio.2017.03.002"
@@ -12,7 +13,7 @@ _HL2017 = (
 ENTRIES: tuple[Evidence, ...] = (
     Evidence(
         id="hret.protocol.hebert_losier_2017",
-        statement=(
+        statement=Phrase(
             "Single-leg heel-raise endurance: 10° incline, knee straight, fingertips on the wall, "
             "60 bpm metronome (30 reps/min); stop when the heel cannot lift or pace or posture "
             "is lost."
@@ -22,7 +23,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="hret.norm.hebert_losier_2017",
-        statement=(
+        statement=Phrase(
             "Age/sex median and 2.5th-centile lower limit of heel-raise reps "
             "(n = 566, aged 20–81), "
             "from the paper's quantile-regression models; interpolate between decades."
@@ -32,7 +33,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="hret.retest_error.hebert_losier_2017",
-        statement=(
+        statement=Phrase(
             "Between-day 95% limits of agreement ±6.2 reps: a retest change of 7 reps or more "
             "is real, smaller changes are noise."
         ),
@@ -41,7 +42,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="hret.return_to_run.expert_target",
-        statement=(
+        statement=Phrase(
             "Return to running: 25 or more single-leg heel raises per side with under 10% "
             "asymmetry (practice criterion; Lunsford & Perry 1995 is the usual source of "
             "'25 reps = normal')."
@@ -53,13 +54,13 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="lsi.formula.silbernagel_2010",
-        statement="Limb symmetry index = involved ÷ uninvolved × 100.",
+        statement=Phrase("Limb symmetry index = involved ÷ uninvolved × 100."),
         source="Silbernagel KG et al. 2010, KSSTA 18:258–264",
         strength=Strength.VERIFIED,
     ),
     Evidence(
         id="lsi.threshold_90.expert_target",
-        statement=(
+        statement=Phrase(
             "LSI below 90% blocks progression; a convention borrowed from ACL return-to-sport "
             "work, written as 'within 10%' in calf-strain criteria."
         ),
@@ -69,7 +70,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="soleus.protocol.lee_2023",
-        statement=(
+        statement=Phrase(
             "Seated isometric soleus test: knee 90–110°, ankle in maximal dorsiflexion, 30 kg "
             "pre-tension, three 3–4 s maximal efforts; result as × body weight."
         ),
@@ -78,7 +79,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="soleus.bands.expert_target",
-        statement=(
+        statement=Phrase(
             "Seated isometric soleus force below 1.5 × BW = low, 1.5–1.7 = developing, "
             "1.7–2.0 = target for endurance runners."
         ),
@@ -88,13 +89,13 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="ktw.degrees_per_cm.bennell_1998",
-        statement="Knee-to-wall: 1 cm of distance ≈ 3.6° of ankle dorsiflexion.",
+        statement=Phrase("Knee-to-wall: 1 cm of distance ≈ 3.6° of ankle dorsiflexion."),
         source="Bennell K et al. 1998 (via Physiopedia)",
         strength=Strength.VERIFIED,
     ),
     Evidence(
         id="ktw.norm.hoch_mckeon_2011",
-        statement=(
+        statement=Phrase(
             "Knee-to-wall norm 12.0 ± 2.8 cm; in 68% of healthy adults the side-to-side "
             "difference is ≤ 1.5 cm, some reach about 3 cm."
         ),
@@ -103,14 +104,16 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="ktw.flag.expert_target",
-        statement="Flag a knee-to-wall distance below about 10 cm or an asymmetry above 2 cm.",
+        statement=Phrase(
+            "Flag a knee-to-wall distance below about 10 cm or an asymmetry above 2 cm."
+        ),
         source="Practice convention (secondary sources)",
         strength=Strength.SECONDARY,
         expert_target=True,
     ),
     Evidence(
         id="ktw.retest_error.powden_2015",
-        statement=(
+        statement=Phrase(
             "Minimal detectable change 1.6 cm between testers, 1.9 cm within one tester: "
             "treat a change of 2 cm or more as real."
         ),
@@ -119,7 +122,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="hop.lsi.expert_target",
-        statement=(
+        statement=Phrase(
             "Before speed work: single-leg hop distance (and reactive strength) within 10% "
             "side to side."
         ),
@@ -129,7 +132,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="capacity.single_run_spike.frandsen_2025",
-        statement=(
+        statement=Phrase(
             "A single run longer than the longest run in the previous 30 days raised injury "
             "hazard: by 10–30% HR 1.64, by 30–100% HR 1.52, by more than 100% HR 2.28."
         ),
@@ -138,7 +141,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="capacity.spike_grading.expert_target",
-        statement=(
+        statement=Phrase(
             "Ranking weight for a single-run spike, graded by how far past the 10 % threshold: "
             "20 points just past it, rising linearly to 40 for a run twice as long as any in the "
             "previous 30 days, 60 for more than twice (HR 2.28): the load alone can then make "
@@ -153,7 +156,7 @@ ENTRIES: tuple[Evidence, ...] = (
     ),
     Evidence(
         id="capacity.weak_calves_alone.expert_target",
-        statement=(
+        statement=Phrase(
             "Ranking weight: heel raises on the weaker side below the age/sex lower limit "
             "(2.5th centile) score 45 points, which with the 25-rep target missed makes weak "
             "calves likely on their own, without any load signal."

@@ -12,17 +12,20 @@ from tagalong.exercises.library import (
 from tagalong.exercises.model import (
     CATEGORIES,
     EQUIPMENT,
+    EQUIPMENT_WORDS,
     LADDER_LEVELS,
     Category,
     Dosage,
     Equipment,
     Exercise,
     InvalidExercise,
+    equipment_words,
 )
 
 __all__ = [
     "CATEGORIES",
     "EQUIPMENT",
+    "EQUIPMENT_WORDS",
     "LADDER_LEVELS",
     "LIBRARY",
     "Category",
@@ -32,6 +35,7 @@ __all__ = [
     "InvalidExercise",
     "by_category",
     "check_links",
+    "equipment_words",
     "for_ladder_level",
     "get",
     "ladder_chain",

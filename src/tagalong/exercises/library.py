@@ -81,7 +81,8 @@ def ladder_chain() -> list[Exercise]:
 
 
 def search(text: str) -> list[Exercise]:
-    """Exercises whose slug, name, muscles or description contain every word of ``text``."""
+    """Exercises whose slug, name, muscles or description (English or the reader's language)
+    contain every word of ``text``."""
     words = text.lower().split()
     if not words:
         return []
@@ -89,4 +90,7 @@ def search(text: str) -> list[Exercise]:
 
 
 def _haystack(exercise: Exercise) -> str:
-    return " ".join((exercise.slug, exercise.name, exercise.description, *exercise.muscles)).lower()
+    """The searchable words in English and, through `str`, in the reader's language."""
+    words = (exercise.name, exercise.description, *exercise.muscles)
+    english = " ".join(words)  # a phrase's str buffer is its English
+    return " ".join((exercise.slug, english, *map(str, words))).lower()

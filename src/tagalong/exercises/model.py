@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from tagalong.wording import Phrase
+
 Category = Literal["calf", "hip_glute_hamstring", "mobility", "rolling", "drill"]
 Equipment = Literal[
     "none", "step", "wall", "weights", "machine", "foam_roller", "box", "band", "metronome"
@@ -12,19 +14,36 @@ Equipment = Literal[
 
 CATEGORIES: tuple[str, ...] = get_args(Category)
 EQUIPMENT: tuple[str, ...] = get_args(Equipment)
+EQUIPMENT_WORDS: dict[str, Phrase] = {
+    "none": Phrase("none"),
+    "step": Phrase("step"),
+    "wall": Phrase("wall"),
+    "weights": Phrase("weights"),
+    "machine": Phrase("machine"),
+    "foam_roller": Phrase("foam roller"),
+    "box": Phrase("box"),
+    "band": Phrase("band"),
+    "metronome": Phrase("metronome"),
+}
+
+
+def equipment_words(equipment: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The equipment as a reader sees it (an unknown code as it is)."""
+    return tuple(EQUIPMENT_WORDS.get(code, code) for code in equipment)
+
 
 # Positions on the calf progression ladder (evidence "rehab.progression_ladder").
-LADDER_LEVELS: dict[int, str] = {
-    1: "isometric holds",
-    2: "double-leg raises",
-    3: "single-leg raises",
-    4: "single-leg raises off a step, full range",
-    5: "weighted straight- and bent-knee raises (heavy slow resistance)",
-    6: "heavy seated soleus raises",
-    7: "eccentric emphasis",
-    8: "pogos",
-    9: "hops",
-    10: "walk-run",
+LADDER_LEVELS: dict[int, Phrase] = {
+    1: Phrase("isometric holds"),
+    2: Phrase("double-leg raises"),
+    3: Phrase("single-leg raises"),
+    4: Phrase("single-leg raises off a step, full range"),
+    5: Phrase("weighted straight- and bent-knee raises (heavy slow resistance)"),
+    6: Phrase("heavy seated soleus raises"),
+    7: Phrase("eccentric emphasis"),
+    8: Phrase("pogos"),
+    9: Phrase("hops"),
+    10: Phrase("walk-run"),
 }
 
 
@@ -56,29 +75,33 @@ class Dosage:
         if not self.frequency.strip():
             raise InvalidExercise("dosage.frequency must not be empty")
 
-    def summary(self) -> str:
+    def summary(self) -> Phrase:
         """Coach-readable one-liner, e.g. ``3 x 15, 3 s up / 3 s down, 3 sessions a week``."""
-        amount = f"{self.reps}" if self.reps is not None else f"{self.hold_s} s"
-        if self.reps is None and self.hold_s is None:
-            amount = "as set by the plan"
-        parts = [f"{self.sets} x {amount}"]
-        parts += [p for p in (self.tempo, self.load) if p]
-        parts.append(self.frequency)
-        return ", ".join(parts)
+        amount: int | Phrase
+        if self.reps is not None:
+            amount = self.reps
+        elif self.hold_s is not None:
+            amount = Phrase("{seconds} s", seconds=self.hold_s)
+        else:
+            amount = Phrase("as set by the plan")
+        details = tuple(p for p in (self.tempo, self.load, self.frequency) if p)
+        return Phrase(
+            "{sets} x {amount}, {details}", sets=self.sets, amount=amount, details=details
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class Exercise:
     slug: str
-    name: str
+    name: Phrase
     category: Category
-    muscles: tuple[str, ...]
+    muscles: tuple[Phrase, ...]
     equipment: tuple[Equipment, ...]
-    cues: tuple[str, ...]
-    common_mistakes: tuple[str, ...]
+    cues: tuple[Phrase, ...]
+    common_mistakes: tuple[Phrase, ...]
     dosage: Dosage
     citations: tuple[str, ...]
-    description: str
+    description: Phrase
     regression: str | None = None
     progression: str | None = None
     ladder_level: int | None = None

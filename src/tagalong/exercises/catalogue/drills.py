@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tagalong.exercises.model import Dosage, Exercise
+from tagalong.wording import Phrase
 
 CADENCE = ("cadence.plus_5pct.heiderscheit_2011", "cadence.achilles.lyght_2016")
 PLYO = "rehab.plyometric.frequency"
@@ -12,110 +13,120 @@ _DRILL_DOSAGE = Dosage(
     reps=None,
     hold_s=None,
     tempo=None,
-    load="about 20 m each",
-    frequency="before easy runs, 2 sessions a week",
+    load=Phrase("about 20 m each"),
+    frequency=Phrase("before easy runs, 2 sessions a week"),
 )
-LEGS = ("hip flexors", "gastrocnemius", "soleus")
+LEGS = (Phrase("hip flexors"), Phrase("gastrocnemius"), Phrase("soleus"))
 
 EXERCISES: tuple[Exercise, ...] = (
     Exercise(
         slug="metronome-cadence-run",
-        name="Metronome cadence run",
+        name=Phrase("Metronome cadence run"),
         category="drill",
-        muscles=("gastrocnemius", "soleus", "quadriceps", "gluteus maximus"),
+        muscles=(
+            Phrase("gastrocnemius"),
+            Phrase("soleus"),
+            Phrase("quadriceps"),
+            Phrase("gluteus maximus"),
+        ),
         equipment=("metronome",),
         cues=(
-            "Measure your step rate at your usual easy pace.",
-            "Set the metronome 5% higher and keep the same pace.",
-            "Take shorter, quicker steps; do not speed up.",
+            Phrase("Measure your step rate at your usual easy pace."),
+            Phrase("Set the metronome 5% higher and keep the same pace."),
+            Phrase("Take shorter, quicker steps; do not speed up."),
         ),
         common_mistakes=(
-            "Aiming for a fixed 180 steps per minute.",
-            "Running faster instead of stepping quicker.",
+            Phrase("Aiming for a fixed 180 steps per minute."),
+            Phrase("Running faster instead of stepping quicker."),
         ),
         dosage=Dosage(
             sets=1,
             reps=None,
             hold_s=None,
-            tempo="+5% steps per minute at a fixed pace (then +10% at most)",
-            load="easy-run pace",
-            frequency="parts of 2-3 easy runs a week",
+            tempo=Phrase("+5% steps per minute at a fixed pace (then +10% at most)"),
+            load=Phrase("easy-run pace"),
+            frequency=Phrase("parts of 2-3 easy runs a week"),
         ),
         citations=(*CADENCE, "cadence.calf_forces.lenhart_2014", "cadence.no_fixed_180.daniels"),
-        description=(
+        description=Phrase(
             "A 5% higher step rate lowers peak Achilles stress; judge it at a fixed pace, "
             "never against a fixed 180."
         ),
     ),
     Exercise(
         slug="high-knees",
-        name="High knees",
+        name=Phrase("High knees"),
         category="drill",
         muscles=LEGS,
         equipment=("none",),
-        cues=("Run tall with quick, light steps.", "Lift the knees to hip height."),
-        common_mistakes=("Leaning back.",),
+        cues=(Phrase("Run tall with quick, light steps."), Phrase("Lift the knees to hip height.")),
+        common_mistakes=(Phrase("Leaning back."),),
         dosage=_DRILL_DOSAGE,
         progression="a-skip",
         citations=(*CADENCE, PLYO),
-        description="Quick, light contacts under the hips.",
+        description=Phrase("Quick, light contacts under the hips."),
     ),
     Exercise(
         slug="a-skip",
-        name="A-skip",
+        name=Phrase("A-skip"),
         category="drill",
         muscles=LEGS,
         equipment=("none",),
         cues=(
-            "Skip with one knee driving up as the other foot lands.",
-            "Land under your hips on the ball of the foot.",
-            "Keep the arms in rhythm.",
+            Phrase("Skip with one knee driving up as the other foot lands."),
+            Phrase("Land under your hips on the ball of the foot."),
+            Phrase("Keep the arms in rhythm."),
         ),
-        common_mistakes=("Reaching forward with the foot.",),
+        common_mistakes=(Phrase("Reaching forward with the foot."),),
         dosage=_DRILL_DOSAGE,
         regression="high-knees",
         progression="b-skip",
         citations=(*CADENCE, PLYO),
-        description="Rhythm and landing under the body.",
+        description=Phrase("Rhythm and landing under the body."),
     ),
     Exercise(
         slug="b-skip",
-        name="B-skip",
+        name=Phrase("B-skip"),
         category="drill",
-        muscles=(*LEGS, "hamstrings"),
+        muscles=(*LEGS, Phrase("hamstrings")),
         equipment=("none",),
         cues=(
-            "Start as an A-skip.",
-            "Extend the lower leg, then paw the foot back under you.",
+            Phrase("Start as an A-skip."),
+            Phrase("Extend the lower leg, then paw the foot back under you."),
         ),
-        common_mistakes=("Kicking the leg out straight and landing ahead of you.",),
+        common_mistakes=(Phrase("Kicking the leg out straight and landing ahead of you."),),
         dosage=_DRILL_DOSAGE,
         regression="a-skip",
         citations=(*CADENCE, PLYO),
-        description="Adds an active pull-back of the foot under the hips.",
+        description=Phrase("Adds an active pull-back of the foot under the hips."),
     ),
     Exercise(
         slug="strides",
-        name="Strides",
+        name=Phrase("Strides"),
         category="drill",
-        muscles=("gastrocnemius", "soleus", "quadriceps", "hamstrings"),
+        muscles=(
+            Phrase("gastrocnemius"),
+            Phrase("soleus"),
+            Phrase("quadriceps"),
+            Phrase("hamstrings"),
+        ),
         equipment=("none",),
         cues=(
-            "Accelerate smoothly over about 80 m.",
-            "Stay relaxed at near-fast speed.",
-            "Walk back to recover fully.",
+            Phrase("Accelerate smoothly over about 80 m."),
+            Phrase("Stay relaxed at near-fast speed."),
+            Phrase("Walk back to recover fully."),
         ),
-        common_mistakes=("Sprinting all out.",),
+        common_mistakes=(Phrase("Sprinting all out."),),
         dosage=Dosage(
             sets=4,
             reps=None,
             hold_s=20,
-            tempo="build up, relaxed",
+            tempo=Phrase("build up, relaxed"),
             load=None,
-            frequency="after 1-2 easy runs a week",
+            frequency=Phrase("after 1-2 easy runs a week"),
         ),
         citations=(*CADENCE, "rehab.return_to_run.green_2022"),
-        description=(
+        description=Phrase(
             "Short, relaxed accelerations; after a calf strain, add speed only once volume is "
             "steady, never both together."
         ),

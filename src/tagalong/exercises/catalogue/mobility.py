@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tagalong.exercises.model import Dosage, Exercise
+from tagalong.wording import Phrase
 
 STRETCH = "rehab.stretch.bandy_1997"
 KNEE_TO_WALL = "ktw.norm.hoch_mckeon_2011"
@@ -13,107 +14,109 @@ _STRETCH_DOSAGE = Dosage(
     hold_s=30,
     tempo=None,
     load=None,
-    frequency="daily, each side",
+    frequency=Phrase("daily, each side"),
 )
 
 EXERCISES: tuple[Exercise, ...] = (
     Exercise(
         slug="knee-to-wall-mobilisation",
-        name="Knee-to-wall mobilisation",
+        name=Phrase("Knee-to-wall mobilisation"),
         category="mobility",
-        muscles=("soleus", "ankle joint"),
+        muscles=(Phrase("soleus"), Phrase("ankle joint")),
         equipment=("wall",),
         cues=(
-            "Face a wall in a half-kneeling or split stance.",
-            "Drive the front knee towards the wall, heel down.",
-            "Move in and out slowly.",
+            Phrase("Face a wall in a half-kneeling or split stance."),
+            Phrase("Drive the front knee towards the wall, heel down."),
+            Phrase("Move in and out slowly."),
         ),
-        common_mistakes=("Lifting the heel.", "Letting the knee fall inward."),
+        common_mistakes=(Phrase("Lifting the heel."), Phrase("Letting the knee fall inward.")),
         dosage=Dosage(
             sets=2,
             reps=10,
             hold_s=None,
-            tempo="slow, 2 s at end range",
+            tempo=Phrase("slow, 2 s at end range"),
             load=None,
-            frequency="daily",
+            frequency=Phrase("daily"),
         ),
         citations=(KNEE_TO_WALL, STRETCH),
-        description=(
+        description=Phrase(
             "The same position as the knee-to-wall test, used as a gentle range exercise. "
             "Loading and stretching improve calf range; rolling does not."
         ),
     ),
     Exercise(
         slug="calf-stretch-straight-knee",
-        name="Standing calf stretch, straight knee",
+        name=Phrase("Standing calf stretch, straight knee"),
         category="mobility",
-        muscles=("gastrocnemius",),
+        muscles=(Phrase("gastrocnemius"),),
         equipment=("wall",),
         cues=(
-            "Hands on the wall, one leg back.",
-            "Keep the back knee straight and the heel down.",
-            "Lean in until you feel a stretch and hold.",
+            Phrase("Hands on the wall, one leg back."),
+            Phrase("Keep the back knee straight and the heel down."),
+            Phrase("Lean in until you feel a stretch and hold."),
         ),
-        common_mistakes=("Turning the back foot out.",),
+        common_mistakes=(Phrase("Turning the back foot out."),),
         dosage=_STRETCH_DOSAGE,
         progression="soleus-stretch-bent-knee",
         citations=(STRETCH, "rolling.no_dorsiflexion.konrad_2022"),
-        description="A static stretch for the gastrocnemius.",
+        description=Phrase("A static stretch for the gastrocnemius."),
     ),
     Exercise(
         slug="soleus-stretch-bent-knee",
-        name="Soleus stretch, bent knee",
+        name=Phrase("Soleus stretch, bent knee"),
         category="mobility",
-        muscles=("soleus",),
+        muscles=(Phrase("soleus"),),
         equipment=("wall",),
         cues=(
-            "Step one foot back and bend both knees.",
-            "Keep the back heel on the floor.",
-            "Sink down until you feel a stretch low in the calf and hold.",
+            Phrase("Step one foot back and bend both knees."),
+            Phrase("Keep the back heel on the floor."),
+            Phrase("Sink down until you feel a stretch low in the calf and hold."),
         ),
-        common_mistakes=("Letting the back heel lift.",),
+        common_mistakes=(Phrase("Letting the back heel lift."),),
         dosage=_STRETCH_DOSAGE,
         regression="calf-stretch-straight-knee",
         citations=(STRETCH, "rolling.no_dorsiflexion.konrad_2022"),
-        description="Bending the knee moves the stretch to the soleus.",
+        description=Phrase("Bending the knee moves the stretch to the soleus."),
     ),
     Exercise(
         slug="kneeling-hip-flexor-stretch",
-        name="Kneeling hip flexor stretch",
+        name=Phrase("Kneeling hip flexor stretch"),
         category="mobility",
-        muscles=("iliopsoas", "rectus femoris"),
+        muscles=(Phrase("iliopsoas"), Phrase("rectus femoris")),
         equipment=("none",),
         cues=(
-            "Kneel on one knee, the other foot in front.",
-            "Tuck your pelvis under and squeeze the back glute.",
-            "Shift forward gently and hold.",
+            Phrase("Kneel on one knee, the other foot in front."),
+            Phrase("Tuck your pelvis under and squeeze the back glute."),
+            Phrase("Shift forward gently and hold."),
         ),
-        common_mistakes=("Arching the lower back.",),
+        common_mistakes=(Phrase("Arching the lower back."),),
         dosage=_STRETCH_DOSAGE,
         citations=(STRETCH, "hips.calf_link.franettovich_smith_2014"),
-        description="For tight hips that limit hip extension and push work onto the calves.",
+        description=Phrase(
+            "For tight hips that limit hip extension and push work onto the calves."
+        ),
     ),
     Exercise(
         slug="ankle-pumps",
-        name="Ankle pumps",
+        name=Phrase("Ankle pumps"),
         category="mobility",
-        muscles=("gastrocnemius", "soleus", "tibialis anterior"),
+        muscles=(Phrase("gastrocnemius"), Phrase("soleus"), Phrase("tibialis anterior")),
         equipment=("none",),
         cues=(
-            "Sit or lie with your legs relaxed.",
-            "Point your toes away, then pull them towards you.",
-            "Move through the full range, briskly.",
+            Phrase("Sit or lie with your legs relaxed."),
+            Phrase("Point your toes away, then pull them towards you."),
+            Phrase("Move through the full range, briskly."),
         ),
-        common_mistakes=("Moving only a little.",),
+        common_mistakes=(Phrase("Moving only a little."),),
         dosage=Dosage(
             sets=1,
             reps=20,
             hold_s=None,
             tempo=None,
             load=None,
-            frequency="every 60 min on trips longer than 4 h",
+            frequency=Phrase("every 60 min on trips longer than 4 h"),
         ),
         citations=("circulation.travel_prompt.expert_target", "circulation.travel_risk.cdc"),
-        description="Keeps the calf muscle pump working when you cannot stand up.",
+        description=Phrase("Keeps the calf muscle pump working when you cannot stand up."),
     ),
 )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from tagalong.exercises.model import Dosage, Exercise
+from tagalong.wording import Phrase
 
-ROLLING_NOTE = "optional comfort, 30–120 s per muscle, never in place of loading"
+ROLLING_NOTE = Phrase("optional comfort, 30–120 s per muscle, never in place of loading")
 CITATIONS = (
     "rolling.dose.review_2022",
     "rolling.no_dorsiflexion.konrad_2022",
@@ -15,13 +16,13 @@ _DOSAGE = Dosage(
     sets=1,
     reps=None,
     hold_s=60,
-    tempo="slow passes, pause on tender spots",
-    load="moderate pressure, not painful",
-    frequency="optional, 30–120 s per muscle, 1-3 sets",
+    tempo=Phrase("slow passes, pause on tender spots"),
+    load=Phrase("moderate pressure, not painful"),
+    frequency=Phrase("optional, 30–120 s per muscle, 1-3 sets"),
 )
 
 
-def _rolling(slug: str, name: str, muscles: tuple[str, ...], where: str) -> Exercise:
+def _rolling(slug: str, name: Phrase, muscles: tuple[Phrase, ...], where: Phrase) -> Exercise:
     return Exercise(
         slug=slug,
         name=name,
@@ -29,30 +30,46 @@ def _rolling(slug: str, name: str, muscles: tuple[str, ...], where: str) -> Exer
         muscles=muscles,
         equipment=("foam_roller",),
         cues=(
-            f"Rest {where} on the roller.",
-            "Roll slowly along the muscle.",
-            "Breathe and keep the pressure tolerable.",
+            Phrase("Rest {where} on the roller.", where=where),
+            Phrase("Roll slowly along the muscle."),
+            Phrase("Breathe and keep the pressure tolerable."),
         ),
-        common_mistakes=("Rolling fast.", "Rolling instead of strength work."),
+        common_mistakes=(Phrase("Rolling fast."), Phrase("Rolling instead of strength work.")),
         dosage=_DOSAGE,
         citations=CITATIONS,
-        description=f"Rolling is {ROLLING_NOTE}.",
+        description=Phrase("Rolling is {note}.", note=ROLLING_NOTE),
     )
 
 
 EXERCISES: tuple[Exercise, ...] = (
-    _rolling("foam-roll-calf", "Foam roll: calf", ("gastrocnemius",), "the back of your lower leg"),
+    _rolling(
+        "foam-roll-calf",
+        Phrase("Foam roll: calf"),
+        (Phrase("gastrocnemius"),),
+        Phrase("the back of your lower leg"),
+    ),
     _rolling(
         "foam-roll-soleus",
-        "Foam roll: soleus",
-        ("soleus",),
-        "the lower calf, knee bent, turned slightly in and out,",
+        Phrase("Foam roll: soleus"),
+        (Phrase("soleus"),),
+        Phrase("the lower calf, knee bent, turned slightly in and out,"),
     ),
     _rolling(
-        "foam-roll-quadriceps", "Foam roll: quadriceps", ("quadriceps",), "the front of your thigh"
+        "foam-roll-quadriceps",
+        Phrase("Foam roll: quadriceps"),
+        (Phrase("quadriceps"),),
+        Phrase("the front of your thigh"),
     ),
-    _rolling("foam-roll-glutes", "Foam roll: glutes", ("gluteus maximus",), "one buttock"),
     _rolling(
-        "foam-roll-hamstrings", "Foam roll: hamstrings", ("hamstrings",), "the back of your thigh"
+        "foam-roll-glutes",
+        Phrase("Foam roll: glutes"),
+        (Phrase("gluteus maximus"),),
+        Phrase("one buttock"),
+    ),
+    _rolling(
+        "foam-roll-hamstrings",
+        Phrase("Foam roll: hamstrings"),
+        (Phrase("hamstrings"),),
+        Phrase("the back of your thigh"),
     ),
 )
