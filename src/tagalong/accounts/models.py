@@ -43,9 +43,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     time_zone = models.CharField(max_length=64, default="UTC")
     units = models.CharField(
         max_length=2,
-        choices=[("km", "Kilometres (pace per km)"), ("mi", "Miles (pace per mile)")],
+        choices=[("km", _("Kilometres (pace per km)")), ("mi", _("Miles (pace per mile)"))],
         default="km",
-        help_text="How distances and paces are shown to this person.",
+        help_text=_("How distances and paces are shown to this person."),
     )
     # Blank: the language the browser asks for (LocaleMiddleware); else one of LANGUAGES.
     language = models.CharField(max_length=8, blank=True, default="")

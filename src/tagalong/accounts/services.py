@@ -58,9 +58,9 @@ def create_coach(
     user.set_password(password)
     user.save()
     if practice is None:
-        practice = Practice.objects.create(
-            name=practice_name.strip() or f"{user.full_name}'s practice"
-        )
+        # A new coach has chosen no language yet: the one they are signing up in.
+        default_name = gettext("%(name)s's practice") % {"name": user.full_name}
+        practice = Practice.objects.create(name=practice_name.strip() or default_name)
     CoachProfile.objects.create(user=user, practice=practice)
     record(actor=None, action="coach.created", target=user, practice=practice.pk)
     return user

@@ -14,10 +14,10 @@ from tagalong.athletes.models import AthleteProfile
 
 
 class LoadMeasure(models.TextChoices):
-    SRPE = "srpe", "session RPE"
-    TRIMP = "trimp", "TRIMP"
-    RTSS = "rtss", "rTSS"
-    DURATION = "duration", "minutes"
+    SRPE = "srpe", gettext_lazy("session RPE")
+    TRIMP = "trimp", gettext_lazy("TRIMP")
+    RTSS = "rtss", gettext_lazy("rTSS")
+    DURATION = "duration", gettext_lazy("minutes")
 
 
 def original_path(instance: Activity, filename: str) -> str:
@@ -259,17 +259,17 @@ class LoadSettings(models.Model):
         AthleteProfile, on_delete=models.CASCADE, related_name="load_settings"
     )
     measure = models.CharField(
-        "load measure for the daily series",
+        gettext_lazy("load measure for the daily series"),
         max_length=8,
         choices=SeriesMeasure.choices,
         default=SeriesMeasure.AUTO,
     )
     threshold_pace_s_per_km = models.FloatField(
-        "threshold pace (seconds per km)",
+        gettext_lazy("threshold pace (seconds per km)"),
         null=True,
         blank=True,
         validators=[MinValueValidator(150), MaxValueValidator(900)],
-        help_text="The pace you could hold for about an hour; 2:30–15:00 per km.",
+        help_text=gettext_lazy("The pace you could hold for about an hour; 2:30–15:00 per km."),
     )
     measure_in_use = models.CharField(max_length=8, blank=True)
     rate_in_use = models.FloatField(null=True, blank=True)

@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from tagalong.accounts.models import Practice, User
 from tagalong.athletes.validation import validate_time_zone
@@ -35,7 +35,7 @@ class AthleteProfile(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(25), MaxValueValidator(250)],
-        help_text="25–250 kg",
+        help_text=gettext_lazy("25–250 kg"),
     )
     height_cm = models.DecimalField(
         max_digits=4,
@@ -43,7 +43,7 @@ class AthleteProfile(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(100), MaxValueValidator(230)],
-        help_text="100–230 cm",
+        help_text=gettext_lazy("100–230 cm"),
     )
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     units = models.CharField(max_length=2, choices=Units.choices, default=Units.KM)
@@ -62,19 +62,19 @@ class AthleteProfile(models.Model):
     )
     goals = models.TextField(blank=True)
     hr_max = models.PositiveSmallIntegerField(
-        "maximum heart rate",
+        gettext_lazy("maximum heart rate"),
         null=True,
         blank=True,
         validators=[MinValueValidator(120), MaxValueValidator(230)],
     )
     hr_rest = models.PositiveSmallIntegerField(
-        "resting heart rate",
+        gettext_lazy("resting heart rate"),
         null=True,
         blank=True,
         validators=[MinValueValidator(25), MaxValueValidator(110)],
     )
     lthr = models.PositiveSmallIntegerField(
-        "lactate threshold heart rate",
+        gettext_lazy("lactate threshold heart rate"),
         null=True,
         blank=True,
         validators=[MinValueValidator(90), MaxValueValidator(220)],
@@ -105,11 +105,11 @@ class AthleteProfile(models.Model):
         errors: dict[str, str] = {}
         today = timezone.localdate()
         if self.birth_date and not (10 <= (self.age_on(today) or 0) <= 100):
-            errors["birth_date"] = "Birth date must give an age between 10 and 100 years."
+            errors["birth_date"] = gettext("Birth date must give an age between 10 and 100 years.")
         if self.hr_max and self.hr_rest and self.hr_rest >= self.hr_max:
-            errors["hr_rest"] = "Resting heart rate must be below maximum heart rate."
+            errors["hr_rest"] = gettext("Resting heart rate must be below maximum heart rate.")
         if self.hr_max and self.lthr and self.lthr >= self.hr_max:
-            errors["lthr"] = "Threshold heart rate must be below maximum heart rate."
+            errors["lthr"] = gettext("Threshold heart rate must be below maximum heart rate.")
         if errors:
             raise ValidationError(errors)
 
@@ -126,7 +126,7 @@ class CoachingLink(models.Model):
     coach = models.ForeignKey(User, on_delete=models.CASCADE, related_name="coaching_links")
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="links")
     shared_with_practice = models.BooleanField(
-        default=True, help_text="Other coaches of the practice may view this athlete."
+        default=True, help_text=gettext_lazy("Other coaches of the practice may view this athlete.")
     )
     started_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)

@@ -134,13 +134,13 @@ class SessionType(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="session_types",
-        help_text="Who may book when the audience is a group.",
+        help_text=_("Who may book when the audience is a group."),
     )
     link_token = models.CharField(max_length=64, default=new_token, unique=True)
     cancel_cutoff_hours = models.PositiveSmallIntegerField(
         default=24, validators=[MaxValueValidator(24 * 14)]
     )
-    price_text = models.CharField(max_length=120, blank=True, help_text="Information only.")
+    price_text = models.CharField(max_length=120, blank=True, help_text=_("Information only."))
     location = models.CharField(max_length=8, choices=Location.choices, default=Location.JITSI)
     custom_link = models.URLField(blank=True)
     active = models.BooleanField(default=True)
@@ -271,8 +271,8 @@ class SessionNote(models.Model):
     athlete = models.ForeignKey(
         AthleteProfile, on_delete=models.CASCADE, related_name="session_notes"
     )
-    private_note = models.TextField(blank=True, help_text="Only you see this.")
-    shared_advice = models.TextField(blank=True, help_text="Shown on the runner's record.")
+    private_note = models.TextField(blank=True, help_text=_("Only you see this."))
+    shared_advice = models.TextField(blank=True, help_text=_("Shown on the runner's record."))
     exercise_slugs = models.JSONField(default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -17,6 +17,7 @@ from tagalong.audit.services import record
 from tagalong.dataexport.models import DeletionRequest
 from tagalong.errors import DomainError
 from tagalong.notifications.services import notify
+from tagalong.wording import Phrase
 
 GRACE = timedelta(days=14)
 CONFIRM_WITHIN_S = 2 * 24 * 3600
@@ -80,8 +81,10 @@ def confirm_deletion(*, request: DeletionRequest, now: datetime | None = None) -
         notify(
             request.user,
             kind="account_deletion",
-            title=f"Your account will be deleted on {request.scheduled_for:%d %B %Y}",
-            body="Until then you can cancel in Settings.",
+            title=Phrase(
+                "Your account will be deleted on {day:%d %B %Y}", day=request.scheduled_for
+            ),
+            body=Phrase("Until then you can cancel in Settings."),
             url=reverse("dataexport:mine"),
         )
     return request

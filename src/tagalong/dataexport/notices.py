@@ -8,6 +8,7 @@ from tagalong.accounts.models import User
 from tagalong.athletes.models import CoachingLink
 from tagalong.notifications.email import send_templated
 from tagalong.notifications.services import notify
+from tagalong.wording import Phrase
 
 
 def people_affected(user: User) -> list[User]:
@@ -18,14 +19,18 @@ def people_affected(user: User) -> list[User]:
 
 
 def tell_people_affected(user: User) -> None:
-    name = user.full_name or "A member"
+    name = user.full_name or Phrase("A member")
     for person in {p.pk: p for p in people_affected(user)}.values():
         if user.is_coach:
-            title = f"{name} has closed their coaching account"
-            body = "Your training record stays with you. Your conversation with them is kept."
+            title = Phrase("{name} has closed their coaching account", name=name)
+            body = Phrase(
+                "Your training record stays with you. Your conversation with them is kept."
+            )
         else:
-            title = f"{name} has deleted their account"
-            body = "Their data is gone; your conversation with them now shows “former member”."
+            title = Phrase("{name} has deleted their account", name=name)
+            body = Phrase(
+                "Their data is gone; your conversation with them now shows “former member”."
+            )
         notify(person, kind="account_deleted", title=title, body=body)
         context = {"person": person, "title": title, "body": body}
         transaction.on_commit(

@@ -10,7 +10,6 @@ from django.core.files import File
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
 from django_tasks import task
 
 from tagalong.dataexport import registry
@@ -19,6 +18,7 @@ from tagalong.dataexport.models import DataExport, ExportStatus
 from tagalong.dataexport.services import LINK_LIFETIME, expire_archives, fail_stalled
 from tagalong.notifications.email import send_templated
 from tagalong.notifications.services import notify
+from tagalong.wording import Phrase
 
 log = logging.getLogger(__name__)
 
@@ -78,11 +78,16 @@ def _tell_ready(export: DataExport) -> None:
     person = export.requested_by or export.athlete.user
     url = reverse("dataexport:export", kwargs={"export_id": export.pk})
     whose = (
-        gettext("Your data")
+        Phrase("Your data")
         if person.pk == export.athlete.user_id
-        else gettext("%(name)s's data") % {"name": export.athlete.name}
+        else Phrase("{name}'s data", name=export.athlete.name)
     )
-    notify(person, kind="export_ready", title=f"{whose} is ready to download", url=url)
+    notify(
+        person,
+        kind="export_ready",
+        title=Phrase("{whose} is ready to download", whose=whose),
+        url=url,
+    )
     send_templated(
         template="export_ready",
         to=[person.email],

@@ -130,7 +130,7 @@ def _message_out(message: Message) -> MessageOut:
         read_at=message.read_at,
         subject_kind=message.subject_kind,
         subject_url=message.subject_url,
-        subject_label=message.subject_label,
+        subject_label=str(message.subject),
         attachments=[
             AttachmentOut(
                 id=a.pk,

@@ -17,6 +17,7 @@ from tagalong.athletes.models import AthleteProfile
 from tagalong.errors import DomainError
 from tagalong.messaging.models import Message
 from tagalong.messaging.services import post_linked_comment
+from tagalong.wording import Phrase
 
 # The kinds commented on here, as the URL names them.
 KINDS = ("symptom_log", "activity", "calf_check")
@@ -27,10 +28,6 @@ class Subject:
     kind: str
     url: str
     label: str
-
-
-def _day(value: object) -> str:
-    return f"{value:%a} {value.day} {value:%b}"  # type: ignore[attr-defined]
 
 
 def subject_of(athlete: AthleteProfile, kind: str, subject_id: int) -> Subject:
@@ -44,7 +41,9 @@ def subject_of(athlete: AthleteProfile, kind: str, subject_id: int) -> Subject:
         if log is None:
             raise Http404("No such symptom log")
         url = reverse("symptoms:history", kwargs={"athlete_id": athlete.pk})
-        return Subject(kind, f"{url}#log-{log.pk}", f"Symptom log, {_day(log.day)}")
+        return Subject(
+            kind, f"{url}#log-{log.pk}", Phrase("Symptom log, {day:%a %-d %b}", day=log.day)
+        )
     if kind == "activity":
         from tagalong.activities.models import Activity
 
@@ -56,7 +55,7 @@ def subject_of(athlete: AthleteProfile, kind: str, subject_id: int) -> Subject:
         )
         local = activity.start.astimezone(ZoneInfo(athlete.time_zone or "UTC"))
         name = activity.name or activity.sport.replace("_", " ").capitalize()
-        return Subject(kind, url, f"{name}, {_day(local)}")
+        return Subject(kind, url, Phrase("{name}, {day:%a %-d %b}", name=name, day=local))
     from tagalong.assessments.models import CalfCheckRun
 
     run = CalfCheckRun.objects.filter(athlete=athlete, pk=subject_id).first()
@@ -64,7 +63,7 @@ def subject_of(athlete: AthleteProfile, kind: str, subject_id: int) -> Subject:
         raise Http404("No such calf check")
     url = reverse("assessments:calf_check", kwargs={"athlete_id": athlete.pk})
     local = run.created_at.astimezone(ZoneInfo(athlete.time_zone or "UTC"))
-    return Subject(kind, f"{url}#run-{run.pk}", f"Calf check, {_day(local)}")
+    return Subject(kind, f"{url}#run-{run.pk}", Phrase("Calf check, {day:%a %-d %b}", day=local))
 
 
 def comment_on(

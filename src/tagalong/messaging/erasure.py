@@ -16,7 +16,7 @@ def erase_member_messages(user: User) -> None:
         attachment.file.delete(save=False)
     Attachment.objects.filter(message__author=user).delete()
     Message.objects.filter(author=user).update(
-        text="", removed=True, subject_url="", subject_label=""
+        text="", removed=True, subject_url="", subject_label="", subject_phrase=None
     )
     # The coach's private notes are about the person who left: they go with them.
     CoachNote.objects.filter(thread__athlete__user=user).delete()

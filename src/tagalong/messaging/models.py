@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from tagalong.accounts.models import Practice, User
 from tagalong.athletes.models import AthleteProfile
+from tagalong.wording import text_from_json
 
 FORMER_MEMBER = "former member"
 
@@ -64,7 +65,10 @@ class Message(models.Model):
     # A comment made elsewhere (a plan session, a symptom log, an activity, a calf check).
     subject_kind = models.CharField(max_length=20, blank=True)
     subject_url = models.CharField(max_length=300, blank=True)
-    subject_label = models.CharField(max_length=200, blank=True)
+    subject_label = models.CharField(max_length=200, blank=True)  # in English
+    # The label as a phrase (tagalong.wording), so each side reads it in their language;
+    # empty on messages from before it was kept.
+    subject_phrase = models.JSONField(null=True, blank=True)
     removed = models.BooleanField(default=False)  # its author's account was deleted
 
     class Meta:
@@ -73,6 +77,11 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"message {self.pk} in thread {self.thread_id}"
+
+    @property
+    def subject(self) -> str:
+        """What the comment is on, in the reader's language where the phrase was kept."""
+        return text_from_json(self.subject_label, self.subject_phrase)
 
     @property
     def author_name(self) -> str:

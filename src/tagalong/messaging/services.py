@@ -26,6 +26,7 @@ from tagalong.messaging.models import (
     ThreadState,
 )
 from tagalong.notifications.services import notify
+from tagalong.wording import Phrase, phrase_json
 
 MAX_TEXT = 5000
 MAX_NOTE = 5000
@@ -140,6 +141,7 @@ def post_message(
         subject_kind=kind,
         subject_url=url[:300],
         subject_label=label[:200],
+        subject_phrase=phrase_json(label),
     )
     for checked in files:
         attachment = Attachment(
@@ -169,7 +171,7 @@ def _after_post(thread: Thread, author: User, message: Message, now: datetime) -
     notify(
         recipient,
         kind="message",
-        title=f"New message from {author}",
+        title=Phrase("New message from {name}", name=str(author)),
         body=message.text[:200],
         url=f"/messages/{thread.pk}/",
     )

@@ -1,5 +1,6 @@
 """Email: one subject / text / html template triple per message, written in the language each
-recipient chose in Settings (the site's language for an address we do not know)."""
+recipient chose in Settings (for an address we do not know, the language the sender says, else
+the site's)."""
 
 from __future__ import annotations
 
@@ -32,10 +33,14 @@ def send_templated(
     context: dict[str, Any],
     attachments: Sequence[tuple[str, bytes, str]] = (),
     language: str | None = None,
+    stranger_language: str | None = None,
 ) -> None:
-    """Send `template` to each address, one message per language the recipients read."""
+    """Send `template` to each address, one message per language the recipients read.
+
+    `language` overrides every recipient's choice; `stranger_language` is only for addresses
+    without an account (e.g. the inviting coach's language for an invitation)."""
     context = {"site_url": settings.SITE_URL, **context}
-    for chosen, addresses in _by_language(to, language):
+    for chosen, addresses in _by_language(to, language, stranger_language):
         with translation.override(chosen):
             subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
             text = render_to_string(f"emails/{template}.txt", context)
@@ -47,7 +52,9 @@ def send_templated(
         message.send()
 
 
-def _by_language(to: Sequence[str], language: str | None) -> Iterator[tuple[str, list[str]]]:
+def _by_language(
+    to: Sequence[str], language: str | None, stranger_language: str | None
+) -> Iterator[tuple[str, list[str]]]:
     if language:
         yield language, list(to)
         return
@@ -56,7 +63,9 @@ def _by_language(to: Sequence[str], language: str | None) -> Iterator[tuple[str,
     people = {user.email: user for user in User.objects.filter(email__in=list(to))}
     groups: dict[str, list[str]] = {}
     for address in to:
-        groups.setdefault(language_of(people.get(address)), []).append(address)
+        person = people.get(address)
+        chosen = stranger_language if person is None and stranger_language else language_of(person)
+        groups.setdefault(chosen, []).append(address)
     yield from groups.items()
 
 

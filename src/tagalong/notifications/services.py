@@ -8,6 +8,7 @@ from datetime import datetime
 from django.db import transaction
 
 from tagalong.accounts.models import User
+from tagalong.notifications.email import in_language_of
 from tagalong.notifications.models import Notification
 from tagalong.notifications.push import push_ready
 
@@ -15,7 +16,13 @@ TITLE_LIMIT = 200
 
 
 def notify(user: User, *, kind: str, title: str, body: str = "", url: str = "") -> None:
-    """Tell someone in the app. Written when the surrounding transaction commits, if any."""
+    """Tell someone in the app. Written when the surrounding transaction commits, if any.
+
+    The notice is stored as they will read it: a title or body that is a `Phrase` (or a lazy
+    translation) is said in their language, not in the one of the request or job that
+    noticed it."""
+    with in_language_of(user):
+        title, body = str(title), str(body)
     notification = Notification(
         user_id=user.pk, kind=kind, title=title[:TITLE_LIMIT], body=body, url=url
     )

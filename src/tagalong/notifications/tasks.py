@@ -6,7 +6,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from tagalong.accounts.models import Invitation
-from tagalong.notifications.email import send_templated
+from tagalong.notifications.email import language_of, send_templated
 
 
 @task()
@@ -28,6 +28,7 @@ def send_invitation_email(invitation_id: int) -> str:
             "practice": invitation.practice,
             "path": f"/invite/{invitation.token()}/",
         },
+        stranger_language=language_of(invitation.coach),
     )
     return "sent"
 

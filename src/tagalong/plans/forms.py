@@ -26,7 +26,8 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # what <input
 
 
 class GeneratePlanForm(forms.Form):
-    # GOAL_TITLES are marked in services.generation (a plan stores its title in English).
+    # GOAL_TITLES are marked in services.generation (a plan keeps its title in its runner's
+    # language).
     goal = forms.ChoiceField(
         label=_("Goal"),
         choices=[(g, _(GOAL_TITLES[g])) for g in GOAL_TYPES],

@@ -7,23 +7,24 @@ from datetime import date
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile
 
 
 class PlanStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    ACTIVE = "active", "Active"
-    ARCHIVED = "archived", "Archived"
+    DRAFT = "draft", _("Draft")
+    ACTIVE = "active", _("Active")
+    ARCHIVED = "archived", _("Archived")
 
 
 class SessionKind(models.TextChoices):
-    RUN = "run", "Run"
-    STRENGTH = "strength", "Strength"
-    MOBILITY = "mobility", "Mobility"
-    CROSS = "cross", "Cross-training"
-    REST = "rest", "Rest"
+    RUN = "run", _("Run")
+    STRENGTH = "strength", _("Strength")
+    MOBILITY = "mobility", _("Mobility")
+    CROSS = "cross", _("Cross-training")
+    REST = "rest", _("Rest")
 
 
 class Plan(models.Model):
@@ -188,24 +189,24 @@ class CalendarFeedToken(models.Model):
 
 
 class ProposalStatus(models.TextChoices):
-    PROPOSED = "proposed", "Waiting for the coach"
-    APPROVED = "approved", "Approved by the coach"  # and its changes made
-    REJECTED = "rejected", "Not made"
-    APPLIED = "applied", "Made automatically"  # the athlete's auto-apply switch is on
+    PROPOSED = "proposed", _("Waiting for the coach")
+    APPROVED = "approved", _("Approved by the coach")  # and its changes made
+    REJECTED = "rejected", _("Not made")
+    APPLIED = "applied", _("Made automatically")  # the athlete's auto-apply switch is on
 
 
 class ProposalTrigger(models.TextChoices):
-    PAIN = "pain", "Calf pain"
-    MISSED = "missed", "Missed session"
-    LOAD_SPIKE = "load_spike", "Load spike"
-    RETEST = "retest", "Better retest"
+    PAIN = "pain", _("Calf pain")
+    MISSED = "missed", _("Missed session")
+    LOAD_SPIKE = "load_spike", _("Load spike")
+    RETEST = "retest", _("Better retest")
 
 
 class ReviewSource(models.TextChoices):
-    SYMPTOMS = "symptoms", "a new calf log"
-    IMPORT = "import", "a run import"
-    RETEST = "retest", "new test results"
-    NIGHTLY = "nightly", "the nightly review"
+    SYMPTOMS = "symptoms", _("a new calf log")
+    IMPORT = "import", _("a run import")
+    RETEST = "retest", _("new test results")
+    NIGHTLY = "nightly", _("the nightly review")
 
 
 class Proposal(models.Model):

@@ -40,11 +40,13 @@ from tagalong.plans.models import (
     PlanStatus,
     Proposal,
     ProposalStatus,
+    ProposalTrigger,
     ReviewSource,
 )
 from tagalong.plans.selectors.lookups import active_plan, athlete_today
 from tagalong.plans.selectors.proposals import auto_apply_on
 from tagalong.plans.services.versions import new_version
+from tagalong.wording import Phrase
 
 log = logging.getLogger(__name__)
 
@@ -265,13 +267,22 @@ def coaches_of(athlete: AthleteProfile) -> list[User]:
     return [link.coach for link in links]
 
 
+def _trigger(proposal: Proposal) -> str:
+    """What set the proposal off, said in the language of whoever reads the notice."""
+    return ProposalTrigger(proposal.trigger).label
+
+
 def _tell_coaches(proposal: Proposal) -> None:
     plan = proposal.plan
     for coach in coaches_of(plan.athlete):
         notify(
             coach,
             kind="plan.proposal",
-            title=f"Plan change proposed for {plan.athlete.name}: {proposal.get_trigger_display()}",
+            title=Phrase(
+                "Plan change proposed for {name}: {change}",
+                name=plan.athlete.name,
+                change=_trigger(proposal),
+            ),
             body=proposal.summary,
             url=_plan_url(plan),
         )
@@ -281,7 +292,7 @@ def _tell_athlete(proposal: Proposal, plan: Plan) -> None:
     notify(
         plan.athlete.user,
         kind="plan.changed",
-        title=f"Your plan changed: {proposal.get_trigger_display().lower()}",
+        title=Phrase("Your plan changed: {change}", change=_trigger(proposal)),
         body=proposal.summary,
         url=_plan_url(plan),
     )

@@ -50,7 +50,7 @@ class Programme(models.Model):
     title = models.CharField(max_length=120)
     description = models.TextField(max_length=4000)
     audience = models.CharField(
-        max_length=300, help_text="Who it is for, in a sentence: shown on the public page."
+        max_length=300, help_text=_("Who it is for, in a sentence: shown on the public page.")
     )
     template = models.ForeignKey(
         "plans.Template", on_delete=models.PROTECT, related_name="programmes"

@@ -35,6 +35,7 @@ from tagalong.programmes.models import (
     Stage,
     new_slug,
 )
+from tagalong.wording import Phrase
 
 # A visitor's sign-up or gift keeps a place for two weeks, so one address may keep only a few
 # an hour: nobody fills a programme with made-up emails.
@@ -274,7 +275,9 @@ def _place(
     return place
 
 
-def _invite(programme: Programme, email: str, now: dt.datetime, message: str) -> Invitation:
+def _invite(programme: Programme, email: str, now: dt.datetime, message: Phrase) -> Invitation:
+    """The message is written in the language of whoever asked: the visitor signing up, or the
+    coach giving or freeing the place."""
     if User.objects.filter(email__iexact=email).exclude(role=Role.ATHLETE).exists():
         raise DomainError(
             _("%(email)s belongs to a coach or staff account.") % {"email": email}, field="email"
@@ -283,7 +286,7 @@ def _invite(programme: Programme, email: str, now: dt.datetime, message: str) ->
         email=email,
         coach=programme.coach,
         practice=programme.practice,
-        message=message,
+        message=str(message),
         created_at=now,
         expires_at=now + dt.timedelta(days=min(HOLD_DAYS, settings.INVITATION_TTL_DAYS)),
     )
@@ -335,7 +338,8 @@ def sign_up_visitor(
         programme, email=email, now=now, athlete=None, source=Source.SIGN_UP, waitlist=True
     )
     if place.status == PlaceStatus.HELD:
-        place.invitation = _invite(programme, email, now, f"Your place in {programme.title}")
+        message = Phrase("Your place in {title}", title=programme.title)
+        place.invitation = _invite(programme, email, now, message)
         place.held_until = place.invitation.expires_at
         place.save(update_fields=["invitation", "held_until"])
         _send("send_join_email", place.pk)
@@ -457,7 +461,8 @@ def give_free_place(*, programme: Programme, by: User, email: str, now: dt.datet
     place = _place(
         programme, email=email, now=now, athlete=None, source=Source.COACH, waitlist=False
     )
-    place.invitation = _invite(programme, email, now, f"A place in {programme.title}")
+    message = Phrase("A place in {title}", title=programme.title)
+    place.invitation = _invite(programme, email, now, message)
     place.held_until = place.invitation.expires_at
     place.payment = Payment.FREE
     place.save(update_fields=["invitation", "held_until", "payment"])
@@ -517,7 +522,8 @@ def _promote(programme: Programme, now: dt.datetime) -> None:
             _tell_promoted(place)
         else:
             place.status = PlaceStatus.HELD
-            place.invitation = _invite(programme, place.email, now, f"Your place in {programme}")
+            message = Phrase("Your place in {title}", title=programme.title)
+            place.invitation = _invite(programme, place.email, now, message)
             place.held_until = place.invitation.expires_at
             place.save()
             _send("send_join_email", place.pk)
@@ -533,8 +539,8 @@ def _tell_promoted(place: Place) -> None:
     notify(
         place.athlete.user,
         kind="programme_place",
-        title=_("A place in %(title)s is yours") % {"title": place.programme.title},
-        body=_("You were on the waiting list; a place freed up."),
+        title=Phrase("A place in {title} is yours", title=place.programme.title),
+        body=Phrase("You were on the waiting list; a place freed up."),
         url=reverse("programmes:member", kwargs={"slug": place.programme.slug}),
     )
 
@@ -767,8 +773,7 @@ def announce(*, programme: Programme, by: User, text: str) -> Announcement:
     notify_all(
         members,
         kind=KIND,
-        title=_("%(title)s: a message from %(coach)s")
-        % {"title": programme.title, "coach": by.full_name},
+        title=Phrase("{title}: a message from {coach}", title=programme.title, coach=by.full_name),
         body=text[:300],
         url=announcement_url(announcement),
     )

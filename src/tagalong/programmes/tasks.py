@@ -6,13 +6,13 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django_tasks import task
 
 from tagalong.accounts.models import User
 from tagalong.errors import DomainError
 from tagalong.notifications.email import send_templated
 from tagalong.programmes.models import Place, PlaceStatus
+from tagalong.wording import Phrase, phrase_n
 
 
 def _place(place_id: int) -> Place | None:
@@ -107,7 +107,7 @@ def make_plan(place_id: int, user_id: int) -> str:
             notify(
                 place.athlete.user,
                 kind="programme_plan",
-                title=_("Your plan needs one more step"),
+                title=Phrase("Your plan needs one more step"),
                 body=error.message,
                 url=url,
             )
@@ -116,7 +116,7 @@ def make_plan(place_id: int, user_id: int) -> str:
         notify(
             place.athlete.user,
             kind="programme_plan",
-            title=_("Your %(title)s plan is ready") % {"title": place.programme.title},
+            title=Phrase("Your {title} plan is ready", title=place.programme.title),
             url=url,
         )
     return "made"
@@ -145,15 +145,14 @@ def follow_template(programme_id: int, user_id: int | None) -> dict[str, int]:
         notify(
             programme.coach,
             kind="programme_plan_update",
-            title=_("%(title)s: template changes wait for you") % {"title": programme.title},
-            body=ngettext(
-                "%(count)d member had their own plan changed, "
+            title=Phrase("{title}: template changes wait for you", title=programme.title),
+            body=phrase_n(
+                "{count} member had their own plan changed, "
                 "so the template's new sessions wait for your decision.",
-                "%(count)d members had their own plan changed, "
+                "{count} members had their own plan changed, "
                 "so the template's new sessions wait for your decision.",
                 n,
-            )
-            % {"count": n},
+            ),
             url=reverse("programmes:cohort", kwargs={"programme_id": programme.pk}),
         )
     return counts

@@ -19,8 +19,8 @@ DEFAULT_RETIRE_KM = 800
 
 
 class AlertLevel(models.TextChoices):
-    REMINDER = "reminder", "Reminder"
-    RETIRE = "retire", "Consider retiring"
+    REMINDER = "reminder", _("Reminder")
+    RETIRE = "retire", _("Consider retiring")
 
 
 class Shoe(models.Model):
@@ -29,17 +29,17 @@ class Shoe(models.Model):
     model = models.CharField(max_length=120, blank=True, help_text=_("Brand and model, optional."))
     first_used = models.DateField(null=True, blank=True)
     starting_km = models.FloatField(
-        "distance before Tagalong (km)",
+        _("distance before Tagalong (km)"),
         default=0,
         validators=[MinValueValidator(0), MaxValueValidator(5000)],
     )
     remind_km = models.PositiveIntegerField(
-        "reminder at (km)",
+        _("reminder at (km)"),
         default=DEFAULT_REMIND_KM,
         validators=[MinValueValidator(50), MaxValueValidator(3000)],
     )
     retire_km = models.PositiveIntegerField(
-        "suggest retiring at (km)",
+        _("suggest retiring at (km)"),
         default=DEFAULT_RETIRE_KM,
         validators=[MinValueValidator(50), MaxValueValidator(3000)],
     )
@@ -88,9 +88,9 @@ class Shoe(models.Model):
 
 
 class AssignedHow(models.TextChoices):
-    BY_HAND = "hand", "Chosen by hand"
-    DEFAULT = "default", "Default shoe for the sport"
-    GEAR_NAME = "gear", "Gear name from the import"
+    BY_HAND = "hand", _("Chosen by hand")
+    DEFAULT = "default", _("Default shoe for the sport")
+    GEAR_NAME = "gear", _("Gear name from the import")
 
 
 class ShoeUse(models.Model):

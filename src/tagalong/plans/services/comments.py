@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 from tagalong.accounts.models import User
 from tagalong.errors import DomainError
 from tagalong.plans.models import PlanComment, PlanSession
+from tagalong.wording import Phrase
 
 
 @transaction.atomic
@@ -36,5 +37,5 @@ def _copy_comment_to_conversation(session: PlanSession, author: User, text: str)
         subject_url=reverse(
             "plans:session", kwargs={"athlete_id": athlete.pk, "session_id": session.pk}
         ),
-        subject_label=f"{session.label}, {session.date:%a} {session.date.day} {session.date:%b}",
+        subject_label=Phrase("{session}, {day:%a %-d %b}", session=session.label, day=session.date),
     )

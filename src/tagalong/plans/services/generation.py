@@ -13,6 +13,7 @@ from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile
 from tagalong.audit.services import record
 from tagalong.errors import DomainError
+from tagalong.notifications.email import in_language_of
 from tagalong.physiology.vdot import VdotError
 from tagalong.plangen import (
     InfeasiblePlan,
@@ -25,8 +26,8 @@ from tagalong.plangen import (
 from tagalong.plans.models import Plan, PlanSession, PlanStatus
 from tagalong.plans.services.versions import new_version
 
-# Marked for the catalogue only: a plan stores its title in English; the generator form shows
-# them translated (plans.forms).
+# Marked for the catalogue only: a plan stores its title in its runner's language (plan_title);
+# the generator form shows them translated (plans.forms).
 GOAL_TITLES = {
     "5k": gettext_noop("5K plan"),
     "10k": gettext_noop("10K plan"),
@@ -36,6 +37,14 @@ GOAL_TITLES = {
     "return_to_run": gettext_noop("Return to running"),
     "postnatal": gettext_noop("Postnatal return to running"),
 }
+OTHER_GOAL_TITLE = gettext_noop("Training plan")
+
+
+def plan_title(goal: str, athlete: AthleteProfile) -> str:
+    """A new plan's name in the language of its runner, who reads it most (a coach may rename
+    it); the plan keeps it as written."""
+    with in_language_of(athlete.user):
+        return gettext(GOAL_TITLES.get(goal, OTHER_GOAL_TITLE))
 
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -177,7 +186,7 @@ def generate_for_athlete(
             athlete.plans.filter(status=PlanStatus.ACTIVE).update(status=PlanStatus.ARCHIVED)
         plan = Plan.objects.create(
             athlete=athlete,
-            title=GOAL_TITLES.get(goal, "Training plan"),
+            title=plan_title(goal, athlete),
             goal_type=goal,
             start=start,
             end=max(dt.date.fromisoformat(s["date"]) for s in sessions),
