@@ -20,9 +20,10 @@ from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile, CoachingLink
 from tagalong.attention.models import RedFlag
 from tagalong.audit.services import record
-from tagalong.calfcheck import RED_FLAG_LABELS
+from tagalong.calfcheck import red_flag_labels
 from tagalong.errors import DomainError
 from tagalong.notifications.services import notify_all
+from tagalong.wording import Phrase
 
 PAUSED_WORDS = gettext_lazy(
     "Training paused: a red flag was reported on %(day)s. Please see a clinician; your coach "
@@ -97,13 +98,14 @@ def raise_red_flag(
             source=source,
             flags=flags,
         )
-        labels = ", ".join(RED_FLAG_LABELS.get(f, f) for f in flags)
         notify_all(
             coaches_of(athlete),
             kind="red_flag",
-            title=f"Red flag: {athlete.name}",
-            body=f"{labels}. Their plan is paused until you record that they were seen and "
-            "cleared.",
+            title=Phrase("Red flag: {name}", name=athlete.name),
+            body=Phrase(
+                "{flags}. Their plan is paused until you record that they were seen and cleared.",
+                flags=red_flag_labels(flags),
+            ),
             url=f"/athletes/{athlete.pk}/attention/",
         )
         if email:

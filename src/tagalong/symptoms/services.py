@@ -20,6 +20,7 @@ from tagalong.audit.services import record
 from tagalong.errors import DomainError
 from tagalong.plans.hooks import plan_data_changed
 from tagalong.symptoms.models import REGION_SIDES, REGIONS, SCORE_FIELDS, SymptomLog
+from tagalong.wording import Phrase
 
 
 def athlete_today(athlete: AthleteProfile) -> date:
@@ -30,7 +31,9 @@ def _check_score(value: Any, field: str, label: str) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-        raise DomainError(f"{label} must be a whole number from 0 to 10.", field=field)
+        raise DomainError(
+            Phrase("{score} must be a whole number from 0 to 10.", score=label), field=field
+        )
     return value
 
 
@@ -38,25 +41,38 @@ def clean_regions(value: Any) -> list[dict[str, Any]]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise DomainError("Other regions must be a list.", field="other_regions")
+        raise DomainError(Phrase("Other regions must be a list."), field="other_regions")
     cleaned = []
     for index, item in enumerate(value):
         where = f"other_regions[{index}]"
         if not isinstance(item, dict):
-            raise DomainError(f"{where} must have a region, a side and a pain score.", field=where)
+            raise DomainError(
+                Phrase("{where} must have a region, a side and a pain score.", where=where),
+                field=where,
+            )
         region, side = item.get("region"), item.get("side")
         if region not in REGIONS:
             raise DomainError(
-                f"{where}: unknown region {region!r}; use one of {', '.join(REGIONS)}.",
+                Phrase(
+                    "{where}: unknown region {region}; use one of {regions}.",
+                    where=where,
+                    region=repr(region),
+                    regions=tuple(REGIONS),
+                ),
                 field=f"{where}.region",
             )
         if side not in REGION_SIDES:
             raise DomainError(
-                f"{where}: side must be one of {', '.join(REGION_SIDES)}.", field=f"{where}.side"
+                Phrase(
+                    "{where}: side must be one of {sides}.", where=where, sides=tuple(REGION_SIDES)
+                ),
+                field=f"{where}.side",
             )
-        pain = _check_score(item.get("pain"), f"{where}.pain", f"{where}: pain")
+        pain = _check_score(item.get("pain"), f"{where}.pain", Phrase("{where}: pain", where=where))
         if pain is None:
-            raise DomainError(f"{where}: pain is missing.", field=f"{where}.pain")
+            raise DomainError(
+                Phrase("{where}: pain is missing.", where=where), field=f"{where}.pain"
+            )
         cleaned.append({"region": region, "side": side, "pain": pain})
     return cleaned
 
@@ -75,7 +91,7 @@ def log_symptoms(
 ) -> SymptomLog:
     unknown = set(scores) - set(SCORE_FIELDS)
     if unknown:
-        raise DomainError(f"Unknown score(s): {', '.join(sorted(unknown))}.")
+        raise DomainError(Phrase("Unknown score(s): {scores}.", scores=tuple(sorted(unknown))))
     if day > athlete_today(athlete):
         raise DomainError(gettext("The day cannot be in the future."), field="day")
     values = {
@@ -92,9 +108,11 @@ def log_symptoms(
         raise DomainError(gettext("Note at least one score, a region or a note."))
     unknown_flags = set(red_flags) - {value for value, _ in RED_FLAG_CHOICES}
     if unknown_flags:
-        raise DomainError(f"Unknown red flag: {sorted(unknown_flags)[0]}.", field="red_flags")
+        raise DomainError(
+            Phrase("Unknown red flag: {flag}.", flag=sorted(unknown_flags)[0]), field="red_flags"
+        )
     if activity is not None and activity.athlete_id != athlete.pk:
-        raise DomainError("That activity belongs to someone else.", field="activity_id")
+        raise DomainError(Phrase("That activity belongs to someone else."), field="activity_id")
     log = SymptomLog.objects.create(
         athlete=athlete,
         day=day,
