@@ -77,3 +77,17 @@ def test_a_result_stored_without_phrases_still_shows_as_stored(monkeypatch):
     page = client.get(url).content.decode()
     assert "knee-to-wall (left/right): 8.5/11 cm" in page  # the stored English
     assert "Waden zu schwach für die Belastung" in page  # titles come from the cause's code
+
+
+def test_the_api_gives_the_stored_result_in_the_readers_language(monkeypatch):
+    german(monkeypatch, GERMAN)
+    client, _page = _runner_with_a_calf_check("de")
+    athlete_id = m.CalfCheckRun.objects.get().athlete_id
+    response = client.get(f"/api/athletes/{athlete_id}/calf-check")
+    assert response.status_code == 200, response.content
+    (run,) = response.json()
+    result = run["result"]
+    labels = [e["label"] for f in result["findings"] for e in f["evidence"]]
+    assert "Knie-zur-Wand (links/rechts)" in labels
+    assert result["disclaimer"].startswith("Trainingsrat, kein ärztlicher Rat.")
+    assert {f["cause"] for f in result["findings"]} >= {"capacity_vs_load"}  # codes stay codes

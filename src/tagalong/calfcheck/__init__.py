@@ -25,7 +25,7 @@ from tagalong.calfcheck.model import (
 )
 from tagalong.calfcheck.parse import CaseError, case_from_json
 from tagalong.calfcheck.red_flags import DISCLAIMER, RED_FLAG_LABELS, red_flag_labels
-from tagalong.calfcheck.serialise import result_phrases, result_to_json, said_again
+from tagalong.calfcheck.serialise import in_words, result_phrases, result_to_json, said_again
 from tagalong.calfcheck.words import CAUSE_TITLES, VERDICT_WORDS, cause_title, verdict_word
 
 __all__ = [
@@ -54,6 +54,7 @@ __all__ = [
     "case_from_json",
     "cause_title",
     "check_calves",
+    "in_words",
     "merge_activity_summaries",
     "red_flag_labels",
     "result_phrases",

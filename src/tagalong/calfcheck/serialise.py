@@ -2,7 +2,8 @@
 
 The texts in it are phrases: ``result_phrases`` gives the same shape with each text's phrase
 JSON in its place, for the shell to store beside the result, and ``said_again`` puts the
-phrases back into a stored result so it can be said in the reader's language.
+phrases back into a stored result so it can be said in the reader's language (``in_words``
+writes it out for a response body).
 """
 
 from __future__ import annotations
@@ -86,3 +87,15 @@ def said_again(stored: Any, phrases: Any) -> Any:
             for i, value in enumerate(stored)
         ]
     return stored
+
+
+def in_words(data: Any) -> Any:
+    """JSON data with each phrase written out in the active language (for a response body,
+    which an encoder would otherwise write in English)."""
+    if isinstance(data, str):
+        return str(data)
+    if isinstance(data, dict):
+        return {key: in_words(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [in_words(value) for value in data]
+    return data
