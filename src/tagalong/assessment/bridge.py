@@ -5,6 +5,7 @@ from __future__ import annotations
 from tagalong.assessment.athlete import check_test
 from tagalong.assessment.model import BilateralTest, Reference, TestScore
 from tagalong.assessment.symmetry import LSI_FORMULA, LSI_THRESHOLD, symmetry
+from tagalong.wording import Phrase
 
 PROTOCOL = "bridge.protocol.freckleton_2014"
 BANDS = "bridge.bands.expert_target"
@@ -41,7 +42,7 @@ def single_leg_bridge_test(result: BilateralTest) -> TestScore:
             Reference(
                 label="expert target",
                 evidence_id=BANDS,
-                description="< 20 poor, about 25 average, > 30 good",
+                description=Phrase("< 20 poor, about 25 average, > 30 good"),
                 value=AVERAGE_REPS,
                 lower_limit=POOR_BELOW_REPS,
             ),

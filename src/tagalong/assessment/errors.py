@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from tagalong.wording import Phrase
+
 
 class AssessmentError(ValueError):
     def __init__(self, field: str, reason: str) -> None:
         self.field = field
         self.reason = reason
-        super().__init__(f"{field}: {reason}")
+        self.message = Phrase("{field}: {reason}", field=field, reason=reason)
+        super().__init__(self.message)

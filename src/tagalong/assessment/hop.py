@@ -5,6 +5,7 @@ from __future__ import annotations
 from tagalong.assessment.athlete import check_test
 from tagalong.assessment.model import BilateralTest, Reference, TestScore
 from tagalong.assessment.symmetry import LSI_FORMULA, LSI_THRESHOLD, symmetry
+from tagalong.wording import Phrase
 
 HOP_TARGET = "hop.lsi.expert_target"
 
@@ -24,7 +25,7 @@ def hop_test(result: BilateralTest) -> TestScore:
             Reference(
                 label="expert target",
                 evidence_id=HOP_TARGET,
-                description="hop distance within 10 % side to side before speed work",
+                description=Phrase("hop distance within 10 % side to side before speed work"),
                 value=90.0,
             ),
         ),

@@ -6,6 +6,8 @@ from tagalong.assessment.athlete import check_age, check_sex, check_test
 from tagalong.assessment.model import BilateralTest, Reference, Sex, TestScore
 from tagalong.assessment.norms import interpolate
 from tagalong.assessment.symmetry import LSI_FORMULA, LSI_THRESHOLD, symmetry
+from tagalong.assessment.words import SEX_WORDS
+from tagalong.wording import Phrase
 
 NORM = "hret.norm.hebert_losier_2017"
 PROTOCOL = "hret.protocol.hebert_losier_2017"
@@ -33,7 +35,9 @@ def heel_raise_norm(*, age: float, sex: Sex) -> Reference:
     return Reference(
         label="norm",
         evidence_id=NORM,
-        description=f"median for a {age:g}-year-old {sex} (Hébert-Losier 2017)",
+        description=Phrase(
+            "median for a {age:g}-year-old {sex} (Hébert-Losier 2017)", age=age, sex=SEX_WORDS[sex]
+        ),
         value=round(interpolate(age, _AGES, _MEDIAN[sex]), 1),
         lower_limit=round(interpolate(age, _AGES, _LOWER_LIMIT[sex]), 1),
     )
@@ -51,7 +55,7 @@ def return_to_run_target() -> Reference:
     return Reference(
         label="expert target",
         evidence_id=RETURN_TO_RUN,
-        description="return-to-run target: 25 reps per side",
+        description=Phrase("return-to-run target: 25 reps per side"),
         value=RETURN_TO_RUN_REPS,
     )
 
@@ -67,7 +71,9 @@ def heel_raise_test(result: BilateralTest, *, age: float, sex: Sex) -> TestScore
     ]
     if sym.flagged:
         flags.append("lsi_below_90")
-    notes = () if 20 <= age <= 80 else ("age outside 20–80: nearest decade of the norm used",)
+    notes = (
+        () if 20 <= age <= 80 else (Phrase("age outside 20–80: nearest decade of the norm used"),)
+    )
     return TestScore(
         test="heel_raise",
         protocol_version=result.protocol_version,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tagalong.assessment.athlete import check_test
 from tagalong.assessment.model import BilateralTest, Reference, TestScore
 from tagalong.assessment.symmetry import LSI_FORMULA
+from tagalong.wording import Phrase
 
 NORM = "ktw.norm.hoch_mckeon_2011"
 FLAG = "ktw.flag.expert_target"
@@ -47,13 +48,15 @@ def knee_to_wall_test(result: BilateralTest) -> TestScore:
             Reference(
                 label="norm",
                 evidence_id=NORM,
-                description="healthy adults 12.0 ± 2.8 cm",
+                description=Phrase(
+                    "healthy adults {mean:.1f} ± {sd:.1f} cm", mean=NORM_MEAN_CM, sd=NORM_SD_CM
+                ),
                 value=NORM_MEAN_CM,
             ),
             Reference(
                 label="expert target",
                 evidence_id=FLAG,
-                description="flag below 10 cm or an asymmetry above 2 cm",
+                description=Phrase("flag below 10 cm or an asymmetry above 2 cm"),
                 value=FLAG_BELOW_CM,
             ),
         ),
@@ -62,7 +65,10 @@ def knee_to_wall_test(result: BilateralTest) -> TestScore:
         flags=tuple(flags),
         citations=(NORM, FLAG, DEGREES, LSI_FORMULA),
         notes=(
-            f"left ≈ {dorsiflexion_degrees(result.left):.0f}°, "
-            f"right ≈ {dorsiflexion_degrees(result.right):.0f}° of dorsiflexion",
+            Phrase(
+                "left ≈ {left:.0f}°, right ≈ {right:.0f}° of dorsiflexion",
+                left=dorsiflexion_degrees(result.left),
+                right=dorsiflexion_degrees(result.right),
+            ),
         ),
     )

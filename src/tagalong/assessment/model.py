@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tagalong.assessment.errors import AssessmentError
+from tagalong.wording import Phrase
 
 Side = Literal["left", "right"]
 Sex = Literal["female", "male"]
@@ -52,15 +53,26 @@ class BilateralTest:
         for side in ("left", "right"):
             value = getattr(self, side)
             if not isinstance(value, int | float) or isinstance(value, bool):
-                raise AssessmentError(f"{self.test}.{side}", f"must be a number of {unit}")
+                raise AssessmentError(
+                    f"{self.test}.{side}", Phrase("must be a number of {unit}", unit=unit)
+                )
             if math.isnan(value) or not low <= value <= high:
                 raise AssessmentError(
-                    f"{self.test}.{side}", f"{value} {unit} is outside {low:g}–{high:g} {unit}"
+                    f"{self.test}.{side}",
+                    Phrase(
+                        "{value} {unit} is outside {low:g}–{high:g} {unit}",
+                        value=value,
+                        unit=unit,
+                        low=low,
+                        high=high,
+                    ),
                 )
         if self.involved not in (None, "left", "right"):
-            raise AssessmentError(f"{self.test}.involved", "must be 'left', 'right' or empty")
+            raise AssessmentError(
+                f"{self.test}.involved", Phrase("must be 'left', 'right' or empty")
+            )
         if not self.protocol_version:
-            raise AssessmentError(f"{self.test}.protocol_version", "must not be empty")
+            raise AssessmentError(f"{self.test}.protocol_version", Phrase("must not be empty"))
 
 
 @dataclass(frozen=True, slots=True)

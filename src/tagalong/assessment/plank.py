@@ -5,11 +5,14 @@ from __future__ import annotations
 from tagalong.assessment.athlete import check_age, check_sex, check_test
 from tagalong.assessment.model import BilateralTest, Reference, Sex, TestScore
 from tagalong.assessment.symmetry import LSI_FORMULA, LSI_THRESHOLD, symmetry
+from tagalong.assessment.words import SEX_WORDS
+from tagalong.wording import Phrase
 
 NORM = "side_plank.norm.mcgill_1999"
 TARGET = "side_plank.target.expert_target"
 
 TARGET_S = 60.0  # TARGET
+NO_NORM_NOTE = Phrase("no age norm outside 20–59: judged against the 60 s target")
 # Mean seconds per age decade 20–29 … 50–59 (NORM); no norm outside 20–59.
 _DECADE_MEANS: dict[Sex, tuple[float, float, float, float]] = {
     "male": (39.0, 34.0, 29.0, 25.0),
@@ -27,14 +30,22 @@ def side_plank_norm(*, age: float, sex: Sex) -> Reference | None:
     return Reference(
         label="norm",
         evidence_id=NORM,
-        description=f"mean for {sex} aged {20 + 10 * decade}–{29 + 10 * decade}",
+        description=Phrase(
+            "mean for {sex} aged {youngest}–{oldest}",
+            sex=SEX_WORDS[sex],
+            youngest=20 + 10 * decade,
+            oldest=29 + 10 * decade,
+        ),
         value=_DECADE_MEANS[sex][decade],
     )
 
 
 def target() -> Reference:
     return Reference(
-        label="expert target", evidence_id=TARGET, description="60 s per side", value=TARGET_S
+        label="expert target",
+        evidence_id=TARGET,
+        description=Phrase("60 s per side"),
+        value=TARGET_S,
     )
 
 
@@ -70,5 +81,5 @@ def side_plank_test(result: BilateralTest, *, age: float, sex: Sex) -> TestScore
         symmetry=sym,
         flags=tuple(flags),
         citations=(NORM, TARGET, LSI_FORMULA, LSI_THRESHOLD),
-        notes=() if norm else ("no age norm outside 20–59: judged against the 60 s target",),
+        notes=() if norm else (NO_NORM_NOTE,),
     )

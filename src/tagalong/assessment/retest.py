@@ -5,6 +5,7 @@ from __future__ import annotations
 from tagalong.assessment import hret, knee_to_wall
 from tagalong.assessment.errors import AssessmentError
 from tagalong.assessment.model import BilateralTest, RetestComparison, SideChange, TestName
+from tagalong.wording import Phrase
 
 # Only tests with a published measurement error; the others report exceeds_error=None.
 _MEASUREMENT_ERROR: dict[TestName, tuple[float, str]] = {
@@ -17,7 +18,12 @@ def compare_retest(previous: BilateralTest, current: BilateralTest) -> RetestCom
     """Per-side change, and whether it reaches the test's measurement error (≥ is real)."""
     if previous.test != current.test:
         raise AssessmentError(
-            "current.test", f"cannot compare {current.test!r} with {previous.test!r}"
+            "current.test",
+            Phrase(
+                "cannot compare {current} with {previous}",
+                current=repr(current.test),
+                previous=repr(previous.test),
+            ),
         )
     error, evidence_id = _MEASUREMENT_ERROR.get(current.test, (None, None))
     changes = tuple(
@@ -35,7 +41,11 @@ def compare_retest(previous: BilateralTest, current: BilateralTest) -> RetestCom
         for side in ("left", "right")
     )
     comparable = previous.protocol_version == current.protocol_version
-    notes = () if comparable else ("protocol changed between tests: the change is not comparable",)
+    notes = (
+        ()
+        if comparable
+        else (Phrase("protocol changed between tests: the change is not comparable"),)
+    )
     return RetestComparison(
         test=current.test,
         comparable=comparable,

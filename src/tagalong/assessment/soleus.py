@@ -6,6 +6,7 @@ from tagalong.assessment.athlete import check_test
 from tagalong.assessment.errors import AssessmentError
 from tagalong.assessment.model import BilateralTest, Reference, TestScore
 from tagalong.assessment.symmetry import LSI_FORMULA, LSI_THRESHOLD, symmetry
+from tagalong.wording import Phrase
 
 PROTOCOL = "soleus.protocol.lee_2023"
 BANDS = "soleus.bands.expert_target"
@@ -26,7 +27,9 @@ def soleus_band(times_body_weight: float) -> str:
 def times_body_weight(kg: float, *, body_mass_kg: float) -> float:
     """Peak force as a multiple of body weight: kg ÷ body mass (both in kg)."""
     if isinstance(body_mass_kg, bool) or not 20 <= body_mass_kg <= 250:
-        raise AssessmentError("body_mass_kg", f"{body_mass_kg!r} is outside 20–250 kg")
+        raise AssessmentError(
+            "body_mass_kg", Phrase("{mass} is outside 20–250 kg", mass=repr(body_mass_kg))
+        )
     return kg / body_mass_kg
 
 
@@ -51,7 +54,7 @@ def seated_soleus_test(result: BilateralTest, *, body_mass_kg: float) -> TestSco
             Reference(
                 label="expert target",
                 evidence_id=BANDS,
-                description=(
+                description=Phrase(
                     "1.7–2.0 × body weight for endurance runners; 1.5–1.7 developing, below 1.5 low"
                 ),
                 value=TARGET_FROM_BW,
@@ -62,7 +65,11 @@ def seated_soleus_test(result: BilateralTest, *, body_mass_kg: float) -> TestSco
         flags=tuple(flags),
         citations=(PROTOCOL, BANDS, LSI_FORMULA, LSI_THRESHOLD),
         notes=(
-            f"{result.left:g} kg / {result.right:g} kg (left/right) ÷ {body_mass_kg:g} kg "
-            "body mass",
+            Phrase(
+                "{left:g} kg / {right:g} kg (left/right) ÷ {mass:g} kg body mass",
+                left=result.left,
+                right=result.right,
+                mass=body_mass_kg,
+            ),
         ),
     )

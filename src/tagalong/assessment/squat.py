@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from tagalong.assessment.errors import AssessmentError
 from tagalong.assessment.model import BilateralTest, Side, SquatRating, TestScore
+from tagalong.wording import Phrase
 
 RELIABILITY = "sls.reliability.ressman_2019"
 
+FORM_ONLY_NOTE = Phrase("use to coach form; inter-rater reliability is too low to gate progression")
 _WORD_TO_RATING: dict[str, float] = {"poor": 1.0, "fair": 3.0, "good": 5.0}
 
 
@@ -15,7 +17,8 @@ def rating_value(rating: float | SquatRating, side: Side) -> float:
     if isinstance(rating, str):
         if rating not in _WORD_TO_RATING:
             raise AssessmentError(
-                f"single_leg_squat.{side}", f"{rating!r} must be good, fair, poor or 0–5"
+                f"single_leg_squat.{side}",
+                Phrase("{rating} must be good, fair, poor or 0–5", rating=repr(rating)),
             )
         return _WORD_TO_RATING[rating]
     return float(rating)
@@ -48,5 +51,5 @@ def single_leg_squat_test(
         symmetry=None,
         flags=(),
         citations=(RELIABILITY,),
-        notes=("use to coach form; inter-rater reliability is too low to gate progression",),
+        notes=(FORM_ONLY_NOTE,),
     )

@@ -20,6 +20,7 @@ from tagalong.api.pagination import PageQuery, one_page
 from tagalong.api.schemas import ERRORS
 from tagalong.assessments import selectors, services
 from tagalong.assessments.models import CalfCheckRun, CustomExercise, Goal, Intake, TestSession
+from tagalong.calfcheck import in_words, said_again
 from tagalong.errors import DomainError
 
 router = Router(tags=["assessments"])
@@ -131,7 +132,7 @@ def _run_out(r: CalfCheckRun) -> CalfCheckOut:
         id=r.pk,
         created_at=r.created_at,
         case=r.case,
-        result=r.result,
+        result=in_words(said_again(r.result, r.phrases)),
         coach_note=r.coach_note,
         red_flag=r.red_flag,
     )

@@ -134,6 +134,9 @@ class CalfCheckRun(models.Model):
     by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     case = models.JSONField()
     result = models.JSONField()
+    # ``calfcheck.result_phrases``: the result's texts as phrases, to say them in the reader's
+    # language; empty for runs stored before the texts were phrases (they show as stored).
+    phrases = models.JSONField(default=dict, blank=True)
     coach_note = models.TextField(blank=True)
     red_flag = models.BooleanField(default=False)
 

@@ -20,15 +20,16 @@ from tagalong.assessment import (
 )
 from tagalong.assessment.model import RAW_RANGE
 from tagalong.athletes.models import AthleteProfile
+from tagalong.wording import Phrase
 
-TESTS: dict[str, str] = {
-    "heel_raise": "Single-leg heel raises (reps)",
-    "knee_to_wall": "Knee-to-wall (cm)",
-    "single_leg_bridge": "Single-leg bridge (reps)",
-    "side_plank": "Side plank (s)",
-    "single_leg_squat": "Single-leg squat (rating 0–5)",
-    "seated_soleus": "Seated soleus (× body weight)",
-    "hop": "Single-leg hop (cm)",
+TESTS: dict[str, Phrase] = {
+    "heel_raise": Phrase("Single-leg heel raises (reps)"),
+    "knee_to_wall": Phrase("Knee-to-wall (cm)"),
+    "single_leg_bridge": Phrase("Single-leg bridge (reps)"),
+    "side_plank": Phrase("Side plank (s)"),
+    "single_leg_squat": Phrase("Single-leg squat (rating 0–5)"),
+    "seated_soleus": Phrase("Seated soleus (× body weight)"),
+    "hop": Phrase("Single-leg hop (cm)"),
 }
 RAW_UNITS: dict[str, str] = {test: unit for test, (_, _, unit) in RAW_RANGE.items()}
 # Stored with the body mass they were judged against (kg ÷ body mass).
@@ -71,7 +72,7 @@ def score_raw(
     if test == "seated_soleus":
         mass = body_mass_kg if body_mass_kg is not None else body_mass_of(athlete)
         if mass is None:
-            raise AssessmentError("seated_soleus", "add body mass to the profile first")
+            raise AssessmentError("seated_soleus", Phrase("add body mass to the profile first"))
         return seated_soleus_test(result, body_mass_kg=mass)
     return {
         "knee_to_wall": knee_to_wall_test,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 
 from tagalong.assessment import BilateralTest, RetestComparison, TestScore, compare_retest
 from tagalong.assessment.soleus import BANDS as SOLEUS_BANDS
+from tagalong.assessment.words import reference_label
 from tagalong.assessments import case_sources
 from tagalong.assessments.models import CalfCheckRun, Intake, TestResult, TestSession
 from tagalong.assessments.scoring import CASE_KEYS, TESTS, score_raw
@@ -52,7 +53,7 @@ class ScoredResult:
         the source behind it."""
         return [
             {
-                "label": ref.label,
+                "label": reference_label(ref.label),
                 "description": ref.description,
                 "value": ref.value,
                 "source": REGISTRY[ref.evidence_id].source
@@ -103,7 +104,9 @@ def history_series(athlete: AthleteProfile) -> dict[str, dict[str, list[Any]]]:
     rows = TestResult.objects.filter(session__athlete=athlete).select_related("session")
     for row in rows.order_by("session__date", "pk"):
         s = series.setdefault(
-            row.test, {"label": [TESTS.get(row.test, row.test)], "x": [], "left": [], "right": []}
+            # str(): the chart's JSON is written now, in the reader's language.
+            row.test,
+            {"label": [str(TESTS.get(row.test, row.test))], "x": [], "left": [], "right": []},
         )
         day = row.session.date
         left, right = row.body_weights or (row.left, row.right)

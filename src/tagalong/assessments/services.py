@@ -24,7 +24,14 @@ from tagalong.athletes.models import AthleteProfile
 from tagalong.attention.red_flags import raise_red_flag
 from tagalong.attention.tasks import queue_refresh
 from tagalong.audit.services import record
-from tagalong.calfcheck import CaseError, case_from_json, check_calves, result_to_json
+from tagalong.calfcheck import (
+    CalfCheckResult,
+    CaseError,
+    case_from_json,
+    check_calves,
+    result_phrases,
+    result_to_json,
+)
 from tagalong.errors import DomainError
 from tagalong.plans.hooks import plan_data_changed
 
@@ -111,7 +118,7 @@ def record_test_session(
         try:
             score = score_raw(athlete, test, left, right, protocol_version)
         except AssessmentError as error:
-            raise DomainError(str(error), field=test) from error
+            raise DomainError(error.message, field=test) from error
         lsi = score.symmetry.lsi_pct if score.symmetry else None
         mass = body_mass_of(athlete) if test in BODY_MASS_TESTS else None
         rows.append(
@@ -142,25 +149,33 @@ def record_test_session(
     return session
 
 
-def evaluate_case(case: dict[str, Any], *, today: date) -> dict[str, Any]:
-    """The same path as the CLI: CASE.json dict → case_from_json → check_calves → JSON."""
+def check_case(case: dict[str, Any], *, today: date) -> CalfCheckResult:
+    """The same path as the CLI: CASE.json dict → case_from_json → check_calves."""
     try:
         parsed = case_from_json(case)
     except CaseError as error:
-        raise DomainError(
-            gettext("%(field)s: %(reason)s") % {"field": error.field, "reason": error.reason},
-            field=error.field,
-        ) from error
-    return result_to_json(check_calves(parsed, today=today))
+        raise DomainError(error.message, field=error.field) from error
+    return check_calves(parsed, today=today)
+
+
+def evaluate_case(case: dict[str, Any], *, today: date) -> dict[str, Any]:
+    """``check_case`` as the JSON the CLI prints."""
+    return result_to_json(check_case(case, today=today))
 
 
 def run_calf_check(
     *, athlete: AthleteProfile, by: User, case: dict[str, Any], today: date
 ) -> CalfCheckRun:
-    result = evaluate_case(case, today=today)
+    checked = check_case(case, today=today)
+    result = result_to_json(checked)
     with transaction.atomic():
         run = CalfCheckRun.objects.create(
-            athlete=athlete, by=by, case=case, result=result, red_flag=bool(result["stop"])
+            athlete=athlete,
+            by=by,
+            case=case,
+            result=result,
+            phrases=result_phrases(checked),
+            red_flag=bool(result["stop"]),
         )
         record(actor=by, action="calfcheck.run", target=run, athlete_id=athlete.pk)
         if run.red_flag:

@@ -85,7 +85,7 @@ def settle(missing: list[str], *, athlete_id: int | None) -> list[dict[str, str 
         out.append(
             {
                 "field": item,
-                "text": str(hint.text) if hint else item,
+                "text": str(hint.text) if hint else str(item),
                 "url": _url(hint, athlete_id) if hint else None,
             }
         )

@@ -10,7 +10,7 @@ from django_tasks import task
 
 from tagalong.assessments.models import Intake, RetestReminder, TestSession
 from tagalong.athletes.models import AthleteProfile, CoachingLink
-from tagalong.calfcheck import RED_FLAG_LABELS
+from tagalong.calfcheck import red_flag_labels
 from tagalong.notifications.email import send_templated
 
 
@@ -34,7 +34,7 @@ def alert_coaches_red_flag(intake_id: int) -> str:
         to=emails,
         context={
             "athlete": intake.athlete,
-            "flags": [RED_FLAG_LABELS.get(f, f) for f in intake.red_flags],
+            "flags": red_flag_labels(intake.red_flags),
             "path": f"/athletes/{intake.athlete_id}/calf-check/",
         },
     )

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language, gettext, gettext_lazy
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_POST
 
 from tagalong import advice, exercises
@@ -31,7 +31,15 @@ from tagalong.assessments.models import CalfCheckRun, CustomExercise, TestSessio
 from tagalong.assessments.protocols import PROTOCOLS
 from tagalong.assessments.selfcheck import SelfCheckForm
 from tagalong.assessments.settle import settle
-from tagalong.calfcheck import DISCLAIMER, RunSummary, case_from_json, merge_activity_summaries
+from tagalong.calfcheck import (
+    DISCLAIMER,
+    RunSummary,
+    case_from_json,
+    cause_title,
+    merge_activity_summaries,
+    said_again,
+    verdict_word,
+)
 from tagalong.errors import DomainError
 
 MAX_FILES = 5
@@ -131,7 +139,7 @@ def calf_check(request: HttpRequest, athlete_id: int) -> HttpResponse:
             "coaches_told": bool(red) and athlete.links.filter(ended_at__isnull=True).exists(),
             "run": run,
             "result": run.result if run else None,
-            **(_result_context(run.result, athlete_id=athlete.pk) if run else {}),
+            **(_result_context(_said(run), athlete_id=athlete.pk) if run else {}),
             "missing": selectors.missing_inputs(athlete),
             "can_edit": _can_write(request, athlete),
             "is_coach": request.user.is_coach,  # type: ignore[union-attr]
@@ -140,21 +148,16 @@ def calf_check(request: HttpRequest, athlete_id: int) -> HttpResponse:
     )
 
 
+def _said(run: CalfCheckRun) -> dict[str, Any]:
+    """The stored result with its texts as phrases again, in the reader's language."""
+    said: dict[str, Any] = said_again(run.result, run.phrases)
+    return said
+
+
 def _red_message(flags: list[str]) -> str:
     from tagalong.calfcheck.red_flags import urgent_message
 
     return urgent_message(tuple(flags))
-
-
-CAUSE_TITLES = {
-    "capacity_vs_load": gettext_lazy("Calves too weak for the load, or the load too much"),
-    "hip_glute_hamstring": gettext_lazy(
-        "Weaker hips, glutes or hamstrings may leave the calves more work"
-    ),
-    "soft_tissue": gettext_lazy("Tension that rolling or stretching eases"),
-    "technique": gettext_lazy("Technique: cadence and foot strike"),
-    "shoes": gettext_lazy("Shoes: mileage or a recent change"),
-}
 
 
 def _result_context(result: dict[str, Any], *, athlete_id: int | None) -> dict[str, Any]:
@@ -167,7 +170,8 @@ def _result_context(result: dict[str, Any], *, athlete_id: int | None) -> dict[s
                     list(finding.get("citations", []))
                     + [c for a in finding.get("actions", []) for c in a.get("citations", [])]
                 ),
-                "title": CAUSE_TITLES.get(finding["cause"], finding["cause"]),
+                "title": cause_title(finding["cause"]),
+                "verdict_word": verdict_word(finding["verdict"]),
                 "articles": advice.for_cause(finding["cause"], get_language()),
                 "settle": settle(list(finding.get("missing", [])), athlete_id=athlete_id),
             }

@@ -148,7 +148,7 @@ def signal_out(signal: Signal) -> dict[str, Any]:
         "id": signal.pk,
         "kind": signal.kind,
         "label": signal.label,
-        "words": signal.words,
+        "words": str(signal.said),
         "url": signal.url,
         "state": signal.state,
         "opened_at": signal.opened_at,

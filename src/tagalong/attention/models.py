@@ -19,6 +19,7 @@ from tagalong.athletes.models import AthleteProfile
 from tagalong.attention.kind_words import kind_words
 from tagalong.evidence import REGISTRY, Evidence
 from tagalong.triage import KINDS
+from tagalong.wording import text_from_json
 
 
 class SignalState(models.TextChoices):
@@ -33,7 +34,10 @@ class Signal(models.Model):
     )
     kind = models.CharField(max_length=32, choices=KINDS)
     severity = models.PositiveSmallIntegerField()  # 0 = most urgent (tagalong.triage.SEVERITY)
-    words = models.CharField(max_length=400)
+    words = models.CharField(max_length=400)  # in English, as triage wrote it
+    # The phrase behind ``words`` (``wording.phrase_json``), to say it in each coach's language;
+    # null for signals stored before reasons were phrases (they show ``words``).
+    words_phrase = models.JSONField(null=True, blank=True)
     evidence_id = models.CharField(max_length=80)
     url = models.CharField(max_length=200)  # where the evidence is on the athlete's pages
     level = models.FloatField(default=1.0)  # higher is worse
@@ -61,6 +65,11 @@ class Signal(models.Model):
     @property
     def label(self) -> str:
         return kind_words(self.kind)
+
+    @property
+    def said(self) -> str:
+        """The reason in the reader's language (``words`` as stored for older signals)."""
+        return text_from_json(self.words, self.words_phrase)
 
     @property
     def evidence(self) -> Evidence | None:

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext_lazy
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile, CoachingLink
 from tagalong.attention.models import RedFlag
 from tagalong.audit.services import record
-from tagalong.calfcheck import RED_FLAG_LABELS
+from tagalong.calfcheck import red_flag_labels
 from tagalong.errors import DomainError
 from tagalong.notifications.services import notify_all
 from tagalong.wording import Phrase
@@ -69,7 +69,7 @@ def raise_red_flag(
 
     flags = [f for f in dict.fromkeys(flags) if f]
     if not flags:
-        raise DomainError(gettext("A red flag needs at least one reason."), field="red_flags")
+        raise DomainError("A red flag needs at least one reason.", field="red_flags")
     with transaction.atomic():
         current = (
             RedFlag.objects.select_for_update()
@@ -104,7 +104,7 @@ def raise_red_flag(
             title=Phrase("Red flag: {name}", name=athlete.name),
             body=Phrase(
                 "{flags}. Their plan is paused until you record that they were seen and cleared.",
-                flags=tuple(RED_FLAG_LABELS.get(f, f) for f in flags),
+                flags=red_flag_labels(flags),
             ),
             url=f"/athletes/{athlete.pk}/attention/",
         )
@@ -121,25 +121,22 @@ def clear_red_flag(
     from tagalong.attention.tasks import queue_refresh
 
     if not by.is_coach:
-        raise DomainError(gettext("Only a coach can clear a red flag."), field=None)
+        raise DomainError("Only a coach can clear a red flag.", field=None)
     if seen_on > today:
-        raise DomainError(
-            gettext("The day the runner was seen cannot be in the future."), field="seen_on"
-        )
+        raise DomainError("The day the runner was seen cannot be in the future.", field="seen_on")
     if seen_on < flag.created_at.date() - dt.timedelta(days=1):
         raise DomainError(
-            gettext("The runner must have been seen after the red flag was raised."),
-            field="seen_on",
+            "The runner must have been seen after the red flag was raised.", field="seen_on"
         )
     note = note.strip()
     if not note:
-        raise DomainError(gettext("Say who saw the runner and what they advised."), field="note")
+        raise DomainError("Say who saw the runner and what they advised.", field="note")
     with transaction.atomic():
         cleared = RedFlag.objects.filter(pk=flag.pk, cleared_at__isnull=True).update(
             cleared_at=timezone.now(), cleared_by=by, seen_on=seen_on, clearance_note=note[:500]
         )
         if not cleared:
-            raise DomainError(gettext("This red flag was already cleared."), field=None)
+            raise DomainError("This red flag was already cleared.", field=None)
         flag.refresh_from_db()
         record(
             actor=by,

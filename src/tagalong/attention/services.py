@@ -24,6 +24,7 @@ from tagalong.attention.registry import providers
 from tagalong.audit.services import record
 from tagalong.errors import DomainError
 from tagalong.triage import Finding
+from tagalong.wording import phrase_json
 
 SNOOZE_MAX_DAYS = 90
 MARKER_MAX_DAYS = 60
@@ -69,6 +70,7 @@ def refresh_signals(*, athlete: AthleteProfile, now: dt.datetime) -> list[Signal
                     kind=kind,
                     severity=finding.severity,
                     words=finding.words[:400],
+                    words_phrase=phrase_json(finding.words),
                     evidence_id=finding.evidence_id,
                     url=_url(athlete, finding),
                     level=finding.level,
@@ -87,6 +89,7 @@ def _update(signal: Signal, finding: Finding, today: dt.date, now: dt.datetime) 
     )
     reopen = signal.state != SignalState.OPEN and (worse or snooze_over)
     signal.words = finding.words[:400]
+    signal.words_phrase = phrase_json(finding.words)
     signal.evidence_id = finding.evidence_id
     signal.url = _url(signal.athlete, finding)
     signal.severity = finding.severity

@@ -9,12 +9,19 @@ from django.conf import settings
 from tagalong import triage
 from tagalong.attention.facts import Facts
 from tagalong.attention.registry import register
-from tagalong.calfcheck import RED_FLAG_LABELS
+from tagalong.calfcheck import red_flag_labels
 from tagalong.triage import Finding
+from tagalong.wording import Phrase
 
 PAIN_DAYS = 28
 KEY_RUN_TYPES = frozenset({"long", "tempo", "intervals", "race"})
 IMPORT_DAYS = 14
+# Where a red flag was reported (``RedFlag.source``), as the reason names it.
+RED_FLAG_SOURCES = {
+    "intake": Phrase("the intake"),
+    "symptoms": Phrase("the symptom log"),
+    "self_check": Phrase("the calf check"),
+}
 
 
 def red_flag(facts: Facts) -> Finding | None:
@@ -23,12 +30,15 @@ def red_flag(facts: Facts) -> Finding | None:
     flag = open_red_flag(facts.athlete)
     if flag is None:
         return None
-    labels = ", ".join(RED_FLAG_LABELS.get(f, f) for f in flag.red_flags) or "a red flag"
+    labels = red_flag_labels(flag.red_flags) or Phrase("a red flag")
     return Finding(
         kind="red_flag",
-        words=(
-            f"Red flag from the {flag.get_source_display().lower()} on {flag.created_at:%-d %b}: "
-            f"{labels}. The plan is paused until you record that the runner was seen and cleared."
+        words=Phrase(
+            "Red flag from {source} on {day:%-d %b}: {flags}. The plan is paused until you "
+            "record that the runner was seen and cleared.",
+            source=RED_FLAG_SOURCES.get(flag.source, flag.source),
+            day=flag.created_at,
+            flags=labels,
         ),
         evidence_id="circulation.red_flags.urgent_care",
         level=float(len(flag.red_flags) or 1),
@@ -62,7 +72,6 @@ def pain(facts: Facts) -> Finding | None:
 
 def calf_check(facts: Facts) -> Finding | None:
     from tagalong.assessments.models import CalfCheckRun
-    from tagalong.assessments.views import CAUSE_TITLES
 
     runs = list(
         CalfCheckRun.objects.filter(athlete=facts.athlete, red_flag=False).values_list(
@@ -76,7 +85,7 @@ def calf_check(facts: Facts) -> Finding | None:
         findings = result.get("findings") if isinstance(result, dict) else None
         return {str(f["cause"]): str(f["verdict"]) for f in findings or [] if isinstance(f, dict)}
 
-    return triage.calf_check_worse(verdicts(runs[1]), verdicts(runs[0]), CAUSE_TITLES)
+    return triage.calf_check_worse(verdicts(runs[1]), verdicts(runs[0]))
 
 
 def load(facts: Facts) -> Finding | None:
@@ -193,7 +202,9 @@ def imports(facts: Facts) -> Finding | None:
         if batch.status != "failed":
             break  # a later import worked
         reason = (
-            batch.error.strip().splitlines()[0] if batch.error.strip() else "see the import page."
+            batch.error.strip().splitlines()[0]
+            if batch.error.strip()
+            else Phrase("see the import page.")
         )
         failures.append((batch.created_at.astimezone(facts.zone).date(), reason[:200]))
     return triage.import_failed(failures)

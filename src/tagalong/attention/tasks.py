@@ -10,7 +10,7 @@ from django_tasks import task
 
 from tagalong.athletes.models import AthleteProfile, CoachingLink
 from tagalong.attention.models import RedFlag
-from tagalong.calfcheck import RED_FLAG_LABELS
+from tagalong.calfcheck import red_flag_labels
 from tagalong.notifications.email import send_templated
 
 log = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ def alert_red_flag(red_flag_id: int) -> str:
         to=emails,
         context={
             "athlete": flag.athlete,
-            "flags": [RED_FLAG_LABELS.get(f, f) for f in flag.red_flags],
+            "flags": red_flag_labels(flag.red_flags),
             "source": flag.get_source_display().lower(),
             "path": f"/athletes/{flag.athlete_id}/attention/",
         },

@@ -135,7 +135,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
                 _safe(row.athlete.user.email),
                 row.open[0].label if row.open else "",
                 f"{row.opened_at:%Y-%m-%d}" if row.opened_at else "",
-                _safe(" | ".join(f"{s.label}: {s.words}" for s in row.open)),
+                _safe(" | ".join(f"{s.label}: {s.said}" for s in row.open)),
                 _safe(" | ".join(s.label for s in row.handled)),
             ]
         )

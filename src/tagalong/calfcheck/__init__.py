@@ -24,13 +24,16 @@ from tagalong.calfcheck.model import (
     Verdict,
 )
 from tagalong.calfcheck.parse import CaseError, case_from_json
-from tagalong.calfcheck.red_flags import DISCLAIMER, RED_FLAG_LABELS
-from tagalong.calfcheck.serialise import result_to_json
+from tagalong.calfcheck.red_flags import DISCLAIMER, RED_FLAG_LABELS, red_flag_labels
+from tagalong.calfcheck.serialise import in_words, result_phrases, result_to_json, said_again
+from tagalong.calfcheck.words import CAUSE_TITLES, VERDICT_WORDS, cause_title, verdict_word
 
 __all__ = [
     "CAUSES",
+    "CAUSE_TITLES",
     "DISCLAIMER",
     "RED_FLAG_LABELS",
+    "VERDICT_WORDS",
     "Action",
     "Athlete",
     "CalfCase",
@@ -49,7 +52,13 @@ __all__ = [
     "Technique",
     "Verdict",
     "case_from_json",
+    "cause_title",
     "check_calves",
+    "in_words",
     "merge_activity_summaries",
+    "red_flag_labels",
+    "result_phrases",
     "result_to_json",
+    "said_again",
+    "verdict_word",
 ]

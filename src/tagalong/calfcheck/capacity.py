@@ -8,8 +8,10 @@ from statistics import mean
 from tagalong.assessment import BilateralTest, heel_raise_test, limb_symmetry_index
 from tagalong.assessment.hret import NORM, RETURN_TO_RUN, RETURN_TO_RUN_REPS
 from tagalong.assessment.symmetry import LSI_FORMULA, LSI_THRESHOLD
-from tagalong.calfcheck.model import Action, CalfCase, EvidenceItem, Finding, Run
+from tagalong.calfcheck.model import Action, CalfCase, EvidenceItem, Finding, LeftRight, Run
 from tagalong.calfcheck.signals import Signal, finding, no_data
+from tagalong.calfcheck.words import REPS
+from tagalong.wording import Phrase
 
 SPIKE = "capacity.single_run_spike.frandsen_2025"
 WEEKLY = "load.weekly_distance.nielsen_2014"
@@ -42,11 +44,16 @@ BELOW_MEDIAN_POINTS = 20.0
 def heel_raise_signal(case: CalfCase) -> Signal:
     reps = case.tests.heel_raise_reps
     if reps is None:
-        return no_data("tests.heel_raise_reps (single-leg heel raises to failure, each side)")
+        return no_data(
+            Phrase(
+                "{field} (single-leg heel raises to failure, each side)",
+                field="tests.heel_raise_reps",
+            )
+        )
     side = case.symptoms.side
     involved = side if side in ("left", "right") else None
     points = 0.0
-    evidence = [EvidenceItem("heel raises (left/right)", f"{reps.left:g}/{reps.right:g}", "reps")]
+    evidence = [EvidenceItem(Phrase("heel raises (left/right)"), left_right(reps), REPS)]
     citations = [RETURN_TO_RUN, LSI_FORMULA]
     missing: list[str] = []
     athlete = case.athlete
@@ -61,30 +68,38 @@ def heel_raise_signal(case: CalfCase) -> Signal:
         }.get(weaker_band, 0.0)
         evidence.append(
             EvidenceItem(
-                "age/sex norm (median, lower limit)",
-                f"{norm.value:g}/{norm.lower_limit:g}",
-                "reps",
-                note=f"weaker side {weaker_band.replace('_', ' ')} (norm)",
+                Phrase("age/sex norm (median, lower limit)"),
+                Phrase("{median:g}/{lower:g}", median=norm.value, lower=norm.lower_limit),
+                REPS,
+                note=Phrase(
+                    "weaker side {band} (norm)", band=BAND_NOTES.get(weaker_band, weaker_band)
+                ),
             )
         )
         citations.append(NORM)
         if weaker_band == "below_lower_limit":
             citations.append(WEAK_ALONE)
     else:
-        missing.append("athlete.age and athlete.sex (for the heel-raise age/sex norm)")
+        missing.append(
+            Phrase(
+                "{age} and {sex} (for the heel-raise age/sex norm)",
+                age="athlete.age",
+                sex="athlete.sex",
+            )
+        )
     if reps.weaker < RETURN_TO_RUN_REPS:
         points += 15.0
         evidence.append(
             EvidenceItem(
-                "weaker side vs 25-rep return-to-run target",
+                Phrase("weaker side vs 25-rep return-to-run target"),
                 reps.weaker,
-                "reps",
-                note="below the expert target",
+                REPS,
+                note=Phrase("below the expert target"),
             )
         )
     sym = limb_symmetry_index(test.left, test.right, test.involved)
     if sym is not None:
-        evidence.append(EvidenceItem("heel-raise LSI", round(sym, 1), "%"))
+        evidence.append(EvidenceItem(Phrase("heel-raise LSI"), round(sym, 1), "%"))
         if sym < 90.0:
             points += 15.0
             citations.append(LSI_THRESHOLD)
@@ -92,6 +107,19 @@ def heel_raise_signal(case: CalfCase) -> Signal:
     if actions:
         citations.append(LADDER)
     return Signal(points, tuple(evidence), tuple(citations), tuple(missing), actions)
+
+
+def left_right(values: LeftRight) -> Phrase:
+    """A test's two sides as the evidence shows them: "18/24"."""
+    return Phrase("{left:g}/{right:g}", left=values.left, right=values.right)
+
+
+# The heel-raise norm bands as the evidence note names the weaker side's.
+BAND_NOTES = {
+    "below_lower_limit": Phrase("below lower limit"),
+    "below_median": Phrase("below median"),
+    "at_or_above_median": Phrase("at or above median"),
+}
 
 
 def _band_rank(band: str) -> int:
@@ -102,9 +130,9 @@ def _strength_actions(weaker: float, lsi: float | None) -> tuple[Action, ...]:
     actions = [
         Action(
             "strength",
-            "Build calf capacity: single-leg heel raises, knee straight and bent.",
+            Phrase("Build calf capacity: single-leg heel raises, knee straight and bent."),
             exercise="single-leg-heel-raise",
-            dosage="3×15 per side, building to 25+ reps; 3 sessions a week",
+            dosage=Phrase("3×15 per side, building to 25+ reps; 3 sessions a week"),
             citations=(LADDER, RETURN_TO_RUN),
         )
     ]
@@ -112,7 +140,7 @@ def _strength_actions(weaker: float, lsi: float | None) -> tuple[Action, ...]:
         actions.append(
             Action(
                 "strength",
-                "Add a set on the weaker side until both sides are within 10 %.",
+                Phrase("Add a set on the weaker side until both sides are within 10 %."),
                 exercise="single-leg-heel-raise",
                 citations=(LSI_THRESHOLD,),
             )
@@ -177,7 +205,12 @@ def spike_signal(case: CalfCase, today: date) -> Signal:
     runs = tuple(r for r in case.load.runs if r.date <= today)
     recent = sorted(recent_runs(runs, today), key=lambda r: r.date)
     if not recent:
-        return no_data("load.runs (dated runs of the last 14 days and the 30 days before)")
+        return no_data(
+            Phrase(
+                "{field} (dated runs of the last 14 days and the 30 days before)",
+                field="load.runs",
+            )
+        )
     worst: tuple[float, Run, float] | None = None
     for run in recent:
         baseline = longest_before(runs, run.date)
@@ -189,26 +222,39 @@ def spike_signal(case: CalfCase, today: date) -> Signal:
         if worst is None or pct > worst[0]:
             worst = (pct, run, baseline)
     if worst is None:
-        return no_data("load.longest_run_km_30d (no runs in the 30 days before the latest run)")
+        return no_data(
+            Phrase(
+                "{field} (no runs in the 30 days before the latest run)",
+                field="load.longest_run_km_30d",
+            )
+        )
     pct, run, baseline = worst
     points = spike_points(pct)
     item = EvidenceItem(
-        "longest recent run vs longest in the previous 30 days",
+        Phrase("longest recent run vs longest in the previous 30 days"),
         round(pct, 1),
         "%",
         date=run.date,
-        note=f"{run.distance_km:g} km vs {baseline:g} km",
+        note=km_vs_km(run.distance_km, baseline),
     )
     if points == 0:
         return Signal(0.0, (item,), (SPIKE,))
     citations = (SPIKE, SPIKE_GRADING)
     action = Action(
         "adjust_load",
-        f"Adjust the load: keep the next long run within 10 % of {baseline:g} km "
-        f"(at most {baseline * 1.1:.1f} km) and build from there.",
+        Phrase(
+            "Adjust the load: keep the next long run within 10 % of {longest:g} km "
+            "(at most {most:.1f} km) and build from there.",
+            longest=baseline,
+            most=baseline * 1.1,
+        ),
         citations=(SPIKE,),
     )
     return Signal(points, (item,), citations, (), (action,))
+
+
+def km_vs_km(new: float, old: float) -> Phrase:
+    return Phrase("{new:g} km vs {old:g} km", new=new, old=old)
 
 
 def weekly_totals(case: CalfCase, today: date) -> tuple[float, ...]:
@@ -232,7 +278,7 @@ def weekly_totals(case: CalfCase, today: date) -> tuple[float, ...]:
 def weekly_signal(case: CalfCase, today: date) -> Signal:
     weeks = weekly_totals(case, today)
     if len(weeks) < WEEKS_NEEDED:
-        return no_data("load.weekly_km (at least 3 weeks, oldest first)")
+        return no_data(Phrase("{field} (at least 3 weeks, oldest first)", field="load.weekly_km"))
     previous = mean(weeks[-3:-1])
     newest = weeks[-1]
     if previous == 0:
@@ -240,16 +286,19 @@ def weekly_signal(case: CalfCase, today: date) -> Signal:
     else:
         pct = percent_change(newest, previous)
     item = EvidenceItem(
-        "this week vs mean of the previous 2 weeks",
-        round(pct, 1) if pct != float("inf") else "new running",
+        Phrase("this week vs mean of the previous 2 weeks"),
+        round(pct, 1) if pct != float("inf") else Phrase("new running"),
         "%" if pct != float("inf") else None,
-        note=f"{newest:g} km vs {previous:g} km",
+        note=km_vs_km(newest, previous),
     )
     if pct <= WEEKLY_FLAG_ABOVE_PCT:
         return Signal(0.0, (item,), (WEEKLY,))
     action = Action(
         "adjust_load",
-        f"Adjust the load: hold weekly distance near {previous:g} km until the calves settle.",
+        Phrase(
+            "Adjust the load: hold weekly distance near {km:g} km until the calves settle.",
+            km=previous,
+        ),
         citations=(WEEKLY,),
     )
     return Signal(weekly_points(pct), (item,), (WEEKLY, WEEKLY_GRADING), (), (action,))
@@ -258,13 +307,19 @@ def weekly_signal(case: CalfCase, today: date) -> Signal:
 def symptom_signal(case: CalfCase) -> Signal:
     symptoms = case.symptoms
     if symptoms.next_morning is None and symptoms.during is None:
-        return no_data("symptoms.calf_tightness.next_morning and .during (0–10)")
+        return no_data(
+            Phrase(
+                "{field} and {other} (0–10)",
+                field="symptoms.calf_tightness.next_morning",
+                other=".during",
+            )
+        )
     points = 0.0
     evidence = []
     if symptoms.next_morning is not None:
         evidence.append(
             EvidenceItem(
-                "tightness next morning",
+                Phrase("tightness next morning"),
                 symptoms.next_morning,
                 "/10",
                 date=symptoms.next_morning_date,
@@ -274,7 +329,12 @@ def symptom_signal(case: CalfCase) -> Signal:
             points += 15.0
     if symptoms.during is not None:
         evidence.append(
-            EvidenceItem("tightness during runs", symptoms.during, "/10", date=symptoms.during_date)
+            EvidenceItem(
+                Phrase("tightness during runs"),
+                symptoms.during,
+                "/10",
+                date=symptoms.during_date,
+            )
         )
         if symptoms.during > DURING_TOO_MUCH_ABOVE:
             points += 10.0
@@ -283,8 +343,11 @@ def symptom_signal(case: CalfCase) -> Signal:
         actions = (
             Action(
                 "adjust_load",
-                "Adjust the load: keep calf pain during runs at 5/10 or less (0–3 is safe) and "
-                "make sure it settles by the next morning; if not, shorten or ease the next runs.",
+                Phrase(
+                    "Adjust the load: keep calf pain during runs at 5/10 or less (0–3 is safe) "
+                    "and make sure it settles by the next morning; if not, shorten or ease the "
+                    "next runs."
+                ),
                 citations=(PAIN_RULES,),
             ),
         )

@@ -9,11 +9,14 @@ from tagalong.assessment.plank import NORM as PLANK_NORM
 from tagalong.assessment.plank import TARGET as PLANK_TARGET
 from tagalong.assessment.plank import TARGET_S
 from tagalong.assessment.symmetry import LSI_THRESHOLD
+from tagalong.calfcheck.capacity import left_right
 from tagalong.calfcheck.model import Action, CalfCase, EvidenceItem, Finding
 from tagalong.calfcheck.signals import Signal, finding, no_data
+from tagalong.calfcheck.words import REPS
+from tagalong.wording import Phrase
 
 HYPOTHESIS = "hips.calf_link.franettovich_smith_2014"
-HYPOTHESIS_NOTE = (
+HYPOTHESIS_NOTE = Phrase(
     "hypothesis: weaker hips may shift work to the calves (Franettovich Smith 2014); "
     "not a stand-alone predictor of calf injury"
 )
@@ -22,13 +25,18 @@ HYPOTHESIS_NOTE = (
 def bridge_signal(case: CalfCase) -> Signal:
     reps = case.tests.single_leg_bridge_reps
     if reps is None:
-        return no_data("tests.single_leg_bridge_reps (single-leg hamstring bridge, each side)")
+        return no_data(
+            Phrase(
+                "{field} (single-leg hamstring bridge, each side)",
+                field="tests.single_leg_bridge_reps",
+            )
+        )
     points = 0.0
     evidence = [
         EvidenceItem(
-            "single-leg bridge (left/right)",
-            f"{reps.left:g}/{reps.right:g}",
-            "reps",
+            Phrase("single-leg bridge (left/right)"),
+            left_right(reps),
+            REPS,
             note=HYPOTHESIS_NOTE,
         )
     ]
@@ -36,7 +44,7 @@ def bridge_signal(case: CalfCase) -> Signal:
         points += 30.0
     lsi = limb_symmetry_index(reps.left, reps.right)
     if lsi is not None:
-        evidence.append(EvidenceItem("bridge side difference (LSI)", round(lsi, 1), "%"))
+        evidence.append(EvidenceItem(Phrase("bridge side difference (LSI)"), round(lsi, 1), "%"))
         if lsi < 90.0:
             points += 20.0
     actions: tuple[Action, ...] = ()
@@ -44,9 +52,9 @@ def bridge_signal(case: CalfCase) -> Signal:
         actions = (
             Action(
                 "strength",
-                "Add posterior-chain capacity work: single-leg hamstring bridges.",
+                Phrase("Add posterior-chain capacity work: single-leg hamstring bridges."),
                 exercise="single-leg-bridge",
-                dosage="sets to near failure, building towards 25+ reps per side",
+                dosage=Phrase("sets to near failure, building towards 25+ reps per side"),
                 citations=(BRIDGE_BANDS,),
             ),
         )
@@ -56,18 +64,24 @@ def bridge_signal(case: CalfCase) -> Signal:
 def side_plank_signal(case: CalfCase) -> Signal:
     seconds = case.tests.side_plank_s
     if seconds is None:
-        return no_data("tests.side_plank_s (side plank hold, each side)")
-    evidence = [EvidenceItem("side plank (left/right)", f"{seconds.left:g}/{seconds.right:g}", "s")]
+        return no_data(Phrase("{field} (side plank hold, each side)", field="tests.side_plank_s"))
+    evidence = [EvidenceItem(Phrase("side plank (left/right)"), left_right(seconds), "s")]
     athlete = case.athlete
     norm = None
     missing: tuple[str, ...] = ()
     if athlete.age is not None and athlete.sex is not None:
         norm = side_plank_norm(age=athlete.age, sex=athlete.sex)
     else:
-        missing = ("athlete.age and athlete.sex (for the side-plank norm)",)
+        missing = (
+            Phrase(
+                "{age} and {sex} (for the side-plank norm)", age="athlete.age", sex="athlete.sex"
+            ),
+        )
     points = 0.0
     if norm is not None:
-        evidence.append(EvidenceItem("side-plank age/sex norm", norm.value, "s", note="norm"))
+        evidence.append(
+            EvidenceItem(Phrase("side-plank age/sex norm"), norm.value, "s", note=Phrase("norm"))
+        )
     if norm is not None and seconds.weaker < norm.value:
         points = 25.0
     elif seconds.weaker < TARGET_S:
@@ -77,9 +91,9 @@ def side_plank_signal(case: CalfCase) -> Signal:
         actions = (
             Action(
                 "strength",
-                "Build lateral hip endurance with side planks.",
+                Phrase("Build lateral hip endurance with side planks."),
                 exercise="side-plank",
-                dosage="build towards a 60 s hold per side (expert target)",
+                dosage=Phrase("build towards a 60 s hold per side (expert target)"),
                 citations=(PLANK_TARGET,),
             ),
         )

@@ -22,6 +22,7 @@ from tagalong.calfcheck.model import (
 )
 from tagalong.calfcheck.red_flags import RED_FLAG_LABELS
 from tagalong.calfcheck.shoes import DEFAULT_RETIRE_KM
+from tagalong.wording import Phrase
 
 PER_LEG_BELOW_SPM = 130.0  # a running cadence below this is per leg (science.md §4, FIT files)
 MIN_RETIRE_KM = 50.0  # the lowest retirement distance the shoes app accepts
@@ -33,24 +34,36 @@ class CaseError(ValueError):
     def __init__(self, field: str, reason: str) -> None:
         self.field = field
         self.reason = reason
-        super().__init__(f"{field}: {reason}")
+        self.message = Phrase("{field}: {reason}", field=field, reason=reason)
+        super().__init__(self.message)
 
 
 def _object(value: object, path: str, allowed: tuple[str, ...]) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise CaseError(path or "case", "must be a JSON object")
+        raise CaseError(path or "case", Phrase("must be a JSON object"))
     unknown = sorted(set(value) - set(allowed))
     if unknown:
         where = f"{path}.{unknown[0]}" if path else unknown[0]
-        raise CaseError(where, f"unknown field; allowed: {', '.join(allowed)}")
+        raise CaseError(where, Phrase("unknown field; allowed: {allowed}", allowed=allowed))
     return value
 
 
 def _number(value: object, path: str, low: float, high: float, unit: str = "") -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-        raise CaseError(path, f"must be a number ({low:g}–{high:g}{unit})")
+        raise CaseError(
+            path, Phrase("must be a number ({low:g}–{high:g}{unit})", low=low, high=high, unit=unit)
+        )
     if not low <= value <= high:
-        raise CaseError(path, f"{value:g} is outside {low:g}–{high:g}{unit}")
+        raise CaseError(
+            path,
+            Phrase(
+                "{value:g} is outside {low:g}–{high:g}{unit}",
+                value=value,
+                low=low,
+                high=high,
+                unit=unit,
+            ),
+        )
     return float(value)
 
 
@@ -63,7 +76,9 @@ def _optional_number(
 
 def _choice(value: object, path: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
-        raise CaseError(path, f"{value!r} must be one of {', '.join(allowed)}")
+        raise CaseError(
+            path, Phrase("{value} must be one of {allowed}", value=repr(value), allowed=allowed)
+        )
     return str(value)
 
 
@@ -71,7 +86,7 @@ def _list(value: object, path: str) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise CaseError(path, "must be a JSON list")
+        raise CaseError(path, Phrase("must be a JSON list"))
     return value
 
 
@@ -79,7 +94,9 @@ def _date(value: object, path: str) -> date:
     try:
         return date.fromisoformat(cast(str, value))
     except (TypeError, ValueError):
-        raise CaseError(path, f"{value!r} must be a date as YYYY-MM-DD") from None
+        raise CaseError(
+            path, Phrase("{value} must be a date as YYYY-MM-DD", value=repr(value))
+        ) from None
 
 
 def parse_athlete(value: object) -> Athlete:
@@ -97,7 +114,7 @@ def _left_right(value: object, path: str, high: float, unit: str) -> LeftRight |
         return None
     obj = _object(value, path, ("left", "right"))
     if "left" not in obj or "right" not in obj:
-        raise CaseError(path, "needs both left and right")
+        raise CaseError(path, Phrase("needs both left and right"))
     return LeftRight(
         _number(obj["left"], f"{path}.left", 0, high, unit),
         _number(obj["right"], f"{path}.right", 0, high, unit),
@@ -147,7 +164,7 @@ def parse_symptoms(value: object) -> Symptoms:
 def parse_run(value: object, path: str) -> Run:
     obj = _object(value, path, ("date", "distance_km", "duration_min", "rpe"))
     if "distance_km" not in obj:
-        raise CaseError(f"{path}.distance_km", "is required")
+        raise CaseError(f"{path}.distance_km", Phrase("is required"))
     return Run(
         date=_date(obj.get("date"), f"{path}.date"),
         distance_km=_number(obj["distance_km"], f"{path}.distance_km", 0, 500, " km"),
@@ -181,8 +198,12 @@ def parse_technique(value: object) -> Technique:
     if cadence is not None and isinstance(cadence, int | float) and cadence < PER_LEG_BELOW_SPM:
         raise CaseError(
             "technique.cadence_spm",
-            f"{cadence:g} looks like per-leg cadence; give steps per minute for both feet "
-            f"(double it: {2 * cadence:g})",
+            Phrase(
+                "{cadence:g} looks like per-leg cadence; give steps per minute for both feet "
+                "(double it: {doubled:g})",
+                cadence=cadence,
+                doubled=2 * cadence,
+            ),
         )
     strikes = ("forefoot", "midfoot", "rearfoot", "unknown")
     return Technique(
@@ -201,7 +222,7 @@ def parse_shoe(value: object, path: str) -> Shoe:
     obj = _object(value, path, ("name", "km", "retire_km", "first_used"))
     name = obj.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise CaseError(f"{path}.name", "must be a non-empty string")
+        raise CaseError(f"{path}.name", Phrase("must be a non-empty string"))
     retire = _optional_number(obj, "retire_km", path, MIN_RETIRE_KM, 5000, " km")
     return Shoe(
         name=name.strip(),
@@ -223,7 +244,7 @@ def parse_activity_files(value: object) -> tuple[str, ...]:
     files = _list(value, "activity_files")
     for i, path in enumerate(files):
         if not isinstance(path, str) or not path:
-            raise CaseError(f"activity_files[{i}]", "must be a non-empty file path")
+            raise CaseError(f"activity_files[{i}]", Phrase("must be a non-empty file path"))
     return tuple(files)
 
 

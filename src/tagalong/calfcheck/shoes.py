@@ -6,6 +6,8 @@ from datetime import date
 
 from tagalong.calfcheck.model import Action, CalfCase, EvidenceItem, Finding, Shoe
 from tagalong.calfcheck.signals import Signal, finding, no_data
+from tagalong.calfcheck.words import DAYS_IN_USE
+from tagalong.wording import Phrase
 
 REPLACE = "shoes.replace_km.expert_target"
 ROTATION = "shoes.rotation.malisoux_2015"
@@ -49,12 +51,13 @@ def wear_signal(case: CalfCase) -> Signal:
     worn = max(case.shoes, key=wear)
     evidence = tuple(
         EvidenceItem(
-            f"shoe: {s.name}",
+            Phrase("shoe: {name}", name=s.name),
             s.km,
             "km",
             date=s.first_used,
-            note=f"retire at {s.retire_km:g} km"
-            + (", first run on this date" if s.first_used else ""),
+            note=Phrase("retire at {km:g} km, first run on this date", km=s.retire_km)
+            if s.first_used
+            else Phrase("retire at {km:g} km", km=s.retire_km),
         )
         for s in case.shoes
     )
@@ -63,9 +66,14 @@ def wear_signal(case: CalfCase) -> Signal:
         actions.append(
             Action(
                 "shoes",
-                f"Replace or rotate shoes: {worn.name} has {worn.km:g} km (retire at "
-                f"{worn.retire_km:g} km). The evidence is weak: check comfort and wear; phase in "
-                "a pair with a different drop or stack over 2–4 weeks.",
+                Phrase(
+                    "Replace or rotate shoes: {name} has {km:g} km (retire at {retire:g} km). "
+                    "The evidence is weak: check comfort and wear; phase in a pair with a "
+                    "different drop or stack over 2–4 weeks.",
+                    name=worn.name,
+                    km=worn.km,
+                    retire=worn.retire_km,
+                ),
                 citations=(REPLACE, PHASE_IN),
             )
         )
@@ -77,7 +85,7 @@ def rotation_signal(case: CalfCase) -> Signal:
         return Signal(citations=(ROTATION,))
     action = Action(
         "shoes",
-        "Rotate two or more pairs: runners who did had a 39 % lower injury risk.",
+        Phrase("Rotate two or more pairs: runners who did had a 39 % lower injury risk."),
         citations=(ROTATION,),
     )
     return Signal(5.0, (), (ROTATION,), (), (action,))
@@ -86,7 +94,10 @@ def rotation_signal(case: CalfCase) -> Signal:
 def change_signal(case: CalfCase, today: date) -> Signal:
     """A pair first run in less than 4 weeks ago: a sudden change of shoe loads the calf anew."""
     if all(s.first_used is None for s in case.shoes):
-        return Signal(missing=("shoes[].first_used (the date of the first run in each pair)",))
+        missing = Phrase(
+            "{field} (the date of the first run in each pair)", field="shoes[].first_used"
+        )
+        return Signal(missing=(missing,))
     new = sorted(
         (s for s in case.shoes if is_new_pair(s, today)), key=lambda s: s.first_used or today
     )
@@ -95,16 +106,19 @@ def change_signal(case: CalfCase, today: date) -> Signal:
     newest = new[-1]
     days = days_in_use(newest, today)
     item = EvidenceItem(
-        f"new pair: {newest.name}",
+        Phrase("new pair: {name}", name=newest.name),
         days,
-        "days in use",
+        DAYS_IN_USE,
         date=newest.first_used,
-        note="phase a new pair in over 2–4 weeks",
+        note=Phrase("phase a new pair in over 2–4 weeks"),
     )
     action = Action(
         "shoes",
-        f"Phase in {newest.name}: alternate with a pair you know and build its share over "
-        "2–4 weeks, more slowly if its drop or stack differs. Avoid sudden changes of shoe.",
+        Phrase(
+            "Phase in {name}: alternate with a pair you know and build its share over 2–4 "
+            "weeks, more slowly if its drop or stack differs. Avoid sudden changes of shoe.",
+            name=newest.name,
+        ),
         citations=(PHASE_IN, NO_SUDDEN_CHANGE),
     )
     return Signal(NEW_PAIR_POINTS, (item,), (PHASE_IN, NO_SUDDEN_CHANGE), (), (action,))
@@ -113,7 +127,9 @@ def change_signal(case: CalfCase, today: date) -> Signal:
 def shoes_finding(case: CalfCase, *, today: date) -> Finding:
     if not case.shoes:
         signals: tuple[Signal, ...] = (
-            no_data("shoes (name, km and retire_km of each pair you run in)"),
+            no_data(
+                Phrase("{field} (name, km and retire_km of each pair you run in)", field="shoes")
+            ),
         )
     else:
         signals = (wear_signal(case), rotation_signal(case), change_signal(case, today))

@@ -11,10 +11,14 @@ from tagalong.assessment.knee_to_wall import (
     FLAG,
     FLAG_BELOW_CM,
     NORM,
+    NORM_MEAN_CM,
+    NORM_SD_CM,
 )
-from tagalong.calfcheck.capacity import LADDER
+from tagalong.calfcheck.capacity import LADDER, left_right
 from tagalong.calfcheck.model import Action, CalfCase, EvidenceItem, Finding
 from tagalong.calfcheck.signals import Signal, finding, no_data
+from tagalong.calfcheck.words import REPS
+from tagalong.wording import Phrase
 
 ROLLING_DOSE = "rolling.dose.review_2022"
 ROLLING_NO_ROM = "rolling.no_dorsiflexion.konrad_2022"
@@ -22,23 +26,28 @@ ROLLING_EFFECTS = "rolling.effects.wiewelhove_2019"
 
 ROLLING = Action(
     "rolling",
-    "Optional: roll the calves for comfort after runs. It does not improve ankle range, so "
-    "never use it in place of the loading work.",
+    Phrase(
+        "Optional: roll the calves for comfort after runs. It does not improve ankle range, so "
+        "never use it in place of the loading work."
+    ),
     exercise="foam-roll-calf",
-    dosage="1–3 sets of 30–120 s per muscle",
+    dosage=Phrase("1–3 sets of 30–120 s per muscle"),
     citations=(ROLLING_DOSE, ROLLING_EFFECTS, ROLLING_NO_ROM),
 )
 RANGE_WORK = (
     Action(
         "mobility",
-        "For calf range, load through full range: single-leg heel raises off a step, full range.",
+        Phrase(
+            "For calf range, load through full range: single-leg heel raises off a step, "
+            "full range."
+        ),
         exercise="single-leg-heel-raise-off-step",
-        dosage="3×15 per side",
+        dosage=Phrase("3×15 per side"),
         citations=(LADDER, ROLLING_NO_ROM),
     ),
     Action(
         "mobility",
-        "Stretch the calves with the knee straight and bent (gastrocnemius and soleus).",
+        Phrase("Stretch the calves with the knee straight and bent (gastrocnemius and soleus)."),
         exercise="calf-stretch-straight-knee",
         citations=(ROLLING_NO_ROM,),
     ),
@@ -49,21 +58,24 @@ def symptom_pattern_signal(case: CalfCase) -> Signal:
     """Tightness after runs that has eased by the next morning points at soft tissue."""
     after, next_morning = case.symptoms.after, case.symptoms.next_morning
     if after is None:
-        return no_data("symptoms.calf_tightness.after (0–10)")
-    evidence = [EvidenceItem("tightness after runs", after, "/10", date=case.symptoms.after_date)]
+        return no_data(Phrase("{field} (0–10)", field="symptoms.calf_tightness.after"))
+    evidence = [
+        EvidenceItem(Phrase("tightness after runs"), after, "/10", date=case.symptoms.after_date)
+    ]
     if after <= 0:
         return Signal(0.0, tuple(evidence))
     if next_morning is None:
-        return Signal(15.0, tuple(evidence), (), ("symptoms.calf_tightness.next_morning",))
+        missing = Phrase("{field} (0–10)", field="symptoms.calf_tightness.next_morning")
+        return Signal(15.0, tuple(evidence), (), (missing,))
     if next_morning > 0:
         return Signal(5.0, tuple(evidence))
     evidence.append(
         EvidenceItem(
-            "tightness next morning",
+            Phrase("tightness next morning"),
             0,
             "/10",
             date=case.symptoms.next_morning_date,
-            note="eases overnight",
+            note=Phrase("eases overnight"),
         )
     )
     return Signal(30.0, tuple(evidence), (ROLLING_EFFECTS,), (), (ROLLING,))
@@ -72,15 +84,22 @@ def symptom_pattern_signal(case: CalfCase) -> Signal:
 def knee_to_wall_signal(case: CalfCase) -> Signal:
     ktw = case.tests.knee_to_wall_cm
     if ktw is None:
-        return no_data("tests.knee_to_wall_cm (knee-to-wall distance, each side)")
+        return no_data(
+            Phrase("{field} (knee-to-wall distance, each side)", field="tests.knee_to_wall_cm")
+        )
     points = 0.0
     evidence = [
         EvidenceItem(
-            "knee-to-wall (left/right)",
-            f"{ktw.left:g}/{ktw.right:g}",
+            Phrase("knee-to-wall (left/right)"),
+            left_right(ktw),
             "cm",
-            note=f"≈ {ktw.left * DEGREES_PER_CM:.0f}°/{ktw.right * DEGREES_PER_CM:.0f}°; "
-            "norm 12.0 ± 2.8 cm",
+            note=Phrase(
+                "≈ {left:.0f}°/{right:.0f}°; norm {mean:.1f} ± {sd:.1f} cm",
+                left=ktw.left * DEGREES_PER_CM,
+                right=ktw.right * DEGREES_PER_CM,
+                mean=NORM_MEAN_CM,
+                sd=NORM_SD_CM,
+            ),
         )
     ]
     if ktw.weaker < FLAG_BELOW_CM:
@@ -94,13 +113,16 @@ def capacity_normal_signal(case: CalfCase) -> Signal:
     """Normal heel-raise capacity makes tension, rather than weakness, the better explanation."""
     reps = case.tests.heel_raise_reps
     if reps is None:
-        return Signal(missing=("tests.heel_raise_reps (to rule out weak calves)",), has_data=False)
+        missing = Phrase("{field} (to rule out weak calves)", field="tests.heel_raise_reps")
+        return Signal(missing=(missing,), has_data=False)
     athlete = case.athlete
     normal = reps.weaker >= RETURN_TO_RUN_REPS
     if athlete.age is not None and athlete.sex is not None:
         normal = normal and reps.weaker >= heel_raise_norm(age=athlete.age, sex=athlete.sex).value
-    note = "normal calf capacity" if normal else "calf capacity below target or norm"
-    item = EvidenceItem("weaker-side heel raises", reps.weaker, "reps", note=note)
+    note = (
+        Phrase("normal calf capacity") if normal else Phrase("calf capacity below target or norm")
+    )
+    item = EvidenceItem(Phrase("weaker-side heel raises"), reps.weaker, REPS, note=note)
     return Signal(20.0 if normal else 0.0, (item,), (), (), (), has_data=False)
 
 

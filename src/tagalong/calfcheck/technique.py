@@ -5,6 +5,8 @@ from __future__ import annotations
 from tagalong.calfcheck.cadence import BY_SPEED, NO_FIXED_180, plus_five_percent, reference_cadence
 from tagalong.calfcheck.model import Action, CalfCase, EvidenceItem, Finding
 from tagalong.calfcheck.signals import Signal, finding, no_data
+from tagalong.calfcheck.words import FOOT_STRIKE_WORDS, SPM
+from tagalong.wording import Phrase
 
 PLUS_5 = "cadence.plus_5pct.heiderscheit_2011"
 ACHILLES_CADENCE = "cadence.achilles.lyght_2016"
@@ -38,17 +40,30 @@ def cadence_points(shortfall_pct: float) -> float:
 def cadence_signal(case: CalfCase) -> Signal:
     cadence, speed = case.technique.cadence_spm, case.technique.speed_m_s
     if cadence is None or speed is None:
-        return no_data("technique.cadence_spm with technique.speed_m_s (same easy run)")
+        return no_data(
+            Phrase(
+                "{field} with {other} (same easy run)",
+                field="technique.cadence_spm",
+                other="technique.speed_m_s",
+            )
+        )
     reference = reference_cadence(speed)
     if reference is None:
-        return no_data("technique.cadence_spm at an easy speed between 1.9 and 3.4 m/s")
+        return no_data(
+            Phrase(
+                "{field} at an easy speed between {low:g} and {high:g} m/s",
+                field="technique.cadence_spm",
+                low=1.9,
+                high=3.4,
+            )
+        )
     below = reference - cadence
     shortfall_pct = round(below / reference * 100.0, 9)
     points = cadence_points(shortfall_pct)
     item = EvidenceItem(
-        f"cadence at {round(speed, 2):g} m/s",
+        Phrase("cadence at {speed:g} m/s", speed=round(speed, 2)),
         cadence,
-        "spm",
+        SPM,
         date=case.technique.cadence_date,
         note=_cadence_note(below, reference),
     )
@@ -58,10 +73,14 @@ def cadence_signal(case: CalfCase) -> Signal:
         actions = (
             Action(
                 "cadence",
-                f"+5 % cadence at easy pace with a metronome: {cadence:.0f} → {target} spm "
-                "(+10 % at most, judged at the same pace).",
+                Phrase(
+                    "+5 % cadence at easy pace with a metronome: {cadence:.0f} → {target} spm "
+                    "(+10 % at most, judged at the same pace).",
+                    cadence=cadence,
+                    target=target,
+                ),
                 exercise="metronome-cadence-run",
-                dosage=f"{target} spm on easy runs",
+                dosage=Phrase("{target} spm on easy runs", target=target),
                 citations=(PLUS_5, ACHILLES_CADENCE, CALF_FORCES_CADENCE),
             ),
         )
@@ -71,28 +90,43 @@ def cadence_signal(case: CalfCase) -> Signal:
     return Signal(points, (item,), citations, (), actions)
 
 
-def _cadence_note(below: float, reference: float) -> str:
+def _cadence_note(below: float, reference: float) -> Phrase:
     if below > 0:
-        return (
-            f"{below:.0f} spm under the {reference:.0f} spm novices choose at this speed; "
-            "never aim at a fixed 180"
+        return Phrase(
+            "{below:.0f} spm under the {reference:.0f} spm novices choose at this speed; "
+            "never aim at a fixed 180",
+            below=below,
+            reference=reference,
         )
-    return f"novices choose about {reference:.0f} spm at this speed; never aim at a fixed 180"
+    return Phrase(
+        "novices choose about {reference:.0f} spm at this speed; never aim at a fixed 180",
+        reference=reference,
+    )
 
 
 def foot_strike_signal(case: CalfCase) -> Signal:
     strike = case.technique.foot_strike
     if strike == "unknown":
-        return no_data("technique.foot_strike (forefoot, midfoot or rearfoot)")
+        return no_data(
+            Phrase("{field} (forefoot, midfoot or rearfoot)", field="technique.foot_strike")
+        )
     complains = case.symptoms.calf_complains
     points = {"forefoot": 35.0 if complains else 20.0, "midfoot": 10.0 if complains else 0.0}
-    item = EvidenceItem("foot strike", strike, None, date=case.technique.foot_strike_date)
+    item = EvidenceItem(
+        Phrase("foot strike"),
+        FOOT_STRIKE_WORDS[strike],
+        None,
+        date=case.technique.foot_strike_date,
+    )
     if strike != "forefoot":
         return Signal(points.get(strike, 0.0), (item,), (FOREFOOT_LOAD,))
     action = Action(
         "foot_strike",
-        "On longer runs let the heel touch down shortly after the ball of the foot; do not force "
-        "a forefoot strike. If you keep it, cut volume for a while and add calf strength work.",
+        Phrase(
+            "On longer runs let the heel touch down shortly after the ball of the foot; do not "
+            "force a forefoot strike. If you keep it, cut volume for a while and add calf "
+            "strength work."
+        ),
         citations=(HEEL_TOUCH, FOREFOOT_LOAD, FOREFOOT_STRAIN),
     )
     citations = (FOREFOOT_LOAD, FOREFOOT_STRAIN, FOREFOOT_FORCES, HEEL_TOUCH)

@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from tagalong.wording import Phrase
+
 ZoneBasis = Literal["measured_lthr", "measured_hr_max", "estimated_tanaka"]
 
-ESTIMATED_NOTE = "estimated ±10 bpm"  # hr.hr_max.estimate_error_robergs_2002
+ESTIMATED_NOTE = Phrase("estimated ±10 bpm")  # hr.hr_max.estimate_error_robergs_2002
 
 # hr.zones.friel_lthr_run: lower bounds in % of LTHR.
 FRIEL_RUN_BOUNDS_PCT = (85.0, 90.0, 95.0, 100.0)

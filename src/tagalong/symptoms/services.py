@@ -20,6 +20,7 @@ from tagalong.audit.services import record
 from tagalong.errors import DomainError
 from tagalong.plans.hooks import plan_data_changed
 from tagalong.symptoms.models import REGION_SIDES, REGIONS, SCORE_FIELDS, SymptomLog
+from tagalong.wording import Phrase
 
 
 def athlete_today(athlete: AthleteProfile) -> date:
@@ -31,8 +32,7 @@ def _check_score(value: Any, field: str, label: str) -> int | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
         raise DomainError(
-            gettext("%(label)s must be a whole number from 0 to 10.") % {"label": label},
-            field=field,
+            Phrase("{score} must be a whole number from 0 to 10.", score=label), field=field
         )
     return value
 
@@ -41,33 +41,37 @@ def clean_regions(value: Any) -> list[dict[str, Any]]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise DomainError(gettext("Other regions must be a list."), field="other_regions")
+        raise DomainError(Phrase("Other regions must be a list."), field="other_regions")
     cleaned = []
     for index, item in enumerate(value):
         where = f"other_regions[{index}]"
         if not isinstance(item, dict):
             raise DomainError(
-                gettext("%(where)s must have a region, a side and a pain score.")
-                % {"where": where},
+                Phrase("{where} must have a region, a side and a pain score.", where=where),
                 field=where,
             )
         region, side = item.get("region"), item.get("side")
         if region not in REGIONS:
             raise DomainError(
-                gettext("%(where)s: unknown region %(region)r; use one of %(items)s.")
-                % {"where": where, "region": region, "items": ", ".join(REGIONS)},
+                Phrase(
+                    "{where}: unknown region {region}; use one of {regions}.",
+                    where=where,
+                    region=repr(region),
+                    regions=tuple(REGIONS),
+                ),
                 field=f"{where}.region",
             )
         if side not in REGION_SIDES:
             raise DomainError(
-                gettext("%(where)s: side must be one of %(items)s.")
-                % {"where": where, "items": ", ".join(REGION_SIDES)},
+                Phrase(
+                    "{where}: side must be one of {sides}.", where=where, sides=tuple(REGION_SIDES)
+                ),
                 field=f"{where}.side",
             )
-        pain = _check_score(item.get("pain"), f"{where}.pain", f"{where}: pain")
+        pain = _check_score(item.get("pain"), f"{where}.pain", Phrase("{where}: pain", where=where))
         if pain is None:
             raise DomainError(
-                gettext("%(where)s: pain is missing.") % {"where": where}, field=f"{where}.pain"
+                Phrase("{where}: pain is missing.", where=where), field=f"{where}.pain"
             )
         cleaned.append({"region": region, "side": side, "pain": pain})
     return cleaned
@@ -87,9 +91,7 @@ def log_symptoms(
 ) -> SymptomLog:
     unknown = set(scores) - set(SCORE_FIELDS)
     if unknown:
-        raise DomainError(
-            gettext("Unknown score(s): %(items)s.") % {"items": ", ".join(sorted(unknown))}
-        )
+        raise DomainError(Phrase("Unknown score(s): {scores}.", scores=tuple(sorted(unknown))))
     if day > athlete_today(athlete):
         raise DomainError(gettext("The day cannot be in the future."), field="day")
     values = {
@@ -107,12 +109,10 @@ def log_symptoms(
     unknown_flags = set(red_flags) - {value for value, _ in RED_FLAG_CHOICES}
     if unknown_flags:
         raise DomainError(
-            gettext("Unknown red flag: %(unknown_flags)s.")
-            % {"unknown_flags": sorted(unknown_flags)[0]},
-            field="red_flags",
+            Phrase("Unknown red flag: {flag}.", flag=sorted(unknown_flags)[0]), field="red_flags"
         )
     if activity is not None and activity.athlete_id != athlete.pk:
-        raise DomainError(gettext("That activity belongs to someone else."), field="activity_id")
+        raise DomainError(Phrase("That activity belongs to someone else."), field="activity_id")
     log = SymptomLog.objects.create(
         athlete=athlete,
         day=day,

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from tagalong.triage.model import Finding
+from tagalong.triage.model import Finding, one_after_another
+from tagalong.wording import Phrase
 
 EVIDENCE = "attention.pain_rising"
 JUMP_POINTS = 2  # attention.pain_rising
@@ -40,26 +41,44 @@ def pain_rising(check_ins: Sequence[CheckIn]) -> Finding | None:
     last = scored[-1]
     worst = last.worst
     assert worst is not None
-    reasons: list[str] = []
+    reasons: list[Phrase] = []
     if last.running is not None and last.running > TOO_MUCH_ABOVE:
-        reasons.append(f"{last.running}/10 while running, above the 5/10 limit")
+        reasons.append(Phrase("{score}/10 while running, above the 5/10 limit", score=last.running))
     if last.next_morning is not None and last.next_morning > SETTLED_AT_MOST:
-        reasons.append(f"{last.next_morning}/10 the next morning, not settled to 3/10")
+        reasons.append(
+            Phrase("{score}/10 the next morning, not settled to 3/10", score=last.next_morning)
+        )
     values = [c.worst for c in scored]
     if len(values) >= 2:
         previous = values[-2]
         assert previous is not None
         if worst - previous >= JUMP_POINTS:
             reasons.append(
-                f"up {worst - previous} points since the check-in before ({previous}/10)"
+                Phrase(
+                    "up {points} points since the check-in before ({previous}/10)",
+                    points=worst - previous,
+                    previous=previous,
+                )
             )
         elif len(values) >= 3 and values[-3] is not None and values[-3] < previous < worst:
-            reasons.append(f"up two check-ins in a row ({values[-3]} → {previous} → {worst}/10)")
+            reasons.append(
+                Phrase(
+                    "up two check-ins in a row ({first} → {previous} → {worst}/10)",
+                    first=values[-3],
+                    previous=previous,
+                    worst=worst,
+                )
+            )
     if not reasons:
         return None
     return Finding(
         kind="pain_rising",
-        words=f"Calf pain {worst}/10 on {last.day:%-d %b}: " + "; ".join(reasons) + ".",
+        words=Phrase(
+            "Calf pain {worst}/10 on {day:%-d %b}: {reasons}.",
+            worst=worst,
+            day=last.day,
+            reasons=one_after_another(reasons),
+        ),
         evidence_id=EVIDENCE,
         level=float(worst),
         anchor="symptoms",

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from tagalong.trainingload.compliance import compliance
 from tagalong.triage.model import Finding
+from tagalong.wording import Phrase, phrase_n
 
 SHORT_DAYS = 7
 LONG_DAYS = 28
@@ -22,10 +23,10 @@ COMPLIANCE = "attention.compliance_falling"
 MISSED = "attention.missed_key_session"
 ENDING = "attention.plan_ending"
 BAND_WORDS = {
-    "as_planned": "done",
-    "partly": "partly done",
-    "off_plan": "missed",
-    "missed": "missed",
+    "as_planned": Phrase("done"),
+    "partly": Phrase("partly done"),
+    "off_plan": Phrase("missed"),
+    "missed": Phrase("missed"),
 }
 
 
@@ -59,15 +60,27 @@ def compliance_falling(
 ) -> Finding | None:
     """A signal when the last 7 days are not "done" (within ±20 % of the planned time)."""
     week = _ratio(_window(sessions, today, SHORT_DAYS, unavailable))
-    if week is None or week[1] == "done":
+    if week is None or week[1] == BAND_WORDS["as_planned"]:
         return None
     month = _ratio(_window(sessions, today, LONG_DAYS, unavailable))
-    words = f"Last 7 days: {week[0] * 100:.0f} % of the planned time ({week[1]})"
-    if month is not None:
-        words += f"; last 28 days: {month[0] * 100:.0f} % ({month[1]})"
+    if month is None:
+        words = Phrase(
+            "Last 7 days: {week:.0f} % of the planned time ({week_band}).",
+            week=week[0] * 100,
+            week_band=week[1],
+        )
+    else:
+        words = Phrase(
+            "Last 7 days: {week:.0f} % of the planned time ({week_band}); "
+            "last 28 days: {month:.0f} % ({month_band}).",
+            week=week[0] * 100,
+            week_band=week[1],
+            month=month[0] * 100,
+            month_band=month[1],
+        )
     return Finding(
         kind="compliance",
-        words=words + ".",
+        words=words,
         evidence_id=COMPLIANCE,
         level=round(abs(1 - week[0]), 2),
         anchor="plan",
@@ -82,10 +95,10 @@ def missed_key_sessions(
     ]
     if not missed:
         return None
-    names = ", ".join(f"{s.label} on {s.day:%a %-d %b}" for s in missed)
+    names = tuple(Phrase("{run} on {day:%a %-d %b}", run=s.label, day=s.day) for s in missed)
     return Finding(
         kind="missed_key_session",
-        words=f"Not done: {names}.",
+        words=Phrase("Not done: {runs}.", runs=names),
         evidence_id=MISSED,
         level=float(len(missed)),
         anchor="plan",
@@ -95,15 +108,29 @@ def missed_key_sessions(
 def plan_ending(end: date | None, *, today: date) -> Finding | None:
     if end is None:
         return Finding(
-            kind="plan_ending", words="No active plan.", evidence_id=ENDING, level=2, anchor="plan"
+            kind="plan_ending",
+            words=Phrase("No active plan."),
+            evidence_id=ENDING,
+            level=2,
+            anchor="plan",
         )
     left = (end - today).days
     if left > ENDING_WITHIN_DAYS:
         return None
-    when = "ended" if left < 0 else ("ends today" if left == 0 else f"ends in {left} days")
+    if left < 0:
+        words = Phrase("The plan ended ({day:%-d %b %Y}).", day=end)
+    elif left == 0:
+        words = Phrase("The plan ends today ({day:%-d %b %Y}).", day=end)
+    else:
+        words = phrase_n(
+            "The plan ends in {count} day ({day:%-d %b %Y}).",
+            "The plan ends in {count} days ({day:%-d %b %Y}).",
+            left,
+            day=end,
+        )
     return Finding(
         kind="plan_ending",
-        words=f"The plan {when} ({end:%-d %b %Y}).",
+        words=words,
         evidence_id=ENDING,
         level=1,
         anchor="plan",

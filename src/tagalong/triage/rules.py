@@ -9,7 +9,9 @@ from statistics import median
 
 from tagalong.calfcheck.capacity import spike_signal, weekly_signal
 from tagalong.calfcheck.model import CalfCase, Load, Run
-from tagalong.triage.model import Finding
+from tagalong.calfcheck.words import cause_title, verdict_word
+from tagalong.triage.model import Finding, one_after_another
+from tagalong.wording import Phrase, phrase_n
 
 ACWR_LOW = 0.8  # attention.acwr_band (Gabbett 2016 sweet spot 0.8-1.3)
 ACWR_HIGH = 1.3
@@ -23,7 +25,7 @@ MESSAGE_WAIT = timedelta(hours=48)  # attention.unanswered_messages
 def load_spike(runs: Sequence[tuple[date, float]], *, today: date) -> Finding | None:
     """A single-run spike or a weekly jump, judged exactly as the calf check judges them."""
     case = CalfCase(load=Load(runs=tuple(Run(day, km) for day, km in sorted(runs))))
-    parts: list[str] = []
+    parts: list[Phrase] = []
     level = 0.0
     evidence = ""
     for signal, what in ((spike_signal(case, today), "run"), (weekly_signal(case, today), "week")):
@@ -32,19 +34,37 @@ def load_spike(runs: Sequence[tuple[date, float]], *, today: date) -> Finding | 
         item = signal.evidence[0]
         evidence = evidence or signal.citations[0]
         level += signal.points
-        if what == "run":
-            when = f" on {item.date:%-d %b}" if item.date else ""
+        if what == "run" and item.date:
             parts.append(
-                f"a run{when} {item.value} % longer than the longest of the 30 days before "
-                f"({item.note})"
+                Phrase(
+                    "a run on {day:%-d %b} {pct} % longer than the longest of the 30 days before "
+                    "({km})",
+                    day=item.date,
+                    pct=item.value,
+                    km=item.note,
+                )
+            )
+        elif what == "run":
+            parts.append(
+                Phrase(
+                    "a run {pct} % longer than the longest of the 30 days before ({km})",
+                    pct=item.value,
+                    km=item.note,
+                )
             )
         else:
-            parts.append(f"this week {item.value} % above the two weeks before ({item.note})")
+            parts.append(
+                Phrase(
+                    "this week {pct} % above the two weeks before ({km})",
+                    pct=item.value,
+                    km=item.note,
+                )
+            )
     if not parts:
         return None
     return Finding(
         kind="load_spike",
-        words="Load jump: " + "; ".join(parts) + ".",
+        words=Phrase("Load jump: {reasons}.", reasons=one_after_another(parts)),
         evidence_id=evidence,
         level=level,
         anchor="load",
@@ -56,10 +76,17 @@ def acwr_out_of_band(acwr: float | None, *, history_days: int) -> Finding | None
         return None
     if ACWR_LOW <= acwr <= ACWR_HIGH:
         return None
-    side = "above" if acwr > ACWR_HIGH else "below"
+    if acwr > ACWR_HIGH:
+        words = Phrase(
+            "Acute:chronic load {acwr:.2f}, above the 0.8–1.3 band (information only).", acwr=acwr
+        )
+    else:
+        words = Phrase(
+            "Acute:chronic load {acwr:.2f}, below the 0.8–1.3 band (information only).", acwr=acwr
+        )
     return Finding(
         kind="acwr",
-        words=f"Acute:chronic load {acwr:.2f}, {side} the 0.8–1.3 band (information only).",
+        words=words,
         evidence_id="attention.acwr_band",
         level=round(abs(acwr - 1.05), 2),
         anchor="load",
@@ -71,9 +98,11 @@ def no_data(last_day: date | None, *, today: date, days: int) -> Finding | None:
     if gap is not None and gap < days:
         return None
     words = (
-        "Nothing recorded yet (no run, check-in or test)."
+        Phrase("Nothing recorded yet (no run, check-in or test).")
         if gap is None
-        else f"Nothing recorded for {gap} days (since {last_day:%-d %b})."
+        else Phrase(
+            "Nothing recorded for {days} days (since {day:%-d %b}).", days=gap, day=last_day
+        )
     )
     return Finding(
         kind="no_data",
@@ -89,10 +118,13 @@ def worn_shoes(shoes: Sequence[tuple[str, float, float]]) -> Finding | None:
     worn = [(name, km, limit) for name, km, limit in shoes if km >= limit]
     if not worn:
         return None
-    names = ", ".join(f"{name} ({km:.0f} km, reminder at {limit:.0f})" for name, km, limit in worn)
+    names = tuple(
+        Phrase("{name} ({km:.0f} km, reminder at {limit:.0f})", name=name, km=km, limit=limit)
+        for name, km, limit in worn
+    )
     return Finding(
         kind="worn_shoes",
-        words=f"Shoes past the reminder: {names}.",
+        words=Phrase("Shoes past the reminder: {shoes}.", shoes=names),
         evidence_id="shoes.replace_km.expert_target",
         level=max(km - limit for _, km, limit in worn),
         anchor="shoes",
@@ -109,7 +141,12 @@ def cadence_dropping(recent: Sequence[float], earlier: Sequence[float]) -> Findi
         return None
     return Finding(
         kind="cadence_drop",
-        words=f"Easy-pace cadence {now:.0f} steps/min, down {drop:.0f} % from {before:.0f}.",
+        words=Phrase(
+            "Easy-pace cadence {now:.0f} steps/min, down {drop:.0f} % from {before:.0f}.",
+            now=now,
+            drop=drop,
+            before=before,
+        ),
         evidence_id="attention.cadence_drop",
         level=round(drop, 1),
         anchor="cadence",
@@ -124,7 +161,9 @@ def retest_overdue(last_test: date | None, *, today: date, weeks: int) -> Findin
         return None
     return Finding(
         kind="retest_overdue",
-        words=f"Home tests due since {due:%-d %b} (last on {last_test:%-d %b}).",
+        words=Phrase(
+            "Home tests due since {due:%-d %b} (last on {last:%-d %b}).", due=due, last=last_test
+        ),
         evidence_id="attention.retest_overdue",
         level=float((today - due).days),
         anchor="tests",
@@ -132,9 +171,11 @@ def retest_overdue(last_test: date | None, *, today: date, weeks: int) -> Findin
 
 
 def calf_check_worse(
-    previous: dict[str, str], latest: dict[str, str], labels: dict[str, str]
+    previous: dict[str, str], latest: dict[str, str], labels: dict[str, str] | None = None
 ) -> Finding | None:
-    """Verdicts by cause; worse when any cause moved up (unlikely → possible → likely)."""
+    """Verdicts by cause; worse when any cause moved up (unlikely → possible → likely).
+
+    ``labels`` names causes; by default the calf check's own titles."""
     worse = [
         cause
         for cause, verdict in latest.items()
@@ -142,10 +183,17 @@ def calf_check_worse(
     ]
     if not worse:
         return None
-    names = ", ".join(f"{labels.get(c, c)} now {latest[c]}" for c in worse)
+    names = tuple(
+        Phrase(
+            "{cause} now {verdict}",
+            cause=labels.get(c, c) if labels is not None else cause_title(c),
+            verdict=verdict_word(latest[c]),
+        )
+        for c in worse
+    )
     return Finding(
         kind="calf_check_worse",
-        words=f"The new calf check is worse than the last: {names}.",
+        words=Phrase("The new calf check is worse than the last: {causes}.", causes=names),
         evidence_id="attention.calf_check_worse",
         level=float(sum(VERDICT_RANK.get(v, 0) for v in latest.values())),
         anchor="calf-check",
@@ -155,10 +203,13 @@ def calf_check_worse(
 def open_proposals(count: int) -> Finding | None:
     if count <= 0:
         return None
-    many = "s" if count > 1 else ""
     return Finding(
         kind="open_proposals",
-        words=f"{count} plan change{many} waiting for your review.",
+        words=phrase_n(
+            "{count} plan change waiting for your review.",
+            "{count} plan changes waiting for your review.",
+            count,
+        ),
         evidence_id="attention.open_proposals",
         level=float(count),
         anchor="proposals",
@@ -172,7 +223,7 @@ def import_failed(failures: Sequence[tuple[date, str]]) -> Finding | None:
     day, reason = max(failures)
     return Finding(
         kind="import_failed",
-        words=f"An import failed on {day:%-d %b}: {reason}",
+        words=Phrase("An import failed on {day:%-d %b}: {reason}", day=day, reason=reason),
         evidence_id="attention.import_failed",
         level=float(len(failures)),
         anchor="activities",
@@ -186,8 +237,12 @@ def unanswered_messages(waiting_since: Sequence[datetime], *, now: datetime) -> 
     hours = int((now - min(old)).total_seconds() // 3600)
     return Finding(
         kind="unanswered_messages",
-        words=f"{len(old)} message{'s' if len(old) > 1 else ''} unanswered, the oldest for "
-        f"{hours} h.",
+        words=phrase_n(
+            "{count} message unanswered, the oldest for {hours} h.",
+            "{count} messages unanswered, the oldest for {hours} h.",
+            len(old),
+            hours=hours,
+        ),
         evidence_id="attention.unanswered_messages",
         level=float(len(old)),
         anchor="messages",
