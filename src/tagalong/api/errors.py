@@ -15,12 +15,13 @@ from ninja.errors import ValidationError as NinjaValidationError
 from tagalong.api.parser import NulInText
 from tagalong.errors import DomainError
 from tagalong.web import readonly
+from tagalong.web.phrases import said
 
 
 def error_body(
     code: str, message: str, *, field: str | None = None, details: Any = None
 ) -> dict[str, Any]:
-    return {"error": {"code": code, "message": message, "field": field, "details": details}}
+    return said({"error": {"code": code, "message": message, "field": field, "details": details}})
 
 
 def install(api: NinjaAPI) -> None:

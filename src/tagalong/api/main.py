@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from tagalong.api import errors
 from tagalong.api.auth import personal_token, session
 from tagalong.api.parser import RefusingNul
+from tagalong.api.renderer import SaidJSON
 
 api = NinjaAPI(
     title="Tagalong API",
@@ -18,6 +19,7 @@ api = NinjaAPI(
     auth=[personal_token, session],
     urls_namespace="api",
     parser=RefusingNul(),
+    renderer=SaidJSON(),
 )
 errors.install(api)
 

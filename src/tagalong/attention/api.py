@@ -12,7 +12,7 @@ from pydantic import Field
 
 from tagalong.access import rules
 from tagalong.access.policy import athlete_for, require_coach, visible_athletes
-from tagalong.api.schemas import ERRORS, RowId
+from tagalong.api.schemas import ERRORS, RowId, Said
 from tagalong.attention import selectors, services
 from tagalong.attention.athlete_views import coach_writer
 from tagalong.attention.facts import Facts
@@ -62,7 +62,7 @@ class QueueQuery(Schema):
 
 class EvidenceOut(Schema):
     id: str
-    statement: str
+    statement: Said
     source: str
     strength: str
     expert_target: bool
@@ -71,8 +71,8 @@ class EvidenceOut(Schema):
 class SignalOut(Schema):
     id: int
     kind: str
-    label: str
-    words: str
+    label: Said
+    words: Said
     url: str
     state: str
     opened_at: dt.datetime

@@ -42,6 +42,18 @@ _DIRECTIVE = re.compile(r"%(-?[a-zA-Z%])")
 _FIXED = re.compile(r"^\.(\d+)f$")
 
 
+def said(data: Any) -> Any:
+    """`data` with every phrase in it said in the active language (for JSON, whose encoder
+    would write a phrase's English)."""
+    if isinstance(data, Phrase):
+        return str(data)
+    if isinstance(data, dict):
+        return {key: said(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [said(item) for item in data]
+    return data
+
+
 def translate(phrase: Phrase) -> str:
     if phrase.plural is None:
         template = gettext(phrase.template)

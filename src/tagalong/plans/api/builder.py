@@ -10,7 +10,7 @@ from pydantic import Field
 
 from tagalong.access import rules
 from tagalong.access.policy import athlete_for
-from tagalong.api.schemas import ERRORS
+from tagalong.api.schemas import ERRORS, Said
 from tagalong.plans import builder
 from tagalong.plans.api.router import coach_of, router, session_in_plan
 from tagalong.plans.api.schemas import Kind, SessionOut, session_out
@@ -22,7 +22,7 @@ from tagalong.plans.services import edits
 
 class LimitWarning(Schema):
     rule: str
-    text: str
+    text: Said
     evidence: list[dict[str, Any]]
 
 

@@ -10,7 +10,7 @@ from pydantic import Field
 from tagalong.access import rules
 from tagalong.access.policy import athlete_for
 from tagalong.api.pagination import PageQuery, one_page
-from tagalong.api.schemas import ERRORS
+from tagalong.api.schemas import ERRORS, Said
 from tagalong.plans import proposals as adaptation
 from tagalong.plans.api.router import coach_of, router
 from tagalong.plans.models import Proposal
@@ -31,7 +31,7 @@ class ProposalOut(Schema):
     trigger: str
     source: str
     status: str
-    summary: str
+    summary: Said
     reasons: list[dict]
     changes: list[dict]
     applied: list[dict]
