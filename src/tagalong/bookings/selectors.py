@@ -220,7 +220,7 @@ def offers(
             now=now,
         )
     except SchedulingError as error:
-        raise DomainError(f"{error.field}: {error.reason}", field=error.field) from error
+        raise DomainError(error.message, field=error.field) from error
     return [Offer(slot, None, 1) for slot in slots]
 
 

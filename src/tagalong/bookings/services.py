@@ -75,7 +75,7 @@ class SlotRequest:
 
 
 def _domain(error: SchedulingError | CalendarError) -> DomainError:
-    return DomainError(f"{error.field}: {error.reason}", field=error.field.split(".")[0])
+    return DomainError(error.message, field=error.field.split(".")[0])
 
 
 # --- coach set-up -------------------------------------------------------------------------
