@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tagalong.activities.models import DailyLoad
+from tagalong.wording import Phrase
 
 ACWR_WEEKS = 4  # the chronic window, 28 days (load.ewma.williams_2017)
 
@@ -22,7 +23,7 @@ class AcwrShown:
     value: float | None
     warning: bool
     weeks_with_training: int
-    why_hidden: str | None
+    why_hidden: Phrase | None
 
 
 def weeks_with_training(day: date, training_days: Sequence[date]) -> int:
@@ -42,12 +43,20 @@ def shown(row: DailyLoad, training_days: Sequence[date], first_day: date) -> Acw
     full = first_day <= row.day - timedelta(days=7 * ACWR_WEEKS - 1)
     if row.acwr is not None and weeks == ACWR_WEEKS and full:
         return AcwrShown(row.acwr, row.acwr_warning, weeks, None)
-    so_far = f"{weeks} of 4 so far" if weeks < ACWR_WEEKS else "the history is shorter"
-    why = (
-        f"shown once each of the last 4 weeks has training ({so_far}): with less, "
-        "the 28-day load it compares against is too thin for the ratio to mean anything"
+    return AcwrShown(None, False, weeks, _why_hidden(weeks))
+
+
+def _why_hidden(weeks: int) -> Phrase:
+    if weeks < ACWR_WEEKS:
+        return Phrase(
+            "shown once each of the last 4 weeks has training ({weeks} of 4 so far): with "
+            "less, the 28-day load it compares against is too thin for the ratio to mean anything",
+            weeks=weeks,
+        )
+    return Phrase(
+        "shown once each of the last 4 weeks has training (the history is shorter): with "
+        "less, the 28-day load it compares against is too thin for the ratio to mean anything"
     )
-    return AcwrShown(None, False, weeks, why)
 
 
 def training_days(rows: Sequence[DailyLoad]) -> list[date]:

@@ -11,7 +11,7 @@ from tagalong.access.policy import athlete_for
 from tagalong.accounts.models import User
 from tagalong.activities import selectors, services
 from tagalong.activities.load import settings_of
-from tagalong.activities.models import Activity, DailyLoad, ImportBatch, LoadSettings
+from tagalong.activities.models import Activity, DailyLoad, ImportBatch, ImportItem, LoadSettings
 from tagalong.api.pagination import PAGINATED, PageQuery, one_page
 from tagalong.api.schemas import ERRORS
 from tagalong.trainingload.cadence_speed import NOVICE_REFERENCE
@@ -46,6 +46,11 @@ class ActivityDetailOut(ActivityOut):
     warnings: list[str]
     metrics: dict
     chart: dict
+
+    @staticmethod
+    def resolve_warnings(obj: Activity) -> list[str]:
+        """In the reader's language, as the page shows them."""
+        return [str(warning) for warning in obj.warning_texts]
 
 
 class ItemOut(Schema):
@@ -93,17 +98,27 @@ class DayLoadOut(Schema):
 
 
 def _batch_out(batch: ImportBatch) -> BatchOut:
-    items = [ItemOut.from_orm(item) for item in batch.items.all()]
+    items = [_item_out(item) for item in batch.items.all()]
     return BatchOut(
         id=batch.pk,
         status=batch.status,
         total=batch.total,
         done=batch.done,
-        error=batch.error,
+        error=str(batch.error_text),
         created_at=batch.created_at,
         finished_at=batch.finished_at,
         items=items,
         resumed_at=batch.resumed_at,
+    )
+
+
+def _item_out(item: ImportItem) -> ItemOut:
+    return ItemOut(
+        name=item.name,
+        status=item.status,
+        reason=str(item.reason_text),  # in the reader's language, as the page shows it
+        gear_name=item.gear_name,
+        activity_id=item.activity_id,
     )
 
 

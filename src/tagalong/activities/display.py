@@ -19,25 +19,7 @@ from tagalong.activityfile import sports
 RUN_SPORTS = sports.RUN_SPORTS
 FOOT_SPORTS = frozenset({"walking", "hiking"})
 RIDE_SPORTS = frozenset({"cycling", "e_biking", "mountain_biking", "road_biking", "gravel_cycling"})
-SPORT_NAMES = {
-    "running": "Run",
-    "trail_running": "Trail run",
-    "treadmill_running": "Treadmill run",
-    "track_running": "Track run",
-    "cycling": "Ride",
-    "e_biking": "E-bike ride",
-    "mountain_biking": "Mountain-bike ride",
-    "road_biking": "Road ride",
-    "gravel_cycling": "Gravel ride",
-    "walking": "Walk",
-    "hiking": "Hike",
-    "swimming": "Swim",
-    "lap_swimming": "Pool swim",
-    "open_water": "Open-water swim",
-    "training": "Training",
-    "fitness_equipment": "Gym session",
-    "generic": "Activity",
-}
+SPORT_NAMES = sports.SPORT_NAMES
 
 
 def sport_name(sport: str, sub_sport: str = "") -> str:
@@ -45,7 +27,8 @@ def sport_name(sport: str, sub_sport: str = "") -> str:
     for key in (sub_sport, sport):
         if key and key in SPORT_NAMES and key not in ("generic", "training"):
             return SPORT_NAMES[key]
-    return SPORT_NAMES.get(sport) or (sport.replace("_", " ").capitalize() or "Activity")
+    # An unknown key is the file's own word for the sport, shown as it came.
+    return SPORT_NAMES.get(sport) or sport.replace("_", " ").capitalize() or SPORT_NAMES["generic"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,7 @@ from tagalong.trainingload.session_load import (
     graded_speed,
 )
 from tagalong.units import UNITS, metres_per_unit
+from tagalong.wording import Phrase, phrase_json
 
 log = logging.getLogger(__name__)
 # The part and ordinal of the entry being imported: its item records them (activities.leases).
@@ -110,9 +111,10 @@ def plan_parts(batch: ImportBatch) -> list[ImportPart]:
         return _plan_parts(batch)
     except Exception as exc:
         log.exception("planning import %s failed", batch.pk)
-        batch.status, batch.error = BatchStatus.FAILED, f"The import stopped: {exc}"
+        batch.status, batch.error = BatchStatus.FAILED, _stopped(exc)
+        batch.error_phrase = phrase_json(batch.error)
         batch.finished_at = timezone.now()
-        batch.save(update_fields=["status", "error", "finished_at"])
+        batch.save(update_fields=["status", "error", "error_phrase", "finished_at"])
         return []
 
 
@@ -174,7 +176,7 @@ def run_part(part_id: int, *, progress: ProgressCallback | None = None) -> Impor
         return None
     except Exception as exc:
         log.exception("import part %s failed", part.pk)
-        error = f"The import stopped: {exc}"
+        error = _stopped(exc)
     return _finish_part(part, earliest=earliest, error=error)
 
 
@@ -198,6 +200,7 @@ def _finish_part(part: ImportPart, *, earliest: date | None, error: str) -> Impo
             changes["earliest_change"] = Least(Coalesce(F("earliest_change"), day), day)
         if error:
             changes["error"] = error
+            changes["error_phrase"] = phrase_json(error)
         ImportBatch.objects.filter(pk=batch_id).update(**changes)
         last = ImportBatch.objects.filter(
             pk=batch_id, status=BatchStatus.RUNNING, parts_done__gte=F("parts_total")
@@ -207,6 +210,10 @@ def _finish_part(part: ImportPart, *, earliest: date | None, error: str) -> Impo
         batch = ImportBatch.objects.select_related("athlete").get(pk=batch_id)
         _complete(batch)
         return batch
+
+
+def _stopped(exc: Exception) -> Phrase:
+    return Phrase("The import stopped: {error}", error=str(exc))
 
 
 def skipped_upload(batch: ImportBatch, name: str, reason: str) -> None:
@@ -369,13 +376,12 @@ def _import_part(part: ImportPart, callback: ProgressCallback | None) -> date | 
 
 
 def _over_budget(batch: ImportBatch, name: str, limits: UploadLimits) -> None:
-    total = limits.max_total_uncompressed_bytes
-    _item(
-        batch,
-        name,
-        ItemStatus.FAILED,
-        f"{name}: not all read: the upload unpacks to more than {total:,} bytes in total",
+    reason = Phrase(
+        "{file}: not all read: the upload unpacks to more than {total:,} bytes in total",
+        file=name,
+        total=limits.max_total_uncompressed_bytes,
     )
+    _item(batch, name, ItemStatus.FAILED, reason)
 
 
 def _strava_rows(
@@ -391,12 +397,15 @@ def _strava_rows(
         export = strava_export.read_strava_export(Path(path), limits, filename=name)
     except ActivityFileError as error:
         if report is not None:
-            reason = f"{error}; the activities are imported without their Strava names and gear"
+            reason = Phrase(
+                "{problem}; the activities are imported without their Strava names and gear",
+                problem=error.message,
+            )
             _item(report, error.place or name, ItemStatus.SKIPPED, reason)
         return {}
     if report is not None:
         for problem in export.problems:
-            _item(report, problem.place or name, ItemStatus.SKIPPED, str(problem))
+            _item(report, problem.place or name, ItemStatus.SKIPPED, problem.message)
         for row in export.missing_files:
             _item(
                 report, _row_label(row), ItemStatus.FAILED, strava_export.missing_reason(row), row
@@ -453,7 +462,7 @@ def _import_entry(
         _item(batch, entry.name, ItemStatus.SKIPPED, entry.reason)
         return None
     if isinstance(entry, ActivityFileError):
-        _item(batch, entry.place or entry.file, ItemStatus.FAILED, str(entry))
+        _item(batch, entry.place or entry.file, ItemStatus.FAILED, entry.message)
         return None
     row = strava.get(entry.name)
     digest = hashlib.sha256(entry.data).hexdigest()
@@ -474,14 +483,16 @@ def _import_entry(
                 earliest = day if earliest is None else min(earliest, day)
         return earliest
     except ActivityFileError as error:
-        _item(batch, entry.name, ItemStatus.FAILED, str(error), row)
+        _item(batch, entry.name, ItemStatus.FAILED, error.message, row)
     except IntegrityError:  # another worker stored the same bytes a moment ago
         if not _duplicate_bytes(batch, entry, digest, context, row):
             log.exception("storing %s failed", entry.name)
-            _item(batch, entry.name, ItemStatus.FAILED, f"{entry.name}: could not be stored", row)
+            reason = Phrase("{file}: could not be stored", file=entry.name)
+            _item(batch, entry.name, ItemStatus.FAILED, reason, row)
     except Exception:  # one broken file must never stop the batch
         log.exception("importing %s failed", entry.name)
-        _item(batch, entry.name, ItemStatus.FAILED, f"{entry.name}: could not be read", row)
+        reason = Phrase("{file}: could not be read", file=entry.name)
+        _item(batch, entry.name, ItemStatus.FAILED, reason, row)
     return None
 
 
@@ -499,7 +510,12 @@ def _duplicate_bytes(
     )
     if existing is None:
         return False
-    reason = f"{entry.name}: already imported ({_describe(existing, context.zone)})"
+    reason = Phrase(
+        "{file}: already imported ({sport} on {start:%Y-%m-%d %H:%M})",
+        file=entry.name,
+        sport=existing.sport,
+        start=existing.start.astimezone(context.zone),
+    )
     _item(batch, entry.name, ItemStatus.DUPLICATE, reason, row, existing)
     return True
 
@@ -522,10 +538,7 @@ def _store(
     replaced_day = None
     if twin is not None:
         if _richness(twin) >= _richness_of(decoded):
-            reason = (
-                f"{prepared.name}: the same activity is already imported from a "
-                f"{twin.source_format.upper() or 'manual entry'} file with as much detail"
-            )
+            reason = _twin_reason(prepared.name, twin)
             _item(batch, prepared.name, ItemStatus.DUPLICATE, reason, strava_row, twin)
             return None
         replaced_day = local_day(twin.start, context.zone)
@@ -542,12 +555,39 @@ def _store(
 
         auto_assign(activity)
         context.has_shoes = True
-    notes = ["replaced a copy with less detail"] if replaced_day else []
-    _item(batch, prepared.name, ItemStatus.IMPORTED, " ".join([*notes, *decoded.warnings]),
+    notes = [Phrase("replaced a copy with less detail")] if replaced_day else []
+    _item(batch, prepared.name, ItemStatus.IMPORTED, sentences([*notes, *decoded.warnings]),
           strava_row, activity)  # fmt: skip
     context.known_hashes.add(prepared.digest)
     day = local_day(activity.start, context.zone)
     return min(day, replaced_day) if replaced_day else day
+
+
+def _twin_reason(name: str, twin: Activity) -> Phrase:
+    if twin.source_format:
+        return Phrase(
+            "{file}: the same activity is already imported from a {format} file with as much "
+            "detail",
+            file=name,
+            format=twin.source_format.upper(),
+        )
+    return Phrase(
+        "{file}: the same activity is already imported from a manual entry file with as much "
+        "detail",
+        file=name,
+    )
+
+
+def sentences(parts: list[str]) -> str:
+    """Sentences one after the other, each still said in the reader's language.
+
+    The template holds only the fields, so it needs no translation: every language puts the
+    sentences side by side with a space.
+    """
+    if len(parts) < 2:
+        return parts[0] if parts else ""
+    template = " ".join(f"{{s{index}}}" for index in range(len(parts)))
+    return Phrase(template, **{f"s{index}": part for index, part in enumerate(parts)})
 
 
 def _keep_original(activity: Activity, prepared: _Prepared) -> None:
@@ -606,15 +646,12 @@ def _item(
         name=name,
         status=status,
         reason=reason,
+        reason_phrase=phrase_json(reason),
         gear_name=gear,
         activity=activity,
         part_id=part_id,
         ordinal=ordinal,
     )
-
-
-def _describe(activity: Activity, zone: ZoneInfo) -> str:
-    return f"{activity.sport} on {activity.start.astimezone(zone):%Y-%m-%d %H:%M}"
 
 
 def _same_activity(athlete: AthleteProfile, decoded: af.Activity) -> Activity | None:
@@ -697,10 +734,12 @@ def _build_activity(
         load_value=best.value,
         load_measure=best.measure,
         load_note=best.note[:300],
+        load_note_phrase=phrase_json(best.note),
         loads={measure: load.value for measure, load in loads.items()},
         metrics=metrics,
         recovered=decoded.recovered,
         warnings=list(decoded.warnings),
+        warning_phrases=[phrase_json(warning) for warning in decoded.warnings],
         sample_count=len(decoded.streams),
         stream_names=stream_names(decoded.streams),
         chart=chart_data(decoded.streams),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile
+from tagalong.wording import text_from_json
 
 
 class LoadMeasure(models.TextChoices):
@@ -50,12 +51,16 @@ class Activity(models.Model):
     load_value = models.FloatField(default=0)
     load_measure = models.CharField(max_length=8, choices=LoadMeasure.choices)
     load_note = models.CharField(max_length=300, blank=True)
+    # The note as a phrase (tagalong.wording), so it reads in each reader's language; None on
+    # rows from before phrases were stored, which show ``load_note`` as written.
+    load_note_phrase = models.JSONField(null=True, blank=True, default=None)
     # Every load measure the data allowed, {measure: value}; the athlete's daily series keeps to
     # one of them (trainingload.athlete_load), load_value above is this activity's best one.
     loads = models.JSONField(default=dict, blank=True)
     metrics = models.JSONField(default=dict, blank=True)
     recovered = models.BooleanField(default=False)
     warnings = models.JSONField(default=list, blank=True)
+    warning_phrases = models.JSONField(default=list, blank=True)  # beside ``warnings``, in order
     sample_count = models.PositiveIntegerField(default=0)
     stream_names = models.JSONField(default=list, blank=True)
     content_hash = models.CharField(max_length=64, blank=True)
@@ -89,6 +94,19 @@ class Activity(models.Model):
     @property
     def distance_km(self) -> float | None:
         return None if self.distance_m is None else self.distance_m / 1000
+
+    @property
+    def load_note_text(self) -> str:
+        return text_from_json(self.load_note, self.load_note_phrase)
+
+    @property
+    def warning_texts(self) -> list[str]:
+        """The file's warnings in the reader's language (as stored, for older rows)."""
+        phrases = self.warning_phrases if isinstance(self.warning_phrases, list) else []
+        found = [*phrases, *[None] * (len(self.warnings) - len(phrases))]
+        return [
+            text_from_json(text, data) for text, data in zip(self.warnings, found, strict=False)
+        ]
 
     @property
     def pace_s_per_km(self) -> float | None:
@@ -128,6 +146,7 @@ class ImportBatch(models.Model):
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
+    error_phrase = models.JSONField(null=True, blank=True, default=None)  # see load_note_phrase
     # A large archive is imported in parts that workers share (ImportPart); the part that
     # finishes last updates the daily load once, from the earliest day any part changed.
     parts_total = models.PositiveIntegerField(default=0)
@@ -153,6 +172,10 @@ class ImportBatch(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (BatchStatus.DONE, BatchStatus.FAILED)
+
+    @property
+    def error_text(self) -> str:
+        return text_from_json(self.error, self.error_phrase)
 
 
 class ImportPart(models.Model):
@@ -193,6 +216,7 @@ class ImportItem(models.Model):
     name = models.CharField(max_length=500)
     status = models.CharField(max_length=10, choices=ItemStatus.choices)
     reason = models.TextField(blank=True)
+    reason_phrase = models.JSONField(null=True, blank=True, default=None)  # see load_note_phrase
     gear_name = models.CharField(max_length=200, blank=True)
     activity = models.ForeignKey(
         Activity, null=True, blank=True, on_delete=models.SET_NULL, related_name="import_items"
@@ -211,6 +235,10 @@ class ImportItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.status}"
+
+    @property
+    def reason_text(self) -> str:
+        return text_from_json(self.reason, self.reason_phrase)
 
 
 class DailyLoad(models.Model):

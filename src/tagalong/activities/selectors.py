@@ -128,7 +128,7 @@ def cadence_speed(athlete: AthleteProfile, summary: TrendSummary | None = None) 
     try:
         fit = fit_speed_bins(points)
     except NotEnoughCadenceData as error:
-        why = str(error)
+        why = error.words
     return CadenceSpeed(points, fit, why, trends.stored_band(summary), summary.cadence_runs)
 
 

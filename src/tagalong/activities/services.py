@@ -25,6 +25,7 @@ from tagalong.activities.importing import (
     plan_parts,
     process_batch,
     run_part,
+    sentences,
     skipped_upload,
     upload_limits,
 )
@@ -42,6 +43,7 @@ from tagalong.audit.services import record
 from tagalong.errors import DomainError
 from tagalong.trainingload.session_load import available_loads
 from tagalong.units import Units, km_text, speed_text
+from tagalong.wording import Phrase, phrase_json
 
 ALLOWED_SUFFIXES = (".fit", ".gpx", ".tcx", ".gz", ".zip")
 # A manual run's distance, if given, is at least this (a smaller one is a typing slip) ...
@@ -85,7 +87,7 @@ def start_import(
     refused = {id(item): reason for item in files if (reason := _refusal(item, limits))}
     accepted = [item for item in files if id(item) not in refused]
     if not accepted:
-        raise DomainError(" ".join(refused.values()), field="files")
+        raise DomainError(sentences(list(refused.values())), field="files")
     check_quota(athlete=athlete, adding=sum(_size(item) for item in accepted), limits=limits)
     saved: list[str] = []
     try:
@@ -119,21 +121,22 @@ def check_quota(*, athlete: AthleteProfile, adding: int, limits: UploadLimits) -
     quota = limits.athlete_quota_bytes
     if used + adding > quota:
         raise DomainError(
-            gettext(
-                "This upload (%(adding)s) would take your stored activity "
-                "files past the %(quota)s kept for each athlete: %(used)s is "
-                "already in use. Delete activities you no longer need, or "
-                "upload fewer files at once."
-            )
-            % {"adding": _mb(adding), "quota": _mb(quota), "used": _mb(used)},
+            Phrase(
+                "This upload ({adding}) would take your stored activity files past the {quota} "
+                "kept for each athlete: {used} is already in use. Delete activities you no "
+                "longer need, or upload fewer files at once.",
+                adding=_mb(adding),
+                quota=_mb(quota),
+                used=_mb(used),
+            ),
             field="files",
         )
 
 
-def _mb(size: int) -> str:
+def _mb(size: int) -> Phrase:
     if size < 2**20:
-        return f"{size / 2**10:,.1f} KiB"
-    return f"{size / 2**20:,.1f} MiB"
+        return Phrase("{size:.1f} KiB", size=size / 2**10)
+    return Phrase("{size:.1f} MiB", size=size / 2**20)
 
 
 def _enqueue(batch_id: int) -> None:
@@ -150,19 +153,21 @@ def _size(item: object) -> int:
     return int(getattr(item, "size", 0) or 0)
 
 
-def _refusal(item: object, limits: UploadLimits) -> str | None:
+def _refusal(item: object, limits: UploadLimits) -> Phrase | None:
     """Why a file of the selection is not imported (the rest still is), or None."""
     name = _name(item)
     if not name.lower().endswith(ALLOWED_SUFFIXES):
-        return (
-            f"{name or 'The file'}: skipped, only .fit, .gpx, .tcx, .gz and .zip files can be "
-            "imported."
+        return Phrase(
+            "{file}: skipped, only .fit, .gpx, .tcx, .gz and .zip files can be imported.",
+            file=name or Phrase("The file"),
         )
     size = _size(item)
     if size > limits.max_upload_bytes:
-        return (
-            f"{name} is {size:,} bytes, more than the {limits.max_upload_bytes:,} bytes allowed "
-            "per upload."
+        return Phrase(
+            "{file} is {size:,} bytes, more than the {limit:,} bytes allowed per upload.",
+            file=name,
+            size=size,
+            limit=limits.max_upload_bytes,
         )
     return None
 
@@ -244,6 +249,7 @@ def add_manual_run(
         load_value=load.value,
         load_measure=load.measure,
         load_note=load.note,
+        load_note_phrase=phrase_json(load.note),
         loads={measure: value.value for measure, value in loads.items()},
     )
     record(actor=by, action="activities.manual_run_added", target=activity, athlete_id=athlete.pk)

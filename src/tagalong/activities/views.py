@@ -146,7 +146,7 @@ def trends(request: HttpRequest, athlete_id: int) -> HttpResponse:
         "pace_unit": units.pace_unit(reader),
     }
     chart = display.trend_chart(selectors.trends_chart(rows), rows, reader)
-    chart["load_unit"] = load_unit(settings_of(athlete).measure_in_use).short
+    chart["load_unit"] = str(load_unit(settings_of(athlete).measure_in_use).short)
     context = {
         "athlete": athlete,
         "latest": latest,

@@ -14,6 +14,7 @@ from tagalong.activityfile.errors import ActivityFileError
 from tagalong.activityfile.model import Activity
 from tagalong.activityfile.totals import moving_mean
 from tagalong.activityfile.zones import read_in_zone
+from tagalong.wording import Phrase
 
 ACTIVITY_SUFFIXES = (".fit", ".gpx", ".tcx", ".fit.gz", ".gpx.gz", ".tcx.gz")
 SUMMARY_KEYS = (
@@ -107,7 +108,11 @@ def analyze_file(path: Path) -> list[dict[str, object]]:
     except OSError as exc:
         return [
             error_summary(
-                ActivityFileError(file=file, code="unreadable", reason=f"cannot read it ({exc})"),
+                ActivityFileError(
+                    file=file,
+                    code="unreadable",
+                    reason=Phrase("cannot read it ({error})", error=str(exc)),
+                ),
                 file=file,
             )
         ]

@@ -26,6 +26,7 @@ from typing import IO, Literal, Protocol
 
 from tagalong.activityfile.errors import ActivityFileError, ArchiveError
 from tagalong.activityfile.limits import GiB, KiB, MiB, UploadLimits
+from tagalong.wording import Phrase
 
 ACTIVITY_SUFFIXES = (".fit", ".gpx", ".tcx")
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tgz", ".gz", ".bz2", ".xz", ".7z", ".rar", ".zst")
@@ -71,7 +72,7 @@ class SkippedEntry:
     reason: str
 
     def __str__(self) -> str:
-        return f"skipped: {self.name} ({self.reason})"
+        return str(Phrase("skipped: {name} ({reason})", name=self.name, reason=self.reason))
 
 
 UploadItem = UploadEntry | SkippedEntry | ActivityFileError
@@ -80,7 +81,7 @@ UploadItem = UploadEntry | SkippedEntry | ActivityFileError
 class _Refused(Exception):
     """A limit hit while reading; the caller names the file and place."""
 
-    def __init__(self, code: str, reason: str) -> None:
+    def __init__(self, code: str, reason: Phrase) -> None:
         super().__init__(reason)
         self.code = code
         self.reason = reason
@@ -166,10 +167,8 @@ def iter_upload(
         size = stream.seek(0, os.SEEK_END) - start
         stream.seek(start)
         if size > limits.max_upload_bytes:
-            reason = (
-                f"the upload is {_human(size)}, more than the {_human(limits.max_upload_bytes)}"
-            )
-            yield ArchiveError(file=filename, code="too_large", reason=reason + " allowed")
+            reason = _upload_too_big(size, limits)
+            yield ArchiveError(file=filename, code="too_large", reason=reason)
             return
         head = stream.read(4)
         stream.seek(start)
@@ -195,17 +194,15 @@ def open_zip(
         size = stream.seek(0, os.SEEK_END) - start
         stream.seek(start)
         if size > limits.max_upload_bytes:
-            reason = (
-                f"the upload is {_human(size)}, more than the {_human(limits.max_upload_bytes)}"
-            )
-            raise ArchiveError(file=filename, code="too_large", reason=reason + " allowed")
+            reason = _upload_too_big(size, limits)
+            raise ArchiveError(file=filename, code="too_large", reason=reason)
         oversized_index = _oversized_index_reason(stream, limits)
         if oversized_index is not None:
             raise ArchiveError(file=filename, code="too_many_entries", reason=oversized_index)
         try:
             zf = stack.enter_context(zipfile.ZipFile(stream))
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, struct.error) as exc:
-            reason = f"not a readable zip archive ({exc})"
+            reason = Phrase("not a readable zip archive ({error})", error=str(exc))
             raise ArchiveError(file=filename, code="corrupt_archive", reason=reason) from None
         yield zf
 
@@ -239,18 +236,18 @@ def classify(name: str) -> Kind:
     return "other"
 
 
-def unsafe_path_reason(name: str) -> str | None:
+def unsafe_path_reason(name: str) -> Phrase | None:
     """Why an archive member's path could escape an extraction folder, or None if it cannot."""
     if "\x00" in name:
-        return "its name contains a NUL byte"
+        return Phrase("its name contains a NUL byte")
     # Windows tools write backslashes as separators; judge the path the way they would.
     path = name.replace("\\", "/")
     if path.startswith("/"):
-        return "its path is absolute"
+        return Phrase("its path is absolute")
     if re.match(r"^[A-Za-z]:", path):
-        return "its path starts with a drive letter"
+        return Phrase("its path starts with a drive letter")
     if ".." in path.split("/"):
-        return "its path climbs out of the archive with '..'"
+        return Phrase("its path climbs out of the archive with '..'")
     return None
 
 
@@ -275,7 +272,10 @@ def _open_seekable(source: UploadSource, stack: ExitStack, limits: UploadLimits)
     spool = stack.enter_context(tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY_BYTES))  # noqa: SIM115
     copied = _copy_bounded(source, spool, limits.max_upload_bytes)
     if copied > limits.max_upload_bytes:
-        raise _Refused("too_large", f"the upload is more than {_human(limits.max_upload_bytes)}")
+        raise _Refused(
+            "too_large",
+            Phrase("the upload is more than {limit}", limit=_human(limits.max_upload_bytes)),
+        )
     spool.seek(0)
     return spool
 
@@ -293,14 +293,16 @@ def _single_file(
 ) -> UploadItem:
     kind = classify(filename)
     if kind == "archive":
-        reason = "only zip archives are accepted; unpack it or re-pack it as .zip"
+        reason = Phrase("only zip archives are accepted; unpack it or re-pack it as .zip")
         return ArchiveError(file=filename, code="unsupported_format", reason=reason)
     if kind == "other":
-        reason = "not an activity file (expected .fit, .gpx or .tcx, optionally .gz, or a .zip)"
+        reason = Phrase(
+            "not an activity file (expected .fit, .gpx or .tcx, optionally .gz, or a .zip)"
+        )
         return ArchiveError(file=filename, code="unsupported_format", reason=reason)
     try:
         counter = _CountingReader(stream)
-        data = _read_limited(counter, counter, limits=limits, budget=budget, what="the file")
+        data = _read_limited(counter, counter, limits=limits, budget=budget, what=_THE_FILE)
         if kind == "gzip_activity":
             data = _gunzip(data, limits=limits, budget=budget)
     except _Refused as refused:
@@ -328,18 +330,21 @@ def _iter_zip(
     try:
         zf = zipfile.ZipFile(counter)
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, struct.error) as exc:
-        reason = f"not a readable zip archive ({exc})"
+        reason = Phrase("not a readable zip archive ({error})", error=str(exc))
         yield ArchiveError(file=archive, place=place, code="corrupt_archive", reason=reason)
         return
     with zf:
         members = zf.infolist()
         if not members and depth == 0:
-            yield ArchiveError(file=archive, code="empty", reason="the archive holds no files")
+            yield ArchiveError(
+                file=archive, code="empty", reason=Phrase("the archive holds no files")
+            )
         for index, info in enumerate(members):
             if budget.entries_left <= 0:
-                reason = (
-                    f"the archive lists {len(members)} entries; only the first "
-                    f"{limits.max_entries} were read"
+                reason = Phrase(
+                    "the archive lists {entries} entries; only the first {read} were read",
+                    entries=len(members),
+                    read=limits.max_entries,
                 )
                 yield ArchiveError(
                     file=archive,
@@ -368,7 +373,10 @@ def _iter_zip(
                         file=archive,
                         place=prefix + members[index + 1].filename,
                         code="too_large",
-                        reason=f"not read: the upload's unpacked-size budget ran out ({left} left)",
+                        reason=Phrase(
+                            "not read: the upload's unpacked-size budget ran out ({left} left)",
+                            left=left,
+                        ),
                     )
                 return
 
@@ -388,14 +396,17 @@ def _member(
     unsafe = unsafe_path_reason(info.orig_filename)
     if unsafe is not None:
         yield ArchiveError(
-            file=archive, place=name, code="unsafe_path", reason=f"refused: {unsafe}"
+            file=archive,
+            place=name,
+            code="unsafe_path",
+            reason=Phrase("refused: {why}", why=unsafe),
         )
         return
     if info.is_dir() or is_os_noise(info.filename):
         return
     kind = classify(info.filename)
     if kind == "other":
-        yield SkippedEntry(name=name, reason="not an activity file")
+        yield SkippedEntry(name=name, reason=Phrase("not an activity file"))
         return
     nested_ok = _may_open_nested(info.filename, depth, limits)
     try:
@@ -423,10 +434,12 @@ def _may_open_nested(filename: str, depth: int, limits: UploadLimits) -> bool:
     return limits.allow_nested_archives and depth == 0 and filename.lower().endswith(".zip")
 
 
-def _nested_reason(limits: UploadLimits) -> str:
+def _nested_reason(limits: UploadLimits) -> Phrase:
     if limits.allow_nested_archives:
-        return "archives inside archives are opened one level deep, and only when they are zips"
-    return "archives inside the upload are not opened; upload it on its own"
+        return Phrase(
+            "archives inside archives are opened one level deep, and only when they are zips"
+        )
+    return Phrase("archives inside the upload are not opened; upload it on its own")
 
 
 def _read_member(
@@ -441,15 +454,20 @@ def _read_member(
         with zf.open(info) as member:
             if isinstance(counter, _CountingReader):
                 counter.bytes_read = 0  # the local header read by open() is not this member's data
-            return _read_limited(member, counter, limits=limits, budget=budget, what="this entry")
+            return _read_limited(member, counter, limits=limits, budget=budget, what=_THIS_ENTRY)
     except RuntimeError as exc:  # zipfile's signal for an encrypted member
         raise _Refused(
-            "unsupported_format", f"password-protected entries cannot be read ({exc})"
+            "unsupported_format",
+            Phrase("password-protected entries cannot be read ({error})", error=str(exc)),
         ) from None
     except NotImplementedError as exc:
-        raise _Refused("unsupported_format", f"unsupported compression ({exc})") from None
+        raise _Refused(
+            "unsupported_format", Phrase("unsupported compression ({error})", error=str(exc))
+        ) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, struct.error) as exc:
-        raise _Refused("corrupt_archive", f"the entry is damaged ({exc})") from None
+        raise _Refused(
+            "corrupt_archive", Phrase("the entry is damaged ({error})", error=str(exc))
+        ) from None
 
 
 def _gunzip(data: bytes, *, limits: UploadLimits, budget: _Budget) -> bytes:
@@ -457,10 +475,12 @@ def _gunzip(data: bytes, *, limits: UploadLimits, budget: _Budget) -> bytes:
     try:
         with gzip.GzipFile(fileobj=counter, mode="rb") as unpacked:
             return _read_limited(
-                unpacked, counter, limits=limits, budget=budget, what="the gzip file"
+                unpacked, counter, limits=limits, budget=budget, what=_THE_GZIP_FILE
             )
     except (gzip.BadGzipFile, zlib.error, EOFError, OSError) as exc:
-        raise _Refused("corrupt_archive", f"the gzip layer is damaged ({exc})") from None
+        raise _Refused(
+            "corrupt_archive", Phrase("the gzip layer is damaged ({error})", error=str(exc))
+        ) from None
 
 
 def _read_limited(
@@ -469,7 +489,7 @@ def _read_limited(
     *,
     limits: UploadLimits,
     budget: _Budget,
-    what: str,
+    what: Phrase,
 ) -> bytes:
     """Read everything, counting as we go; raise _Refused the moment a limit is crossed."""
     out = bytearray()
@@ -479,29 +499,41 @@ def _read_limited(
         if budget.bytes_left < 0:
             budget.exhausted = True
             total = _human(limits.max_total_uncompressed_bytes)
-            raise _Refused("too_large", f"the upload unpacks to more than {total} in total")
+            raise _Refused(
+                "too_large",
+                Phrase("the upload unpacks to more than {total} in total", total=total),
+            )
         if len(out) > limits.max_file_bytes:
             cap = _human(limits.max_file_bytes)
-            raise _Refused("too_large", f"{what} unpacks to more than {cap}")
+            raise _Refused(
+                "too_large", Phrase("{what} unpacks to more than {cap}", what=what, cap=cap)
+            )
         ratio = len(out) / max(consumed.bytes_read, 1)
         if len(out) > _RATIO_GRACE_BYTES and ratio > limits.max_compression_ratio:
             raise _Refused(
                 "zip_bomb",
-                f"{what} unpacks more than {limits.max_compression_ratio:g}:1 "
-                f"({_human(len(out))} from {_human(consumed.bytes_read)}); treated as a zip bomb",
+                Phrase(
+                    "{what} unpacks more than {ratio:g}:1 ({unpacked} from {packed}); "
+                    "treated as a zip bomb",
+                    what=what,
+                    ratio=limits.max_compression_ratio,
+                    unpacked=_human(len(out)),
+                    packed=_human(consumed.bytes_read),
+                ),
             )
     return bytes(out)
 
 
-def _oversized_index_reason(stream: IO[bytes], limits: UploadLimits) -> str | None:
+def _oversized_index_reason(stream: IO[bytes], limits: UploadLimits) -> Phrase | None:
     """Refuse an index too big for max_entries before zipfile loads all of it into memory."""
     index_bytes = _central_directory_size(stream)
     allowed = limits.max_entries * _MAX_INDEX_RECORD_BYTES + 64 * KiB
     if index_bytes is None or index_bytes <= allowed:
         return None
-    return (
-        f"the archive's index is {_human(index_bytes)}, far more than "
-        f"{limits.max_entries} entries need; it was not opened"
+    return Phrase(
+        "the archive's index is {size}, far more than {entries} entries need; it was not opened",
+        size=_human(index_bytes),
+        entries=limits.max_entries,
     )
 
 
@@ -527,8 +559,22 @@ def _central_directory_size(stream: IO[bytes]) -> int | None:
     return size
 
 
-def _human(size: int) -> str:
+def _human(size: int) -> Phrase:
     for unit, scale in (("GiB", GiB), ("MiB", MiB), ("KiB", KiB)):
         if size >= scale:
-            return f"{size / scale:.3g} {unit}"
-    return f"{size} bytes"
+            return Phrase("{size:.3g} {unit}", size=size / scale, unit=unit)
+    return Phrase("{size} bytes", size=size)
+
+
+def _upload_too_big(size: int, limits: UploadLimits) -> Phrase:
+    return Phrase(
+        "the upload is {size}, more than the {limit} allowed",
+        size=_human(size),
+        limit=_human(limits.max_upload_bytes),
+    )
+
+
+# What a size limit names: the whole upload, one archive entry, or the file inside a gzip.
+_THE_FILE = Phrase("the file")
+_THIS_ENTRY = Phrase("this entry")
+_THE_GZIP_FILE = Phrase("the gzip file")

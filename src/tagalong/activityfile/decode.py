@@ -8,6 +8,7 @@ import zlib
 from tagalong.activityfile.errors import DecodeError
 from tagalong.activityfile.model import Activity
 from tagalong.activityfile.totals import settle
+from tagalong.wording import Phrase
 
 DEFAULT_MAX_DECOMPRESSED_BYTES = 200 * 2**20
 
@@ -19,15 +20,15 @@ _XML_HEAD_BYTES = 4096
 
 # What common non-activity uploads start with, to tell the person what they sent instead.
 _LOOKS_LIKE = (
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive"),
-    (b"GIF8", "a GIF image"),
-    (b"BZh", "a bzip2 archive"),
-    (b"\xfd7zXZ", "an xz archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"{", "JSON text"),
+    (b"\xff\xd8\xff", Phrase("a JPEG image")),
+    (b"\x89PNG\r\n\x1a\n", Phrase("a PNG image")),
+    (b"%PDF", Phrase("a PDF document")),
+    (b"PK\x03\x04", Phrase("a ZIP archive")),
+    (b"GIF8", Phrase("a GIF image")),
+    (b"BZh", Phrase("a bzip2 archive")),
+    (b"\xfd7zXZ", Phrase("an xz archive")),
+    (b"Rar!", Phrase("a RAR archive")),
+    (b"{", Phrase("JSON text")),
 )
 
 
@@ -59,14 +60,14 @@ def decode_activities(
     ``unsafe_xml``, ``not_an_activity``, ``no_timestamps`` or ``no_track``.
     """
     if not data:
-        raise DecodeError(file=filename, code="empty", reason="the file is empty (0 bytes)")
+        raise DecodeError(file=filename, code="empty", reason=Phrase("the file is empty (0 bytes)"))
     if data.startswith(GZIP_MAGIC):
         inner = gunzip_capped(data, filename=filename, limit=max_decompressed_bytes)
         if inner.startswith(GZIP_MAGIC):
             raise DecodeError(
                 file=filename,
                 code="unsupported_format",
-                reason="the file is gzip inside gzip; compress the activity only once",
+                reason=Phrase("the file is gzip inside gzip; compress the activity only once"),
             )
         data = inner
     return tuple(settle(activity) for activity in _decode_plain(data, filename=filename))
@@ -91,7 +92,10 @@ def _decode_plain(data: bytes, *, filename: str) -> tuple[Activity, ...]:
     raise DecodeError(
         file=filename,
         code="unsupported_format",
-        reason=f"this is not a FIT, GPX or TCX activity: the bytes look like {looks_like(data)}",
+        reason=Phrase(
+            "this is not a FIT, GPX or TCX activity: the bytes look like {what}",
+            what=looks_like(data),
+        ),
     )
 
 
@@ -122,18 +126,18 @@ def xml_from_first_tag(data: bytes) -> bytes:
     return data
 
 
-def looks_like(data: bytes) -> str:
+def looks_like(data: bytes) -> Phrase:
     for magic, words in _LOOKS_LIKE:
         if data.startswith(magic):
             return words
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<"):
-        return "some other XML or HTML document"
+        return Phrase("some other XML or HTML document")
     try:
         head.decode("utf-8")
     except UnicodeDecodeError:
-        return f"unknown binary data (first bytes {data[:8].hex(' ')})"
-    return "plain text"
+        return Phrase("unknown binary data (first bytes {bytes})", bytes=data[:8].hex(" "))
+    return Phrase("plain text")
 
 
 def gunzip_capped(data: bytes, *, filename: str, limit: int) -> bytes:
@@ -143,17 +147,23 @@ def gunzip_capped(data: bytes, *, filename: str, limit: int) -> bytes:
         out = decompressor.decompress(data, limit + 1)
     except zlib.error as exc:
         raise DecodeError(
-            file=filename, code="corrupt", reason=f"the gzip data is damaged ({exc})"
+            file=filename,
+            code="corrupt",
+            reason=Phrase("the gzip data is damaged ({error})", error=str(exc)),
         ) from exc
     if len(out) > limit:
         raise DecodeError(
             file=filename,
             code="too_large",
-            reason=f"the file decompresses to more than the limit of {limit:,} bytes",
+            reason=Phrase(
+                "the file decompresses to more than the limit of {limit:,} bytes", limit=limit
+            ),
         )
     if not decompressor.eof:
         raise DecodeError(
-            file=filename, code="corrupt", reason="the gzip data ends before the stream does"
+            file=filename,
+            code="corrupt",
+            reason=Phrase("the gzip data ends before the stream does"),
         )
     return out
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from tagalong.wording import Phrase
+
 
 class ActivityFileError(Exception):
     """A file (or archive entry) that cannot become an activity.
 
     ``code`` is a stable machine-readable key (``empty``, ``not_an_activity``, ``corrupt``,
     ``too_large``, ``unsupported_format``, ``unsafe_archive`` ...); ``reason`` is the human
-    sentence.
+    sentence and ``message`` the whole line the uploader reads (which file, where, why), both
+    phrases so the shell says them in the reader's language.
     """
 
     def __init__(self, *, file: str, code: str, reason: str, place: str | None = None) -> None:
@@ -16,8 +19,15 @@ class ActivityFileError(Exception):
         self.code = code
         self.reason = reason
         self.place = place
-        where = f" at {place}" if place else ""
-        super().__init__(f"{file}{where}: {reason}")
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> Phrase:
+        if self.place:
+            return Phrase(
+                "{file} at {place}: {reason}", file=self.file, place=self.place, reason=self.reason
+            )
+        return Phrase("{file}: {reason}", file=self.file, reason=self.reason)
 
 
 class DecodeError(ActivityFileError):

@@ -21,24 +21,25 @@ from tagalong.activityfile.errors import DecodeError
 from tagalong.activityfile.fit_readers import FitTables, Row, read_fast, read_lenient
 from tagalong.activityfile.model import Activity, FloatArray, Lap, Streams
 from tagalong.activityfile.sports import fit_sport
+from tagalong.wording import Phrase
 
 # Profile enum numbers (FIT SDK "file", "manufacturer" types) needed to name things.
 GARMIN_PRODUCT_MAKERS = frozenset({1, 13, 15})  # garmin, dynastream_oem, dynastream
 FILE_TYPE_WORDS = {
-    "settings": "a device settings file",
-    "monitoring_a": "an all-day monitoring file",
-    "monitoring_b": "an all-day monitoring file",
-    "monitoring_daily": "an all-day monitoring file",
-    "weight": "a weight scale file",
-    "workout": "a planned workout",
-    "course": "a course (a planned route)",
-    "schedules": "a workout schedule",
-    "totals": "a totals file",
-    "goals": "a goals file",
-    "sport": "a sport settings file",
-    "device": "a device description file",
-    "blood_pressure": "a blood pressure file",
-    "segment": "a segment file",
+    "settings": Phrase("a device settings file"),
+    "monitoring_a": Phrase("an all-day monitoring file"),
+    "monitoring_b": Phrase("an all-day monitoring file"),
+    "monitoring_daily": Phrase("an all-day monitoring file"),
+    "weight": Phrase("a weight scale file"),
+    "workout": Phrase("a planned workout"),
+    "course": Phrase("a course (a planned route)"),
+    "schedules": Phrase("a workout schedule"),
+    "totals": Phrase("a totals file"),
+    "goals": Phrase("a goals file"),
+    "sport": Phrase("a sport settings file"),
+    "device": Phrase("a device description file"),
+    "blood_pressure": Phrase("a blood pressure file"),
+    "segment": Phrase("a segment file"),
 }
 
 MAX_SAMPLE_GAP_IN_DAMAGED_FILE_S = 24 * 3600.0
@@ -161,17 +162,20 @@ def _read_damaged(data: bytes, *, filename: str, fast_error: str | None) -> FitT
         tables = read_lenient(data)
     except fitdecode.FitError as exc:
         raise DecodeError(
-            file=filename, code="corrupt", reason=f"the FIT data cannot be read at all ({exc})"
+            file=filename,
+            code="corrupt",
+            reason=Phrase("the FIT data cannot be read at all ({error})", error=str(exc)),
         ) from exc
     if fast_error is not None and tables.damage is None:
         tables.warnings.append(_integrity_warning(fast_error))
     return tables
 
 
-def _integrity_warning(fast_error: str) -> str:
-    return (
-        f"The file failed its integrity check ({_plain(fast_error)}); "
-        "every message was read anyway, but some values may be wrong."
+def _integrity_warning(fast_error: str) -> Phrase:
+    return Phrase(
+        "The file failed its integrity check ({error}); "
+        "every message was read anyway, but some values may be wrong.",
+        error=_plain(fast_error),
     )
 
 
@@ -265,11 +269,17 @@ def _device_totals(
 def _require_activity(tables: FitTables, *, filename: str) -> None:
     file_type = enum_name("file", tables.file_ids[0].get("type")) if tables.file_ids else None
     if file_type not in (None, "activity"):
-        words = FILE_TYPE_WORDS.get(str(file_type), f"a FIT '{file_type}' file")
+        words = FILE_TYPE_WORDS.get(str(file_type)) or Phrase(
+            "a FIT '{file_type}' file", file_type=str(file_type)
+        )
         raise DecodeError(
             file=filename,
             code="not_an_activity",
-            reason=f"this is {words} (FIT file type '{file_type}'), not a recorded activity",
+            reason=Phrase(
+                "this is {words} (FIT file type '{file_type}'), not a recorded activity",
+                words=words,
+                file_type=str(file_type),
+            ),
         )
     timestamps = tables.records.get("timestamp")
     has_records = timestamps is not None and bool(np.isfinite(timestamps).any())
@@ -277,7 +287,9 @@ def _require_activity(tables: FitTables, *, filename: str) -> None:
         raise DecodeError(
             file=filename,
             code="not_an_activity",
-            reason="the FIT file holds no timed records and no session: nothing was recorded",
+            reason=Phrase(
+                "the FIT file holds no timed records and no session: nothing was recorded"
+            ),
         )
 
 
@@ -464,8 +476,21 @@ def _device(file_ids: list[Row]) -> str | None:
 def _damage_warning(tables: FitTables, kept: int) -> tuple[str, ...]:
     if tables.damage is None:
         return ()
-    where = f" at byte {tables.damage_offset}" if tables.damage_offset is not None else ""
+    if tables.damage_offset is None:
+        return (
+            Phrase(
+                "The file is damaged ({damage}); kept the {kept} records before the damage, "
+                "and the totals are computed from them.",
+                damage=tables.damage,
+                kept=kept,
+            ),
+        )
     return (
-        f"The file is damaged{where} ({tables.damage}); kept the {kept} records before the "
-        "damage, and the totals are computed from them.",
+        Phrase(
+            "The file is damaged at byte {offset} ({damage}); kept the {kept} records before "
+            "the damage, and the totals are computed from them.",
+            offset=tables.damage_offset,
+            damage=tables.damage,
+            kept=kept,
+        ),
     )

@@ -34,6 +34,8 @@ import re
 import struct
 from dataclasses import dataclass
 
+from tagalong.wording import Phrase
+
 FIT_SIGNATURE = b".FIT"
 _CRC_MISMATCH = re.compile(r"checksum mismatch, found (\d+) calculated (\d+)")
 _VALID_SEQUENCES = re.compile(r"after (\d+) valid FIT sequence")
@@ -78,7 +80,7 @@ class Sequence:
 @dataclass(frozen=True, slots=True)
 class Damage:
     offset: int  # the first byte that is not part of a complete, readable record
-    reason: str
+    reason: Phrase
 
 
 class _Broken(Exception):
@@ -117,13 +119,13 @@ def find_damage(data: bytes) -> Damage | None:
     while offset < len(data):
         sequence = read_header(data, offset)
         if sequence is None:
-            return Damage(offset, "the bytes after the last complete part are not FIT data")
+            return Damage(offset, Phrase("the bytes after the last complete part are not FIT data"))
         try:
             _walk(data, sequence, frozenset(), None)
         except _Broken as broken:
             return broken.damage
         if sequence.data_end + 2 > len(data):
-            return Damage(sequence.data_end, "the file ends before its checksum")
+            return Damage(sequence.data_end, Phrase("the file ends before its checksum"))
         offset = sequence.data_end + 2
     return None
 
@@ -174,7 +176,7 @@ def _walk(data: bytes, sequence: Sequence, wanted: frozenset[int], body: bytearr
         if header & 0x40 and not header & 0x80:  # a definition message
             following = _definition_end(data, offset, end)
             if following is None:
-                raise _Broken(Damage(offset, "a message definition is cut off"))
+                raise _Broken(Damage(offset, Phrase("a message definition is cut off")))
             number = data[offset + 3 : offset + 5]
             big_endian = bool(data[offset + 2])
             keep = int.from_bytes(number, "big" if big_endian else "little") in wanted
@@ -184,13 +186,17 @@ def _walk(data: bytes, sequence: Sequence, wanted: frozenset[int], body: bytearr
             offset = following
             continue
         local = (header >> 5) & 0x03 if header & 0x80 else header & 0x0F
-        raise _Broken(Damage(offset, f"a record uses local message {local}, never defined"))
+        raise _Broken(
+            Damage(
+                offset, Phrase("a record uses local message {local}, never defined", local=local)
+            )
+        )
     if offset > end:  # the record at ``last`` ran past the end
         if end < sequence.data_end:
-            raise _Broken(Damage(last, "the file is cut off in the middle of a record"))
-        raise _Broken(Damage(last, "a record runs past the declared end of the data"))
+            raise _Broken(Damage(last, Phrase("the file is cut off in the middle of a record")))
+        raise _Broken(Damage(last, Phrase("a record runs past the declared end of the data")))
     if end < sequence.data_end:
-        raise _Broken(Damage(end, "the file is cut off before the end of its data"))
+        raise _Broken(Damage(end, Phrase("the file is cut off before the end of its data")))
 
 
 def _define(steps: list[int], keeps: list[bool], local: int, step: int, keep: bool) -> None:

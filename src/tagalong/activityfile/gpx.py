@@ -32,6 +32,7 @@ from tagalong.activityfile.xmlsafety import (
     parse_safe_xml,
     refuse_declarations,
 )
+from tagalong.wording import Phrase
 
 # Heart rate, cadence and power below a point's <extensions> (any namespace, any depth), by
 # lower-cased local name: Garmin TrackPointExtension (hr, cad), Cluetrust gpxdata (hr, cadence),
@@ -107,7 +108,7 @@ class _PointReader:
 NO_TIME = int(np.iinfo(np.int64).min)
 
 
-def fill_missing_times(columns: PointColumns) -> tuple[PointColumns, str | None]:
+def fill_missing_times(columns: PointColumns) -> tuple[PointColumns, Phrase | None]:
     """Points without a time between two timed points of their segment get a time between
     theirs, in proportion to the distance along the track (as if the pace held); points before
     the first or after the last timed point of a segment cannot be placed and are left out.
@@ -138,14 +139,33 @@ def fill_missing_times(columns: PointColumns) -> tuple[PointColumns, str | None]
         return PointColumns(np.zeros(0, dtype=np.int64), {}), None
     placed = int(keep.sum()) - timed_points
     left_out = int(missing.sum()) - placed
-    parts = []
-    if placed:
-        parts.append(f"{placed} were given times between their timed neighbours")
-    if left_out:
-        parts.append(f"{left_out} before or after the timed part were left out")
-    note = f"{int(missing.sum())} track points had no time: {' and '.join(parts)}."
+    note = _untimed_note(int(missing.sum()), placed, left_out)
     values = {name: column[keep] for name, column in columns.values.items()}
     return PointColumns(np.round(filled[keep]).astype(np.int64), values), note
+
+
+def _untimed_note(missing: int, placed: int, left_out: int) -> Phrase:
+    if placed and left_out:
+        return Phrase(
+            "{missing} track points had no time: {placed} were given times between their timed "
+            "neighbours and {left_out} before or after the timed part were left out.",
+            missing=missing,
+            placed=placed,
+            left_out=left_out,
+        )
+    if placed:
+        return Phrase(
+            "{missing} track points had no time: {placed} were given times between their timed "
+            "neighbours.",
+            missing=missing,
+            placed=placed,
+        )
+    return Phrase(
+        "{missing} track points had no time: {left_out} before or after the timed part were "
+        "left out.",
+        missing=missing,
+        left_out=left_out,
+    )
 
 
 def decode_gpx(data: bytes, *, filename: str, fast: bool = True) -> Activity:
@@ -156,14 +176,16 @@ def decode_gpx(data: bytes, *, filename: str, fast: bool = True) -> Activity:
     if not points:
         routes = root.find(f"{ns}rte") is not None
         what = (
-            "only a planned route, with no recorded times of yours"
+            Phrase("only a planned route, with no recorded times of yours")
             if routes
-            else "only waypoints or nothing"
+            else Phrase("only waypoints or nothing")
         )
         raise DecodeError(
             file=filename,
             code="no_track",
-            reason=f"the GPX holds no recorded track ({what}); export the activity itself",
+            reason=Phrase(
+                "the GPX holds no recorded track ({what}); export the activity itself", what=what
+            ),
         )
     columns, filled = fill_missing_times(
         samples.columns() if isinstance(samples, Samples) else samples
@@ -172,7 +194,7 @@ def decode_gpx(data: bytes, *, filename: str, fast: bool = True) -> Activity:
         raise DecodeError(
             file=filename,
             code="no_timestamps",
-            reason=(
+            reason=Phrase(
                 "the GPX track has no times (a planned route or a drawn track), so it cannot "
                 "be placed on a day or timed; export the recorded activity instead"
             ),

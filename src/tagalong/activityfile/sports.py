@@ -15,6 +15,8 @@ treadmill run, a track session or a virtual run counts as a run everywhere.
 
 from __future__ import annotations
 
+from tagalong.wording import Phrase
+
 RUN_SPORTS = frozenset(
     {
         "running",
@@ -42,3 +44,25 @@ def fit_sport(sport: str | None, sub_sport: str | None) -> str | None:
     if sport in (None, "generic") and sub_sport in RUN_SUB_SPORTS_OF_GENERIC:
         return "running"
     return sport
+
+
+# What a page calls each sport key (``activities.display.sport_name`` picks one).
+SPORT_NAMES: dict[str, Phrase] = {
+    "running": Phrase("Run"),
+    "trail_running": Phrase("Trail run"),
+    "treadmill_running": Phrase("Treadmill run"),
+    "track_running": Phrase("Track run"),
+    "cycling": Phrase("Ride"),
+    "e_biking": Phrase("E-bike ride"),
+    "mountain_biking": Phrase("Mountain-bike ride"),
+    "road_biking": Phrase("Road ride"),
+    "gravel_cycling": Phrase("Gravel ride"),
+    "walking": Phrase("Walk"),
+    "hiking": Phrase("Hike"),
+    "swimming": Phrase("Swim"),
+    "lap_swimming": Phrase("Pool swim"),
+    "open_water": Phrase("Open-water swim"),
+    "training": Phrase("Training"),
+    "fitness_equipment": Phrase("Gym session"),
+    "generic": Phrase("Activity"),
+}

@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from tagalong.activityfile.archive import UploadSource, open_zip, read_zip_member
 from tagalong.activityfile.errors import ArchiveError
 from tagalong.activityfile.limits import UploadLimits
+from tagalong.wording import Phrase
 
 INDEX_NAME = "activities.csv"
 
@@ -163,7 +164,7 @@ def _read_index(zf: zipfile.ZipFile, limits: UploadLimits, *, filename: str) -> 
     names = zf.namelist()
     root = find_export_root(names)
     if root is None:
-        reason = "not a Strava export: there is no activities.csv at the top of the archive"
+        reason = Phrase("not a Strava export: there is no activities.csv at the top of the archive")
         raise ArchiveError(file=filename, code="not_strava_export", reason=reason)
     info = zf.getinfo(next(n for n in names if n.replace("\\", "/") == root + INDEX_NAME))
     text = read_zip_member(zf, info, archive=filename, limits=limits).decode(
@@ -212,8 +213,8 @@ def parse_activities_csv(
             line = reader.line_num
             activity_id = columns.first(cells, "Activity ID")
             if not activity_id:
-                where = f"{place} line {line}"
-                reason = "the row has no Activity ID; it was skipped"
+                where = _line_of(place, line)
+                reason = Phrase("the row has no Activity ID; it was skipped")
                 problems.append(
                     ArchiveError(file=archive, place=where, code="corrupt", reason=reason)
                 )
@@ -222,8 +223,8 @@ def parse_activities_csv(
             if by_position and not _looks_english_ordered(rows[-1]):
                 raise _unreadable_header(archive, place)
     except csv.Error as exc:
-        where = f"{place} line {reader.line_num}"
-        reason = f"the CSV cannot be read past this line ({exc})"
+        where = _line_of(place, reader.line_num)
+        reason = Phrase("the CSV cannot be read past this line ({error})", error=str(exc))
         problems.append(ArchiveError(file=archive, place=where, code="corrupt", reason=reason))
     return rows, problems
 
@@ -247,7 +248,7 @@ def _looks_english_ordered(row: StravaActivityRow) -> bool:
 
 
 def _unreadable_header(archive: str, place: str) -> ArchiveError:
-    reason = (
+    reason = Phrase(
         "activities.csv has no 'Activity ID' column and its columns are not in the order of a "
         "Strava export, so names, gear and effort cannot be read (Strava: Settings > Display "
         "preferences > Language: English, then request a new export)"
@@ -255,19 +256,44 @@ def _unreadable_header(archive: str, place: str) -> ArchiveError:
     return ArchiveError(file=archive, place=place, code="unsupported_format", reason=reason)
 
 
-def missing_reason(row: StravaActivityRow) -> str:
-    when = f" on {row.date:%Y-%m-%d}" if row.date else ""
-    return (
-        f"Strava lists this {row.type or 'activity'}{when} with the file {row.filename}, but "
-        "the export does not hold that file, so it was not imported"
+def _line_of(place: str, line: int) -> Phrase:
+    return Phrase("{file} line {line}", file=place, line=line)
+
+
+def _kind(row: StravaActivityRow) -> str:
+    """Strava's own word for the activity (its export's language), or ours."""
+    return row.type or Phrase("activity")
+
+
+def missing_reason(row: StravaActivityRow) -> Phrase:
+    if row.date:
+        return Phrase(
+            "Strava lists this {kind} on {day:%Y-%m-%d} with the file {file}, but the export "
+            "does not hold that file, so it was not imported",
+            kind=_kind(row),
+            day=row.date,
+            file=row.filename,
+        )
+    return Phrase(
+        "Strava lists this {kind} with the file {file}, but the export does not hold that "
+        "file, so it was not imported",
+        kind=_kind(row),
+        file=row.filename,
     )
 
 
-def manual_reason(row: StravaActivityRow) -> str:
-    when = f" on {row.date:%Y-%m-%d}" if row.date else ""
-    return (
-        f"entered by hand on Strava ({row.type or 'activity'}{when}), with no file to import; "
-        "add it here as a manual run if it should count"
+def manual_reason(row: StravaActivityRow) -> Phrase:
+    if row.date:
+        return Phrase(
+            "entered by hand on Strava ({kind} on {day:%Y-%m-%d}), with no file to import; "
+            "add it here as a manual run if it should count",
+            kind=_kind(row),
+            day=row.date,
+        )
+    return Phrase(
+        "entered by hand on Strava ({kind}), with no file to import; add it here as a manual "
+        "run if it should count",
+        kind=_kind(row),
     )
 
 

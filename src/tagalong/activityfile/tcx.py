@@ -27,6 +27,7 @@ from tagalong.activityfile.samples import (
     times_without_zone,
 )
 from tagalong.activityfile.xmlsafety import local_name, parse_safe_xml, refuse_declarations
+from tagalong.wording import Phrase
 
 NS = "{http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2}"
 # Track point fields by tag; extension values (ns3:RunCadence, ns3:Speed, ns3:Watts ...) by local
@@ -109,7 +110,7 @@ def decode_tcx_activities(data: bytes, *, filename: str, fast: bool = True) -> t
         raise DecodeError(
             file=filename,
             code="no_timestamps",
-            reason="the TCX activity has no timed track points",
+            reason=Phrase("the TCX activity has no timed track points"),
         )
     return tuple(
         build_from_samples(samples, _header(element, index=index, naive=naive))
@@ -164,14 +165,17 @@ def _activities(root: Element, *, filename: str) -> list[Element]:
         courses = root.find(f"{NS}Courses")
         planned = courses is not None and courses.find(f"{NS}Course") is not None
         what = (
-            "only a course (a planned route, with no recorded times of yours)"
+            Phrase("only a course (a planned route, with no recorded times of yours)")
             if planned
-            else "no activity"
+            else Phrase("no activity")
         )
         raise DecodeError(
             file=filename,
             code="no_track",
-            reason=f"the TCX holds {what}, not a recorded activity; export the activity itself",
+            reason=Phrase(
+                "the TCX holds {what}, not a recorded activity; export the activity itself",
+                what=what,
+            ),
         )
     return found
 

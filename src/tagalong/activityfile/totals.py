@@ -19,6 +19,7 @@ import numpy as np
 from tagalong.activityfile import tracks
 from tagalong.activityfile.cadence import is_foot_sport
 from tagalong.activityfile.model import Activity, FloatArray
+from tagalong.wording import Phrase
 
 EVIDENCE_ID = "activityfile.totals.device_first"
 
@@ -45,11 +46,11 @@ def settle(activity: Activity) -> Activity:
     warnings = list(activity.warnings)
     avg_hr = _keep(
         activity.avg_hr_bpm, moving_mean(streams.heart_rate_bpm), HR_TOLERANCE_BPM,
-        "average heart rate", "bpm", warnings,
+        Phrase("average heart rate"), "bpm", warnings,
     )  # fmt: skip
     avg_cadence = _keep(
         activity.avg_cadence_spm, moving_mean(cadence), CADENCE_TOLERANCE_SPM,
-        "average cadence", "steps/min", warnings,
+        Phrase("average cadence"), "steps/min", warnings,
     )  # fmt: skip
     max_hr = _finite(activity.max_hr_bpm) or tracks.nan_max(streams.heart_rate_bpm)
     _check_distance(activity, warnings)
@@ -82,7 +83,7 @@ def _keep(
     device: float | None,
     computed: float | None,
     tolerance: float,
-    what: str,
+    what: Phrase,
     unit: str,
     warnings: list[str],
 ) -> float | None:
@@ -91,8 +92,14 @@ def _keep(
         return computed
     if computed is not None and abs(device - computed) > tolerance:
         warnings.append(
-            f"The device's {what} ({device:.0f} {unit}) differs from the one worked out from "
-            f"its samples ({computed:.0f} {unit}); the device's figure is shown."
+            Phrase(
+                "The device's {what} ({device:.0f} {unit}) differs from the one worked out "
+                "from its samples ({computed:.0f} {unit}); the device's figure is shown.",
+                what=what,
+                device=device,
+                computed=computed,
+                unit=unit,
+            )
         )
     return device
 
@@ -108,8 +115,12 @@ def _check_distance(activity: Activity, warnings: list[str]) -> None:
     computed = float(finite.max() - finite[0])
     if abs(device - computed) > max(DISTANCE_TOLERANCE * device, DISTANCE_TOLERANCE_MIN_M):
         warnings.append(
-            f"The device's distance ({device / 1000:.2f} km) differs from the distance of its "
-            f"samples ({computed / 1000:.2f} km); the device's figure is shown."
+            Phrase(
+                "The device's distance ({device_km:.2f} km) differs from the distance of its "
+                "samples ({samples_km:.2f} km); the device's figure is shown.",
+                device_km=device / 1000,
+                samples_km=computed / 1000,
+            )
         )
 
 
@@ -122,8 +133,12 @@ def _times(activity: Activity, warnings: list[str]) -> tuple[float, float, float
         timer = duration
     if moving > duration + TIME_SLACK_S:
         warnings.append(
-            f"The file gives a moving time ({moving:.0f} s) longer than its elapsed time "
-            f"({duration:.0f} s); the moving time is taken as the elapsed time."
+            Phrase(
+                "The file gives a moving time ({moving:.0f} s) longer than its elapsed time "
+                "({elapsed:.0f} s); the moving time is taken as the elapsed time.",
+                moving=moving,
+                elapsed=duration,
+            )
         )
         moving = duration
     return duration, min(moving, duration), timer

@@ -29,6 +29,7 @@ import numpy.typing as npt
 from tagalong.activityfile.errors import DecodeError
 from tagalong.activityfile.model import FloatArray
 from tagalong.activityfile.xmlsafety import ascii_based, refuse_declarations
+from tagalong.wording import Phrase
 
 IntArray = npt.NDArray[np.int64]
 
@@ -78,7 +79,9 @@ def check(data: bytes, *, filename: str) -> None:
         parser.Parse(data, True)
     except expat.ExpatError as exc:
         raise DecodeError(
-            file=filename, code="corrupt", reason=f"the XML is not well-formed ({exc})"
+            file=filename,
+            code="corrupt",
+            reason=Phrase("the XML is not well-formed ({error})", error=str(exc)),
         ) from exc
 
 

@@ -16,6 +16,7 @@ from xml.etree import ElementTree
 from xml.etree.ElementTree import Element
 
 from tagalong.activityfile.errors import DecodeError
+from tagalong.wording import Phrase
 
 _DECLARATION = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _DECLARATION_BYTES = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -70,7 +71,9 @@ def parse_safe_xml(data: bytes, *, filename: str) -> Element:
         return ElementTree.fromstring(text)  # noqa: S314 (checked above, as for bytes)
     except ElementTree.ParseError as exc:
         raise DecodeError(
-            file=filename, code="corrupt", reason=f"the XML is not well-formed ({exc})"
+            file=filename,
+            code="corrupt",
+            reason=Phrase("the XML is not well-formed ({error})", error=str(exc)),
         ) from exc
 
 
@@ -101,9 +104,12 @@ def refuse_declarations(document: str | bytes, *, filename: str) -> None:
         raise DecodeError(
             file=filename,
             code="unsafe_xml",
-            reason=f"the XML declares a {kind}; activity files never need one and it could "
-            "expand into gigabytes (an XML bomb), so the file is refused",
-            place=f"at {match.start()}",
+            reason=Phrase(
+                "the XML declares a {kind}; activity files never need one and it could "
+                "expand into gigabytes (an XML bomb), so the file is refused",
+                kind=kind,
+            ),
+            place=Phrase("offset {offset}", offset=match.start()),
         )
 
 

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import tzfpy
 
 from tagalong.activityfile.model import Activity
+from tagalong.wording import Phrase
 
 EVIDENCE_ID = "activityfile.times.local_without_zone"
 
@@ -70,11 +71,19 @@ def read_in_zone(activity: Activity, fallback: tzinfo | None) -> Activity:
         return moment.replace(tzinfo=None).replace(tzinfo=zone).astimezone(UTC)
 
     start = local(activity.start)
-    where = "where it was recorded" if found is not None else "your time zone"
-    note = (
-        f"The file's times have no time zone; they were read as local time {where}, {zone} "
-        f"(start {start.astimezone(zone):%H:%M})."
-    )
+    values = {"zone": str(zone), "start": start.astimezone(zone)}
+    if found is not None:
+        note = Phrase(
+            "The file's times have no time zone; they were read as local time where it was "
+            "recorded, {zone} (start {start:%H:%M}).",
+            **values,
+        )
+    else:
+        note = Phrase(
+            "The file's times have no time zone; they were read as local time your time zone, "
+            "{zone} (start {start:%H:%M}).",
+            **values,
+        )
     return replace(
         activity,
         start=start,

@@ -257,8 +257,8 @@ def get_slots(
             end=o.slot.end,
             session_id=o.session_id,
             seats_left=o.seats_left,
-            your_time=o.slot.in_zone(mine).label,
-            coach_time=o.slot.for_coach().label,
+            your_time=str(o.slot.in_zone(mine).label),  # in the reader's language
+            coach_time=str(o.slot.for_coach().label),
         )
         for o in one_page(request, response, found, page)
     ]

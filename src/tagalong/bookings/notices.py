@@ -41,6 +41,12 @@ def _title(wording: str, reader: object, words: dict[str, str]) -> str:
         return gettext(wording) % words
 
 
+def _when(session: Session, tz_name: str, reader: object) -> str:
+    """The session's time on the reader's clock, in their language (the notice keeps text)."""
+    with in_language_of(reader):
+        return str(span_label(session.start, session.end, tz_name))
+
+
 def session_url(session: Session) -> str:
     return reverse("bookings:session", kwargs={"session_id": session.pk})
 
@@ -66,7 +72,7 @@ def tell(booking: Booking, kind: str, *, coach_too: bool = True) -> None:
         runner,
         kind=kind,
         title=_title(runner_title, runner, words),
-        body=span_label(session.start, session.end, booking.athlete.time_zone),
+        body=_when(session, booking.athlete.time_zone, runner),
         url=url,
     )
     if coach_too and coach_title:
@@ -74,6 +80,6 @@ def tell(booking: Booking, kind: str, *, coach_too: bool = True) -> None:
             coach,
             kind=kind,
             title=_title(coach_title, coach, words),
-            body=span_label(session.start, session.end, session.tz_name),
+            body=_when(session, session.tz_name, coach),
             url=url,
         )

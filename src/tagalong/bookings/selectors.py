@@ -221,10 +221,7 @@ def offers(
             now=now,
         )
     except SchedulingError as error:
-        raise DomainError(
-            gettext("%(field)s: %(reason)s") % {"field": error.field, "reason": error.reason},
-            field=error.field,
-        ) from error
+        raise DomainError(error.message, field=error.field) from error
     return [Offer(slot, None, 1) for slot in slots]
 
 

@@ -75,10 +75,7 @@ class SlotRequest:
 
 
 def _domain(error: SchedulingError | CalendarError) -> DomainError:
-    return DomainError(
-        gettext("%(field)s: %(reason)s") % {"field": error.field, "reason": error.reason},
-        field=error.field.split(".")[0],
-    )
+    return DomainError(error.message, field=error.field.split(".")[0])
 
 
 # --- coach set-up -------------------------------------------------------------------------

@@ -10,7 +10,6 @@ from tagalong.athletes.models import AthleteProfile
 from tagalong.bookings.models import Booking, SessionType
 from tagalong.bookings.selectors import MAX_WINDOW, Offer, offers
 from tagalong.bookings.services import ensure_coach_setup
-from tagalong.scheduling import ZonedSlot
 from tagalong.scheduling.zones import localise, zone
 
 WEEK = timedelta(days=7)
@@ -48,17 +47,13 @@ class SlotPage:
         return not any(rows for _, rows in self.days)
 
 
-def _short(zoned: ZonedSlot) -> str:
-    return f"{zoned.start:%a %d %b %H:%M}–{zoned.end:%H:%M} {zoned.start.tzname()}"
-
-
 def _row(offer: Offer, runner_zone: str, mine: set[int]) -> OfferRow:
     local = offer.slot.in_zone(runner_zone)
     return OfferRow(
         offer=offer,
-        runner_time=f"{local.start:%H:%M}–{local.end:%H:%M} {local.start.tzname()}",
-        coach_time=_short(offer.slot.for_coach()),
-        day_label=f"{local.start:%a} {local.start.day} {local.start:%b}",
+        runner_time=local.times_label,
+        coach_time=offer.slot.for_coach().short_label,
+        day_label=local.day_label,
         value=offer.slot.start.isoformat(),
         mine=offer.session_id in mine,
     )

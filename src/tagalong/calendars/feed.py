@@ -19,6 +19,7 @@ from tagalong.calendars import checks
 from tagalong.calendars.errors import CalendarError
 from tagalong.calendars.invitation import PRODID
 from tagalong.calendars.timezones import OPEN_ENDED_LAST, vtimezone
+from tagalong.wording import Phrase
 
 FeedStatus = Literal["CONFIRMED", "TENTATIVE", "CANCELLED"]
 REFRESH = timedelta(hours=1)
@@ -53,14 +54,16 @@ def build_feed(*, name: str, events: Sequence[FeedEvent], tz_name: str, dtstamp:
         field = f"events[{index}]"
         checks.uid(entry.uid, field=f"{field}.uid")
         if entry.uid in seen:
-            raise CalendarError(f"{field}.uid", f"{entry.uid!r} is used twice in this feed")
+            raise CalendarError(
+                f"{field}.uid", Phrase("{uid} is used twice in this feed", uid=repr(entry.uid))
+            )
         seen.add(entry.uid)
         components.append(_event(entry, tz, stamp, field))
     calendar = Calendar()
     calendar.add("PRODID", PRODID)
     calendar.add("VERSION", "2.0")
     calendar.add("METHOD", "PUBLISH")
-    calendar.add("X-WR-CALNAME", name)
+    calendar.add("X-WR-CALNAME", str(name))
     # How often subscribers should fetch again, as a DURATION value ("PT1H"): Apple and Google
     # read X-PUBLISHED-TTL, RFC 7986 clients REFRESH-INTERVAL.
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
@@ -82,10 +85,12 @@ def _event(entry: FeedEvent, tz: ZoneInfo, stamp: datetime, field: str) -> Event
     start, end = _span(entry, tz, field)
     event.add("DTSTART", start)
     event.add("DTEND", end)
-    event.add("SUMMARY", entry.summary)
+    # str() says a phrase in the active language (the feed owner's); icalendar would copy
+    # the English.
+    event.add("SUMMARY", str(entry.summary))
     event.add("STATUS", entry.status)
     if entry.description:
-        event.add("DESCRIPTION", entry.description)
+        event.add("DESCRIPTION", str(entry.description))
     if entry.location:
         event.add("LOCATION", entry.location)
     if entry.url:
@@ -101,18 +106,20 @@ def _span(entry: FeedEvent, tz: ZoneInfo, field: str) -> tuple[date, date]:
     if isinstance(entry.start, datetime):
         start = checks.aware(entry.start, field=f"{field}.start").astimezone(tz)
         if not isinstance(entry.end, datetime):
-            raise CalendarError(f"{field}.end", "a timed event needs an aware datetime end")
+            raise CalendarError(f"{field}.end", Phrase("a timed event needs an aware datetime end"))
         end = checks.aware(entry.end, field=f"{field}.end").astimezone(tz)
     else:
         start = entry.start
         if entry.end is None:
             end = start + timedelta(days=1)
         elif isinstance(entry.end, datetime):
-            raise CalendarError(f"{field}.end", "an all-day event needs a date end, not a time")
+            raise CalendarError(
+                f"{field}.end", Phrase("an all-day event needs a date end, not a time")
+            )
         else:
             end = entry.end
     if end <= start:
-        raise CalendarError(f"{field}.end", "must be after start")
+        raise CalendarError(f"{field}.end", Phrase("must be after start"))
     return start, end
 
 
@@ -120,7 +127,9 @@ def _recur(rule: str, field: str) -> vRecur:
     try:
         recur: vRecur = vRecur.from_ical(rule.strip().removeprefix("RRULE:"))
     except ValueError as exc:
-        raise CalendarError(f"{field}.rrule", f"not a valid RRULE ({exc})") from exc
+        raise CalendarError(
+            f"{field}.rrule", Phrase("not a valid RRULE ({error})", error=str(exc))
+        ) from exc
     return recur
 
 

@@ -19,6 +19,7 @@ from tagalong.calendars.errors import CalendarError
 from tagalong.calendars.people import Person
 from tagalong.calendars.timezones import vtimezone
 from tagalong.evidence import cite
+from tagalong.wording import Phrase
 
 PRODID = "-//Tagalong//Tagalong coaching//EN"
 INVITATION_EVIDENCE = cite("scheduling.invitation.sequence_and_cancel")
@@ -51,22 +52,25 @@ def build_invitation(
     no attendees (RFC 5546 §3.2.1) and is for sessions shown rather than answered.
     """
     if method not in METHODS:
-        raise CalendarError("method", f"{method!r} is not one of {', '.join(METHODS)}")
+        raise CalendarError(
+            "method",
+            Phrase("{method} is not one of {methods}", method=repr(method), methods=METHODS),
+        )
     tz = checks.zone(tz_name)
     local_start = checks.aware(start, field="start").astimezone(tz)
     local_end = checks.aware(end, field="end").astimezone(tz)
     if local_end <= local_start:
-        raise CalendarError("end", "must be after start")
+        raise CalendarError("end", Phrase("must be after start"))
     event = Event()
     event.add("UID", checks.uid(uid))
     event.add("SEQUENCE", checks.sequence(sequence))
     event.add("DTSTAMP", checks.utc(dtstamp, field="dtstamp"))
     event.add("DTSTART", local_start)
     event.add("DTEND", local_end)
-    event.add("SUMMARY", summary)
+    event.add("SUMMARY", str(summary))  # a phrase in the active language, not its English
     event.add("STATUS", _status(method, status))
     if description:
-        event.add("DESCRIPTION", description)
+        event.add("DESCRIPTION", str(description))
     if location:
         event.add("LOCATION", location)
     if url:
@@ -88,8 +92,12 @@ def build_invitation(
 def _status(method: Method, status: Status | None) -> Status:
     if method == "CANCEL":
         if status not in (None, "CANCELLED"):
-            raise CalendarError("status", f"a CANCEL invitation cannot be {status}")
+            raise CalendarError(
+                "status", Phrase("a CANCEL invitation cannot be {status}", status=str(status))
+            )
         return "CANCELLED"
     if status == "CANCELLED":
-        raise CalendarError("status", "CANCELLED needs method CANCEL so calendars remove it")
+        raise CalendarError(
+            "status", Phrase("CANCELLED needs method CANCEL so calendars remove it")
+        )
     return status or "CONFIRMED"

@@ -8,6 +8,7 @@ from functools import lru_cache
 from icalendar import Timezone
 
 from tagalong.calendars.errors import CalendarError
+from tagalong.wording import Phrase
 
 # icalendar's own horizon; recurring events without an end need transitions this far out.
 OPEN_ENDED_LAST = Timezone.DEFAULT_LAST_DATE
@@ -23,4 +24,6 @@ def _cached(tz_name: str, first: date, last: date) -> Timezone:
     try:
         return Timezone.from_tzid(tz_name, first_date=first, last_date=last)
     except ValueError as exc:
-        raise CalendarError("tz_name", f"no VTIMEZONE can be built for {tz_name!r}") from exc
+        raise CalendarError(
+            "tz_name", Phrase("no VTIMEZONE can be built for {zone}", zone=repr(tz_name))
+        ) from exc

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from tagalong.calendars.errors import CalendarError
 from tagalong.evidence import cite
+from tagalong.wording import Phrase
 
 VIDEO_EVIDENCE = cite("scheduling.video.jitsi_unguessable_url")
 DEFAULT_SERVER = "https://meet.jit.si"
@@ -21,19 +22,29 @@ def video_room_url(*, secret_token: str, server: str = DEFAULT_SERVER) -> str:
     base = _https_base(server)
     if len(secret_token) < MIN_TOKEN_LENGTH:
         raise CalendarError(
-            "secret_token", f"must be at least {MIN_TOKEN_LENGTH} characters to be unguessable"
+            "secret_token",
+            Phrase(
+                "must be at least {length} characters to be unguessable", length=MIN_TOKEN_LENGTH
+            ),
         )
     if not _TOKEN.match(secret_token):
-        raise CalendarError("secret_token", "may hold only letters, digits, '-' and '_'")
+        raise CalendarError("secret_token", Phrase("may hold only letters, digits, '-' and '_'"))
     return f"{base}/{secret_token}"
 
 
 def _https_base(server: str) -> str:
     parts = urlsplit(server.strip())
     if parts.scheme != "https":
-        raise CalendarError("server", f"{server!r} must be an https:// URL")
+        raise CalendarError(
+            "server", Phrase("{server} must be an https:// URL", server=repr(server))
+        )
     if not parts.hostname or parts.username or parts.password:
-        raise CalendarError("server", f"{server!r} needs a host and no user name or password")
+        raise CalendarError(
+            "server",
+            Phrase("{server} needs a host and no user name or password", server=repr(server)),
+        )
     if parts.query or parts.fragment:
-        raise CalendarError("server", f"{server!r} must not carry a query or fragment")
+        raise CalendarError(
+            "server", Phrase("{server} must not carry a query or fragment", server=repr(server))
+        )
     return f"https://{parts.netloc}{parts.path.rstrip('/')}"

@@ -7,19 +7,20 @@ from datetime import datetime, timedelta
 
 from tagalong.scheduling.errors import SchedulingError
 from tagalong.scheduling.zones import require_aware
+from tagalong.wording import Phrase
 
 
 @dataclass(frozen=True, slots=True)
 class Decision:
     allowed: bool
-    reason: str
+    reason: Phrase
 
 
 def _check(session_start: datetime, now: datetime, cutoff_hours: float) -> timedelta:
     require_aware(session_start, field="session_start")
     require_aware(now, field="now")
     if cutoff_hours < 0:
-        raise SchedulingError("cutoff_hours", "cannot be negative")
+        raise SchedulingError("cutoff_hours", Phrase("cannot be negative"))
     return session_start - now
 
 
@@ -30,13 +31,18 @@ def can_cancel(session_start: datetime, now: datetime, cutoff_hours: float) -> D
     """
     left = _check(session_start, now, cutoff_hours)
     if left <= timedelta(0):
-        return Decision(False, "The session has already started.")
+        return Decision(False, Phrase("The session has already started."))
     if left < timedelta(hours=cutoff_hours):
         return Decision(
             False,
-            f"Cancellations close {cutoff_hours:g} h before the session; ask your coach.",
+            Phrase(
+                "Cancellations close {hours:g} h before the session; ask your coach.",
+                hours=cutoff_hours,
+            ),
         )
-    return Decision(True, f"You can cancel until {cutoff_hours:g} h before the session.")
+    return Decision(
+        True, Phrase("You can cancel until {hours:g} h before the session.", hours=cutoff_hours)
+    )
 
 
 def late_cancel(session_start: datetime, now: datetime, cutoff_hours: float) -> bool:

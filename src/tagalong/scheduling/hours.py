@@ -12,6 +12,7 @@ from datetime import date, time
 from itertools import pairwise
 
 from tagalong.scheduling.errors import SchedulingError
+from tagalong.wording import Phrase
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -26,10 +27,17 @@ class TimeRange:
     def __post_init__(self) -> None:
         for name, value in (("start", self.start), ("end", self.end)):
             if value.tzinfo is not None:
-                raise SchedulingError(f"time_range.{name}", "must be a local wall-clock time")
+                raise SchedulingError(
+                    f"time_range.{name}", Phrase("must be a local wall-clock time")
+                )
         if self.end <= self.start:
             raise SchedulingError(
-                "time_range.end", f"{self.end} must be after start {self.start} on the same day"
+                "time_range.end",
+                Phrase(
+                    "{end} must be after start {start} on the same day",
+                    end=str(self.end),
+                    start=str(self.start),
+                ),
             )
 
 
@@ -39,7 +47,13 @@ def _check_no_overlap(ranges: Sequence[TimeRange], *, field_name: str) -> tuple[
         if later.start < earlier.end:
             raise SchedulingError(
                 field_name,
-                f"ranges {earlier.start}-{earlier.end} and {later.start}-{later.end} overlap",
+                Phrase(
+                    "ranges {first_start}-{first_end} and {second_start}-{second_end} overlap",
+                    first_start=str(earlier.start),
+                    first_end=str(earlier.end),
+                    second_start=str(later.start),
+                    second_end=str(later.end),
+                ),
             )
     return ordered
 
@@ -55,7 +69,8 @@ class WeeklyHours:
         for weekday, ranges in self.by_weekday.items():
             if weekday not in range(7):
                 raise SchedulingError(
-                    "weekly_hours", f"weekday {weekday!r} is not 0 (Mon) to 6 (Sun)"
+                    "weekly_hours",
+                    Phrase("weekday {weekday} is not 0 (Mon) to 6 (Sun)", weekday=repr(weekday)),
                 )
             cleaned[weekday] = _check_no_overlap(
                 ranges, field_name=f"weekly_hours.{WEEKDAYS[weekday]}"

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from tagalong.scheduling.errors import SchedulingError
 from tagalong.scheduling.zones import require_aware
+from tagalong.wording import Phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +21,7 @@ class Interval:
         require_aware(self.start, field="interval.start")
         require_aware(self.end, field="interval.end")
         if self.end <= self.start:
-            raise SchedulingError("interval.end", "must be after interval.start")
+            raise SchedulingError("interval.end", Phrase("must be after interval.start"))
         object.__setattr__(self, "start", self.start.astimezone(UTC))
         object.__setattr__(self, "end", self.end.astimezone(UTC))
 
@@ -37,7 +38,7 @@ def overlaps(a: Interval, b: Interval) -> bool:
 def with_buffers(interval: Interval, before: timedelta, after: timedelta) -> Interval:
     """The interval widened by the buffers kept clear around it."""
     if before < timedelta(0):
-        raise SchedulingError("before", "a buffer cannot be negative")
+        raise SchedulingError("before", Phrase("a buffer cannot be negative"))
     if after < timedelta(0):
-        raise SchedulingError("after", "a buffer cannot be negative")
+        raise SchedulingError("after", Phrase("a buffer cannot be negative"))
     return Interval(interval.start - before, interval.end + after)

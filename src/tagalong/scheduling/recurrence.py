@@ -14,6 +14,7 @@ from dateutil.rrule import rrulestr  # type: ignore[import-untyped]
 
 from tagalong.scheduling.errors import SchedulingError
 from tagalong.scheduling.zones import localise, require_aware
+from tagalong.wording import Phrase
 
 # Classes recur daily at most; finer rules would make the window scan unbounded in practice.
 SUPPORTED_FREQ = frozenset({"DAILY", "WEEKLY", "MONTHLY", "YEARLY"})
@@ -34,7 +35,9 @@ def expand_recurrence(
     try:
         rule = rrulestr(parts, dtstart=dtstart_local.replace(tzinfo=None))
     except (ValueError, TypeError) as exc:
-        raise SchedulingError("rrule", f"not a valid RRULE ({exc})") from exc
+        raise SchedulingError(
+            "rrule", Phrase("not a valid RRULE ({error})", error=str(exc))
+        ) from exc
     # A day's margin either side covers any UTC offset between the window and the local clock.
     low = window_start.astimezone(tz).replace(tzinfo=None) - timedelta(days=1)
     high = window_end.astimezone(tz).replace(tzinfo=None) + timedelta(days=1)
@@ -50,7 +53,8 @@ def _coach_zone(dtstart_local: datetime) -> ZoneInfo:
     tz = dtstart_local.tzinfo
     if not isinstance(tz, ZoneInfo):
         raise SchedulingError(
-            "dtstart_local", "must carry the coach's IANA zone (a ZoneInfo), not a fixed offset"
+            "dtstart_local",
+            Phrase("must carry the coach's IANA zone (a ZoneInfo), not a fixed offset"),
         )
     return tz
 
@@ -59,14 +63,16 @@ def _split_until(rrule: str, tz: ZoneInfo) -> tuple[str, datetime | None]:
     """The rule without UNTIL, and UNTIL as an instant (dateutil refuses a UTC UNTIL here)."""
     text = rrule.strip().removeprefix("RRULE:")
     if not text:
-        raise SchedulingError("rrule", "is empty")
+        raise SchedulingError("rrule", Phrase("is empty"))
     kept: list[str] = []
     until: datetime | None = None
     for part in text.split(";"):
         key, _, value = part.partition("=")
         key = key.strip().upper()
         if key == "FREQ" and value.upper() not in SUPPORTED_FREQ:
-            raise SchedulingError("rrule", f"FREQ={value} is not supported; use DAILY or coarser")
+            raise SchedulingError(
+                "rrule", Phrase("FREQ={value} is not supported; use DAILY or coarser", value=value)
+            )
         if key == "UNTIL":
             until = _parse_until(value.strip(), tz)
         else:
@@ -84,5 +90,5 @@ def _parse_until(value: str, tz: ZoneInfo) -> datetime:
         return localise(datetime.strptime(value, "%Y%m%dT%H%M%S"), tz)
     except ValueError as exc:
         raise SchedulingError(
-            "rrule", f"UNTIL={value} is not an iCalendar date or date-time"
+            "rrule", Phrase("UNTIL={value} is not an iCalendar date or date-time", value=value)
         ) from exc

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from tagalong.evidence import cite
 from tagalong.scheduling.errors import SchedulingError
+from tagalong.wording import Phrase
 
 BUFFER_EVIDENCE = cite("scheduling.buffer.calendly_0_180_min")
 MAX_BUFFER_MIN = 180  # BUFFER_EVIDENCE
@@ -32,17 +33,20 @@ class BookingRules:
 
     def __post_init__(self) -> None:
         if self.duration <= timedelta(0):
-            raise SchedulingError("duration", "must be longer than zero")
+            raise SchedulingError("duration", Phrase("must be longer than zero"))
         for name in ("buffer_before_min", "buffer_after_min"):
             value = getattr(self, name)
             if not 0 <= value <= MAX_BUFFER_MIN:
-                raise SchedulingError(name, f"{value} is outside 0–{MAX_BUFFER_MIN} minutes")
+                raise SchedulingError(
+                    name,
+                    Phrase("{value} is outside 0–{most} minutes", value=value, most=MAX_BUFFER_MIN),
+                )
         if self.minimum_notice < timedelta(0):
-            raise SchedulingError("minimum_notice", "cannot be negative")
+            raise SchedulingError("minimum_notice", Phrase("cannot be negative"))
         if self.horizon_days < 0:
-            raise SchedulingError("horizon_days", "cannot be negative")
+            raise SchedulingError("horizon_days", Phrase("cannot be negative"))
         if self.slot_step_min <= 0:
-            raise SchedulingError("slot_step_min", "must be at least one minute")
+            raise SchedulingError("slot_step_min", Phrase("must be at least one minute"))
 
     @property
     def buffer_before(self) -> timedelta:

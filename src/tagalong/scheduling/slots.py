@@ -23,6 +23,7 @@ from tagalong.scheduling.hours import DateException, TimeRange, WeeklyHours, hou
 from tagalong.scheduling.intervals import Interval, overlaps, with_buffers
 from tagalong.scheduling.rules import BookingRules
 from tagalong.scheduling.zones import exists, localise, require_aware, zone
+from tagalong.wording import Phrase
 
 ZONE_EVIDENCE = cite("scheduling.timezone.per_invitee")
 
@@ -36,14 +37,41 @@ class ZonedSlot:
     zone: str
 
     @property
-    def label(self) -> str:
+    def _times(self) -> dict[str, str | datetime]:
+        """What every label names: the times as objects (written in the reader's language)."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "abbreviation": self.start.tzname() or "",
+            "zone": self.zone,
+        }
+
+    @property
+    def label(self) -> Phrase:
         """E.g. ``Sun 29 Mar 2026 09:00–10:00 BST (Europe/London)``."""
-        same_day = self.start.date() == self.end.date()
-        end_format = "%H:%M" if same_day else "%a %d %b %Y %H:%M"
-        return (
-            f"{self.start:%a %d %b %Y %H:%M}–{self.end.strftime(end_format)} "
-            f"{self.start.tzname()} ({self.zone})"
+        if self.start.date() == self.end.date():
+            return Phrase(
+                "{start:%a %d %b %Y %H:%M}–{end:%H:%M} {abbreviation} ({zone})", **self._times
+            )
+        return Phrase(
+            "{start:%a %d %b %Y %H:%M}–{end:%a %d %b %Y %H:%M} {abbreviation} ({zone})",
+            **self._times,
         )
+
+    @property
+    def short_label(self) -> Phrase:
+        """E.g. ``Tue 03 Mar 10:00–11:00 GMT``: the day and times, without year and zone name."""
+        return Phrase("{start:%a %d %b %H:%M}–{end:%H:%M} {abbreviation}", **self._times)
+
+    @property
+    def times_label(self) -> Phrase:
+        """E.g. ``10:00–11:00 GMT``, for a list already grouped by day."""
+        return Phrase("{start:%H:%M}–{end:%H:%M} {abbreviation}", **self._times)
+
+    @property
+    def day_label(self) -> Phrase:
+        """E.g. ``Tue 3 Mar``: the day the slot starts on this clock."""
+        return Phrase("{day:%a %-d %b}", day=self.start.date())
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +118,7 @@ def free_slots(
     for name, value in (("start", start), ("end", end), ("now", now)):
         require_aware(value, field=name)
     if end <= start:
-        raise SchedulingError("end", "must be after start")
+        raise SchedulingError("end", Phrase("must be after start"))
     earliest = max(start, now + rules.minimum_notice)
     last_day = now.astimezone(tz).date() + timedelta(days=rules.horizon_days)
     found: set[Slot] = set()

@@ -11,21 +11,28 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tagalong.scheduling.errors import SchedulingError
+from tagalong.wording import Phrase
 
 
 def zone(name: str, *, field: str = "zone") -> ZoneInfo:
     """The IANA zone called ``name``; an unknown or empty name is a SchedulingError."""
     if not name or not isinstance(name, str):
-        raise SchedulingError(field, "an IANA time-zone name such as 'Europe/London' is required")
+        raise SchedulingError(
+            field, Phrase("an IANA time-zone name such as 'Europe/London' is required")
+        )
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise SchedulingError(field, f"unknown IANA time zone {name!r}") from exc
+        raise SchedulingError(
+            field, Phrase("unknown IANA time zone {name}", name=repr(name))
+        ) from exc
 
 
 def require_aware(value: datetime, *, field: str) -> datetime:
     if value.tzinfo is None or value.utcoffset() is None:
-        raise SchedulingError(field, "must be timezone-aware (store UTC, compute in local time)")
+        raise SchedulingError(
+            field, Phrase("must be timezone-aware (store UTC, compute in local time)")
+        )
     return value
 
 

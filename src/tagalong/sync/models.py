@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from tagalong.activities.models import Activity, ImportBatch
 from tagalong.athletes.models import AthleteProfile
 from tagalong.plans.models import PlanSession
+from tagalong.wording import text_from_json
 
 
 class ConnectionState(models.TextChoices):
@@ -66,6 +67,9 @@ class PulledActivity(models.Model):
     fingerprint = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=PullStatus.choices, default=PullStatus.WAITING)
     reason = models.TextField(blank=True)
+    # The reason as a phrase (tagalong.wording), read in the reader's language; None on older
+    # rows and on reasons that are not one, which show ``reason`` as written.
+    reason_phrase = models.JSONField(null=True, blank=True, default=None)
     batch = models.ForeignKey(
         ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -86,6 +90,10 @@ class PulledActivity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.remote_id}: {self.status}"
+
+    @property
+    def reason_text(self) -> str:
+        return text_from_json(self.reason, self.reason_phrase)
 
     @property
     def file_name(self) -> str:

@@ -52,6 +52,7 @@ from tagalong.sync.models import (
     PushedWorkout,
     PushStatus,
 )
+from tagalong.wording import Phrase, phrase_json
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -377,7 +378,7 @@ def _note_listing(connection: Connection, listed: Sequence[RemoteActivity]) -> N
             continue  # its import is under way: the edit is seen once it is settled
         # Edited there: fetch it again (its old copy here goes once the new one is in).
         PulledActivity.objects.filter(pk=row.pk).update(
-            **fields, status=PullStatus.WAITING, batch=None, reason=""
+            **fields, status=PullStatus.WAITING, batch=None, reason="", reason_phrase=None
         )
 
 
@@ -402,13 +403,17 @@ def _reflect_deletions(
             if ours:
                 assert row.activity is not None
                 delete_activity(activity=row.activity, by=None)
+            reason = (
+                Phrase("Deleted on intervals.icu, so deleted here too.")
+                if ours
+                else Phrase("Deleted on intervals.icu; the copy uploaded here stays.")
+            )
             PulledActivity.objects.filter(pk=row.pk).update(
                 status=PullStatus.REMOVED,
                 activity=None,
                 brought_in=False,
-                reason="Deleted on intervals.icu, so deleted here too."
-                if ours
-                else "Deleted on intervals.icu; the copy uploaded here stays.",
+                reason=reason,
+                reason_phrase=phrase_json(reason),
             )
 
 
@@ -467,7 +472,7 @@ def _download(connection: Connection, client: IntervalsClient) -> None:
                 _settled(
                     row,
                     PullStatus.FAILED,
-                    "intervals.icu's file for this activity is not a FIT, GPX or TCX file.",
+                    Phrase("intervals.icu's file for this activity is not a FIT, GPX or TCX file."),
                 )
                 continue
             files.append((row, f"{row.file_name}{suffix}", data))
@@ -479,10 +484,13 @@ def _download(connection: Connection, client: IntervalsClient) -> None:
             _hand_over(connection, files)
 
 
-def _already_here(activity: Activity, connection: Connection) -> str:
+def _already_here(activity: Activity, connection: Connection) -> Phrase:
     zone = ZoneInfo(connection.athlete.time_zone)
-    when = activity.start.astimezone(zone)
-    return f"Already here: the {activity.sport} of {when:%-d %b %Y %H:%M} uploaded before."
+    return Phrase(
+        "Already here: the {sport} of {start:%-d %b %Y %H:%M} uploaded before.",
+        sport=activity.sport,
+        start=activity.start.astimezone(zone),
+    )
 
 
 def _settled(
@@ -492,7 +500,11 @@ def _settled(
     activity: Activity | None = None,
     brought_in: bool | None = None,
 ) -> None:
-    fields: dict[str, object] = {"status": status, "reason": reason[:2000]}
+    fields: dict[str, object] = {
+        "status": status,
+        "reason": reason[:2000],
+        "reason_phrase": phrase_json(reason),
+    }
     if activity is not None:
         fields["activity"] = activity
     if brought_in is not None:
@@ -536,7 +548,8 @@ def settle(connection: Connection) -> None:
         with transaction.atomic():
             if imported:
                 new_id = imported[0].activity_id
-                _settled(row, PullStatus.IMPORTED, imported[0].reason, imported[0].activity, True)
+                reason = imported[0].reason_text
+                _settled(row, PullStatus.IMPORTED, reason, imported[0].activity, True)
                 old = Activity.objects.filter(pk=ours).first() if ours else None
                 if old is not None and old.pk != new_id:
                     delete_activity(activity=old, by=None)  # the edit moved it: the old goes
@@ -544,17 +557,23 @@ def settle(connection: Connection) -> None:
                     Activity.objects.filter(pk=new_id, name="").update(name=row.name)
             elif duplicate and ours and duplicate[0].activity_id == ours:
                 # Edited there (a new name, say) with the same file: it stays ours.
-                _settled(row, PullStatus.IMPORTED, "Edited on intervals.icu; the file is the same.")
+                reason = Phrase("Edited on intervals.icu; the file is the same.")
+                _settled(row, PullStatus.IMPORTED, reason)
                 if row.name:
                     Activity.objects.filter(pk=ours).update(name=row.name)
             elif duplicate:
                 _settled(
-                    row, PullStatus.DUPLICATE, duplicate[0].reason, duplicate[0].activity, False
+                    row,
+                    PullStatus.DUPLICATE,
+                    duplicate[0].reason_text,
+                    duplicate[0].activity,
+                    False,
                 )
             elif items:
-                _settled(row, PullStatus.FAILED, items[0].reason or "Could not be imported.")
+                reason = items[0].reason_text or Phrase("Could not be imported.")
+                _settled(row, PullStatus.FAILED, reason)
             else:
-                _settled(row, PullStatus.FAILED, batch.error or "The import stopped.")
+                _settled(row, PullStatus.FAILED, batch.error_text or Phrase("The import stopped."))
 
 
 STUCK_QUEUED = timedelta(minutes=2)

@@ -23,6 +23,7 @@ from statistics import median
 from typing import Literal
 
 from tagalong.trainingload.session_load import DEFAULT_ORDER, LoadMeasure
+from tagalong.wording import Phrase
 
 MEASURED: tuple[LoadMeasure, ...] = tuple(m for m in DEFAULT_ORDER if m != "duration")
 MAJORITY = 0.5
@@ -32,7 +33,12 @@ EVIDENCE = {
     "rtss": "load.rtss.trainingpeaks",
     "duration": None,
 }
-LABELS = {"srpe": "session RPE", "trimp": "TRIMP", "rtss": "rTSS", "duration": "minutes"}
+LABELS = {
+    "srpe": Phrase("session RPE"),
+    "trimp": Phrase("TRIMP"),
+    "rtss": Phrase("rTSS"),
+    "duration": Phrase("minutes"),
+}
 ChosenBy = Literal["setting", "most_activities", "fallback"]
 
 
@@ -61,7 +67,7 @@ class SeriesBasis:
         return EVIDENCE[self.measure]
 
     @property
-    def label(self) -> str:
+    def label(self) -> Phrase:
         return LABELS[self.measure]
 
 

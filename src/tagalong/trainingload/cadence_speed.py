@@ -22,6 +22,7 @@ import numpy as np
 
 from tagalong.activityfile.model import Activity, FloatArray
 from tagalong.trainingload.activity_metrics import JointHistogram
+from tagalong.wording import Phrase
 
 BIN_WIDTH_M_S = 0.5
 MIN_SAMPLES_PER_BIN = 30
@@ -33,7 +34,11 @@ NOVICE_REFERENCE: tuple[tuple[float, float], ...] = ((2.4, 154.0), (2.6, 158.0),
 
 
 class NotEnoughCadenceData(ValueError):
-    pass
+    """Too little running to draw the line; ``words`` says why, for the page."""
+
+    def __init__(self, words: Phrase) -> None:
+        super().__init__(words)
+        self.words = words
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +109,7 @@ def theil_sen(x: FloatArray, y: FloatArray) -> tuple[float, float]:
         (y[j] - y[i]) / (x[j] - x[i]) for i, j in combinations(range(x.size), 2) if x[j] != x[i]
     ]
     if not slopes:
-        raise NotEnoughCadenceData("a cadence line needs at least two distinct speeds")
+        raise NotEnoughCadenceData(Phrase("a cadence line needs at least two distinct speeds"))
     slope = float(np.median(slopes))
     return slope, float(np.median(y - slope * x))
 
@@ -115,14 +120,18 @@ def fit_cadence_speed(
     """Fit the line through pooled (speed, cadence) running samples of many runs."""
     pairs = list(runs)
     if not pairs:
-        raise NotEnoughCadenceData("no runs with both speed and cadence")
+        raise NotEnoughCadenceData(Phrase("no runs with both speed and cadence"))
     speed = np.concatenate([s for s, _ in pairs]).astype(np.float64)
     cadence = np.concatenate([c for _, c in pairs]).astype(np.float64)
     bins = speed_bins(speed, cadence, min_samples=min_samples)
     if len(bins) < 2:
         raise NotEnoughCadenceData(
-            f"a cadence line needs running at two speeds at least 0.5 m/s apart with "
-            f"{min_samples} samples each; found {len(bins)} such speed band(s)"
+            Phrase(
+                "a cadence line needs running at two speeds at least 0.5 m/s apart with "
+                "{samples} samples each; found {found} such speed band(s)",
+                samples=min_samples,
+                found=len(bins),
+            )
         )
     x = np.array([b.speed_m_s for b in bins])
     y = np.array([b.cadence_spm for b in bins])
@@ -232,8 +241,11 @@ def fit_speed_bins(points: tuple[SpeedCadencePoint, ...]) -> CadenceSpeedFit:
     """
     if len({p.speed_m_s for p in points}) < 2:
         raise NotEnoughCadenceData(
-            "a cadence-speed line needs running at two or more speeds, "
-            f"{MIN_SECONDS_PER_BIN:g} s or more in each 0.25 m/s band"
+            Phrase(
+                "a cadence-speed line needs running at two or more speeds, "
+                "{seconds:g} s or more in each 0.25 m/s band",
+                seconds=MIN_SECONDS_PER_BIN,
+            )
         )
     x = np.array([p.speed_m_s for p in points])
     y = np.array([p.cadence_spm for p in points])

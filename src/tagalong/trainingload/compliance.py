@@ -8,8 +8,11 @@ no red, no "failed", and a longer session is "more than planned", not a fault.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
+
+from tagalong.wording import Phrase
 
 ComplianceStatus = Literal["as_planned", "partly", "off_plan", "missed"]
 ComplianceTone = Literal["matched", "partial", "different", "not_done"]
@@ -32,7 +35,7 @@ _TONE: dict[ComplianceStatus, ComplianceTone] = {
 class Compliance:
     status: ComplianceStatus
     ratio: float | None  # completed ÷ planned; None when missed
-    words: str
+    words: Phrase
     tone: ComplianceTone
     basis: ComplianceBasis
     evidence_ids: tuple[str, ...] = (
@@ -50,7 +53,7 @@ def compliance(
     if completed is not None and completed < 0:
         raise ValueError(f"completed {basis} must be >= 0, got {completed}")
     if not completed:
-        return Compliance("missed", None, "Not done", _TONE["missed"], basis)
+        return Compliance("missed", None, Phrase("Not done"), _TONE["missed"], basis)
     ratio = round(completed / planned, _RATIO_DECIMALS)
     status = _status(ratio)
     return Compliance(status, ratio, _words(status, ratio, basis), _TONE[status], basis)
@@ -64,11 +67,42 @@ def _status(ratio: float) -> ComplianceStatus:
     return "off_plan"
 
 
-def _words(status: ComplianceStatus, ratio: float, basis: ComplianceBasis) -> str:
-    share = f"{ratio * 100:.0f} % of the planned {basis}"
-    if status == "as_planned":
-        return f"Done as planned ({share})"
-    direction = "shorter" if ratio < 1 else "longer"
-    if status == "partly":
-        return f"Done, {direction} than planned ({share})"
-    return f"Done, much {direction} than planned ({share})"
+def _words(status: ComplianceStatus, ratio: float, basis: ComplianceBasis) -> Phrase:
+    direction: Direction = "shorter" if ratio < 1 else "longer"
+    return _WORDS[status, direction if status != "as_planned" else "either", basis](ratio * 100)
+
+
+Direction = Literal["shorter", "longer", "either"]
+# One whole sentence per case, so a translator sees "shorter" and "duration" in context.
+_WORDS: dict[tuple[ComplianceStatus, Direction, ComplianceBasis], Callable[[float], Phrase]] = {
+    ("as_planned", "either", "duration"): lambda p: Phrase(
+        "Done as planned ({percent:.0f} % of the planned duration)", percent=p
+    ),
+    ("as_planned", "either", "distance"): lambda p: Phrase(
+        "Done as planned ({percent:.0f} % of the planned distance)", percent=p
+    ),
+    ("partly", "shorter", "duration"): lambda p: Phrase(
+        "Done, shorter than planned ({percent:.0f} % of the planned duration)", percent=p
+    ),
+    ("partly", "shorter", "distance"): lambda p: Phrase(
+        "Done, shorter than planned ({percent:.0f} % of the planned distance)", percent=p
+    ),
+    ("partly", "longer", "duration"): lambda p: Phrase(
+        "Done, longer than planned ({percent:.0f} % of the planned duration)", percent=p
+    ),
+    ("partly", "longer", "distance"): lambda p: Phrase(
+        "Done, longer than planned ({percent:.0f} % of the planned distance)", percent=p
+    ),
+    ("off_plan", "shorter", "duration"): lambda p: Phrase(
+        "Done, much shorter than planned ({percent:.0f} % of the planned duration)", percent=p
+    ),
+    ("off_plan", "shorter", "distance"): lambda p: Phrase(
+        "Done, much shorter than planned ({percent:.0f} % of the planned distance)", percent=p
+    ),
+    ("off_plan", "longer", "duration"): lambda p: Phrase(
+        "Done, much longer than planned ({percent:.0f} % of the planned duration)", percent=p
+    ),
+    ("off_plan", "longer", "distance"): lambda p: Phrase(
+        "Done, much longer than planned ({percent:.0f} % of the planned distance)", percent=p
+    ),
+}

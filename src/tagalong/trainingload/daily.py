@@ -33,7 +33,9 @@ from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Literal
 
-PMC_CONVENTION = (
+from tagalong.wording import Phrase
+
+PMC_CONVENTION = Phrase(
     "TrainingPeaks PMC (λ = 1/τ): fitness CTL += (load − CTL)/42, fatigue ATL += (load − ATL)/7, "
     "form TSB = yesterday's CTL − yesterday's ATL"
 )
@@ -46,7 +48,7 @@ CHRONIC_LAMBDA = 2 / (CHRONIC_DAYS + 1)
 # Days of data before an ACWR is shown: a full chronic window ending 7 days before today.
 ACWR_MIN_DAYS = CHRONIC_DAYS + ACUTE_DAYS
 ACWR_WARNING_ABOVE = 1.5  # load.acwr.danger_gabbett_2016
-ACWR_NOTE = "information only"
+ACWR_NOTE = Phrase("information only")
 WEEKLY_CHANGE_FLAG_ABOVE = 0.30  # load.weekly_distance.nielsen_2014
 SPIKE_LOOKBACK_DAYS = 30  # load.single_run_spike.frandsen_2025
 SPIKE_AMBER_ABOVE = 0.10

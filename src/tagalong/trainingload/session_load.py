@@ -27,6 +27,7 @@ import numpy as np
 from tagalong.activityfile.model import Activity, FloatArray
 from tagalong.trainingload.grade import grade_adjusted_speed
 from tagalong.trainingload.samples import moving_mask, sample_durations
+from tagalong.wording import Phrase
 
 Sex = Literal["female", "male"]
 LoadMeasure = Literal["srpe", "trimp", "rtss", "duration"]
@@ -50,6 +51,9 @@ class HeartRateProfile:
             )
         if self.sex not in TRIMP_WEIGHTING:
             raise ValueError(f"sex must be 'female' or 'male' for TRIMP, got {self.sex!r}")
+
+
+DURATION_NOTE = Phrase("minutes only: no RPE, heart rate or pace")
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,19 +209,25 @@ def _try_measure(
     if measure == "srpe" and rpe is not None:
         value = session_rpe_load(rpe=rpe, minutes=minutes)
         return SessionLoad(
-            value, "srpe", f"session RPE {rpe:g} × {minutes:.0f} min", "load.srpe.foster_2001"
+            value,
+            "srpe",
+            Phrase("session RPE {rpe:g} × {minutes:.0f} min", rpe=rpe, minutes=minutes),
+            "load.srpe.foster_2001",
         )
     if measure == "trimp" and activity is not None and hr_profile is not None:
         trimp = activity_trimp(activity, hr_profile)
         if trimp is not None:
             return SessionLoad(
-                trimp, "trimp", "Banister TRIMP from heart rate", "load.trimp.banister"
+                trimp, "trimp", Phrase("Banister TRIMP from heart rate"), "load.trimp.banister"
             )
     if measure == "rtss" and activity is not None and threshold_m_s is not None and activity.is_run:
         rtss = activity_rtss(activity, threshold_m_s=threshold_m_s)
         if rtss is not None:
             return SessionLoad(
-                rtss, "rtss", "running TSS from pace and threshold pace", "load.rtss.trainingpeaks"
+                rtss,
+                "rtss",
+                Phrase("running TSS from pace and threshold pace"),
+                "load.rtss.trainingpeaks",
             )
     if measure == "duration":
         return _duration_load(minutes)
@@ -225,4 +235,4 @@ def _try_measure(
 
 
 def _duration_load(minutes: float) -> SessionLoad:
-    return SessionLoad(minutes, "duration", "minutes only: no RPE, heart rate or pace", None)
+    return SessionLoad(minutes, "duration", DURATION_NOTE, None)

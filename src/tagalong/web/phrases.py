@@ -131,7 +131,9 @@ class _LocalNumber:
     def __format__(self, spec: str) -> str:
         fixed = _FIXED.match(spec)
         if fixed:
-            return formats.number_format(self.value, int(fixed.group(1)))
+            # number_format cuts a float's digits off; round first, as the English format does.
+            digits = int(fixed.group(1))
+            return formats.number_format(round(self.value, digits), digits)
         if not spec or spec == "d":
             return formats.number_format(self.value)
         written = format(self.value, spec)

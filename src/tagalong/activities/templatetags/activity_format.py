@@ -9,6 +9,7 @@ from __future__ import annotations
 from django import template
 
 from tagalong import units as u
+from tagalong.wording import Phrase
 
 register = template.Library()
 
@@ -121,18 +122,26 @@ def load_explanation(activity: object) -> str:
     """How the activity's load was counted; a minutes-only load says what was missing, and
     never "no heart rate" for an activity that recorded one."""
     if getattr(activity, "load_measure", "") != "duration":
-        return str(getattr(activity, "load_note", ""))
+        note = getattr(activity, "load_note_text", None)
+        return note if isinstance(note, str) else str(getattr(activity, "load_note", ""))
     metrics = getattr(activity, "metrics", None)
     heart_rate = metrics.get("avg_heart_rate_bpm") if isinstance(metrics, dict) else None
-    missing = [] if getattr(activity, "rpe", None) else ["no effort rating"]
-    if heart_rate:
-        missing.append(
-            "heart rate recorded, but a heart-rate load needs the runner's resting and maximum "
-            "heart rate"
-        )
-    else:
-        missing.append("no heart rate")
-    return "minutes only: " + "; ".join(missing)
+    return _MINUTES_ONLY[bool(getattr(activity, "rpe", None)), bool(heart_rate)]
+
+
+# (has an effort rating, recorded heart rate) -> what a minutes-only load lacked.
+_MINUTES_ONLY = {
+    (False, False): Phrase("minutes only: no effort rating; no heart rate"),
+    (False, True): Phrase(
+        "minutes only: no effort rating; heart rate recorded, but a heart-rate load needs the "
+        "runner's resting and maximum heart rate"
+    ),
+    (True, False): Phrase("minutes only: no heart rate"),
+    (True, True): Phrase(
+        "minutes only: heart rate recorded, but a heart-rate load needs the runner's resting "
+        "and maximum heart rate"
+    ),
+}
 
 
 @register.filter
@@ -158,10 +167,10 @@ def cadence_unit(activity: object) -> str:
 
 
 SPIKE_BAND_WORDS = {
-    "no_history": "first run in 30 days: nothing to compare with",
-    "up_to_30": "10–30 % longer",
-    "30_to_100": "30–100 % longer",
-    "over_100": "more than twice as long",
+    "no_history": Phrase("first run in 30 days: nothing to compare with"),
+    "up_to_30": Phrase("10–30 % longer"),
+    "30_to_100": Phrase("30–100 % longer"),
+    "over_100": Phrase("more than twice as long"),
 }
 
 
