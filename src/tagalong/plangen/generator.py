@@ -36,6 +36,7 @@ from tagalong.plangen.reasons import (
     RETURN_GATE_WHY,
 )
 from tagalong.plangen.walkrun import walk_run_block
+from tagalong.wording import phrase_n
 
 DEFAULT_WEEKS = 12
 MIN_WEEKS, MAX_WEEKS = 4, 30
@@ -266,8 +267,14 @@ def _week_why(phase: Phase, runs: tuple[Session, ...]) -> tuple[Reason, ...]:
         longest = max(s.distance_km or 0.0 for s in training)
         why.append(
             Reason(
-                f"{len(training)} runs, {minutes:.0f} min, about {km:.0f} km; "
-                f"longest {longest:.1f} km.",
+                phrase_n(
+                    "{count} run, {minutes:.0f} min, about {km:.0f} km; longest {longest:.1f} km.",
+                    "{count} runs, {minutes:.0f} min, about {km:.0f} km; longest {longest:.1f} km.",
+                    len(training),
+                    minutes=minutes,
+                    km=km,
+                    longest=longest,
+                ),
                 ("load.single_run_spike.frandsen_2025", "periodisation.plan.easy_share"),
             )
         )
