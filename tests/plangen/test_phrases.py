@@ -25,6 +25,7 @@ from tagalong.plangen.adapt_model import (
     view_of,
 )
 from tagalong.plangen.jsonio import plan_from_json, plan_to_json
+from tagalong.plangen.limits import violations
 from tagalong.plangen.model import (
     Availability,
     CurrentLoad,
@@ -202,3 +203,29 @@ def test_stored_reasons_come_back_as_the_same_phrase() -> None:
     old = reason_from_json({"text": "Written before phrases.", "evidence": ["x"]})
     assert old == Reason("Written before phrases.", ("x",))
     assert reason_json(Reason("Plain.", ())) == {"text": "Plain.", "evidence": []}
+
+
+def test_the_hard_limits_a_changed_plan_breaks_are_said_in_phrases() -> None:
+    """The warnings a coach reads after editing a plan (plans.selectors.limits)."""
+    request = runner()
+    plan = generate_plan(request)
+    first = plan.weeks[0]
+    doubled = tuple(
+        dataclasses.replace(
+            s, duration_min=s.duration_min * 3, distance_km=(s.distance_km or 0) * 3
+        )
+        if s.is_run
+        else dataclasses.replace(s, why=())
+        for s in first.sessions
+    )
+    edited = dataclasses.replace(
+        plan, weeks=(dataclasses.replace(first, sessions=doubled), *plan.weeks[1:])
+    )
+    found = violations(edited, request)
+    assert len(found) >= 3 and not_phrases([("limit", v) for v in found]) == []
+
+
+def _tripled(s):  # type: ignore[no-untyped-def]
+    return dataclasses.replace(
+        s, duration_min=s.duration_min * 3, distance_km=(s.distance_km or 0) * 3
+    )

@@ -68,6 +68,8 @@ class PlanInputError(ValueError):
         super().__init__(f"{field}: {problem}")
         self.field = field
         self.problem = problem
+        # What the coach reads (the field is its path in the request, not translated).
+        self.message: str = Phrase("{field}: {problem}", field=field, problem=problem)
 
 
 @dataclass(frozen=True, slots=True)

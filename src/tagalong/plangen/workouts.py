@@ -52,15 +52,6 @@ RUN_TYPE_NAMES: dict[str, str] = {
     "walk_run": Phrase("Walk run"),
     "race": Phrase("Race"),
 }
-# A stored workout's name as the generator wrote it, so a page says it in the reader's words
-# (a name the coach typed stays as typed).
-_NAMES: dict[str, str] = {
-    name: name for name in (*WORKOUT_NAMES.values(), *RUN_TYPE_NAMES.values())
-}
-
-
-def workout_title(name: str) -> str:
-    return _NAMES.get(name, name)
 
 
 def _pace(paces: Paces, key: str) -> PaceTarget:

@@ -169,7 +169,7 @@ def generate_for_athlete(
     try:
         generated = generate_plan(plan_from_json(profile))
     except PlanInputError as error:
-        raise DomainError(str(error), field=error.field) from error
+        raise DomainError(error.message, field=error.field) from error
     except VdotError as error:
         raise DomainError(str(error), field="current.recent_race") from error
     except InfeasiblePlan as error:
