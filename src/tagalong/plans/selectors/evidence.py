@@ -15,14 +15,14 @@ def reason_entries(reasons: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Reasons with their evidence entries, for display."""
     return [
         {
-            "text": said(r),
+            "text": stored_text(r),
             "evidence": [REGISTRY[i] for i in r.get("evidence", []) if i in REGISTRY],
         }
         for r in reasons
     ]
 
 
-def said(stored: Mapping[str, Any]) -> str:
+def stored_text(stored: Mapping[str, Any]) -> str:
     """A stored reason's or change's text in the reader's language (older rows: as stored)."""
     return text_from_json(str(stored.get("text", "")), phrase_of(stored.get("phrase")))
 
@@ -30,7 +30,7 @@ def said(stored: Mapping[str, Any]) -> str:
 def said_rows(stored: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Stored reasons or changes with their text said now, for the API's JSON."""
     return [
-        {**{k: v for k, v in row.items() if k != "phrase"}, "text": str(said(row))}
+        {**{k: v for k, v in row.items() if k != "phrase"}, "text": str(stored_text(row))}
         for row in stored
     ]
 
