@@ -86,11 +86,12 @@ def speed_text(speed_m_s: float | None, units: Units, *, digits: int = 1) -> str
     return f"{per_hour:.{digits}f} {'mph' if units == 'mi' else 'km/h'}"
 
 
-_KM_IN_TEXT = re.compile(r"(\d+(?:\.\d+)?) km\b")
+# A decimal comma too: an engine's sentence may be said in German ("12,5 km").
+_KM_IN_TEXT = re.compile(r"(\d+(?:[.,]\d+)?) km\b")
 
 
 def km_in_text(text: str, units: Units) -> str:
     """Distances written as "N km" inside a sentence from the engines, in the reader's unit."""
     if units == "km":
         return text
-    return _KM_IN_TEXT.sub(lambda m: km_text(float(m.group(1)), units), text)
+    return _KM_IN_TEXT.sub(lambda m: km_text(float(m.group(1).replace(",", ".")), units), text)

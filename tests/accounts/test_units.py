@@ -58,3 +58,7 @@ def test_distances_inside_engine_sentences_follow_the_unit():
         "Adjust the load: keep the next long run within 10 % of 8.7 mi (at most 9.6 mi)."
     )
     assert f.in_units("823.0 km vs 10 % kmh", "mi") == "511.4 mi vs 10 % kmh"
+
+
+def test_a_german_decimal_comma_inside_an_engine_sentence_is_converted_whole():
+    assert units.km_in_text("der längste 12,5 km.", "mi") == "der längste 7.8 mi."

@@ -23,6 +23,7 @@ from tagalong.plangen.adapt_repairs import (
     spike_pass,
     taper_fixes,
 )
+from tagalong.wording import Phrase
 
 MAX_ROUNDS = 60
 
@@ -35,12 +36,14 @@ def apply_changes(view: PlanView, changes: Sequence[Change], ctx: Context) -> Ap
     for change in changes:
         current = sessions.get(change.ref)
         if current is None:
-            skipped.append(f"{change.text}: the session is no longer in the plan.")
+            skipped.append(
+                Phrase("{change}: the session is no longer in the plan.", change=change.text)
+            )
             continue
         others = [s for ref, s in sessions.items() if ref != change.ref]
         updated = change_session(current, change, ctx, others)
         if updated is None:
-            skipped.append(f"{change.text}: the plan has changed since.")
+            skipped.append(Phrase("{change}: the plan has changed since.", change=change.text))
         elif updated != current:
             sessions[change.ref] = updated
             made.append(change)

@@ -18,6 +18,7 @@ from tagalong.plangen import ladder, workouts
 from tagalong.plangen.adapt_model import Change, Context, PlanView, Slot
 from tagalong.plangen.model import HARD_RUN_TYPES, Reason, Session
 from tagalong.plangen.paces import RUN_TYPE_HR_ZONE
+from tagalong.wording import Phrase
 
 EPS = 1e-6
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -137,24 +138,74 @@ def with_sessions(view: PlanView, sessions: dict[int, Session]) -> PlanView:
     return dataclasses.replace(view, slots=slots)
 
 
+# What a session is, as a change names it ("Tue 3 Mar long run").
+SESSION_WORDS: dict[str, str] = {
+    "easy": Phrase("easy run"),
+    "long": Phrase("long run"),
+    "tempo": Phrase("tempo run"),
+    "intervals": Phrase("intervals run"),
+    "recovery": Phrase("recovery run"),
+    "walk_run": Phrase("walk-run"),
+    "race": Phrase("race"),
+    "run": Phrase("run"),
+    "strength": Phrase("strength"),
+    "mobility": Phrase("mobility"),
+    "cross": Phrase("cross-training"),
+    "rest": Phrase("rest"),
+}
+# A run type as "run easy instead of tempo" says it.
+RUN_TYPE_WORDS: dict[str, str] = {
+    "easy": Phrase("easy"),
+    "long": Phrase("long"),
+    "tempo": Phrase("tempo"),
+    "intervals": Phrase("intervals"),
+    "recovery": Phrase("recovery"),
+    "walk_run": Phrase("walk-run"),
+    "race": Phrase("race"),
+}
+
+
 def change_text(before: Session, after: Session) -> str:
     """What changed on one session, in words: 'Sat 5 Apr long run: 90 → 63 min, 15.0 → 10.5 km'."""
-    parts = []
+    parts: list[str] = []
     if after.date != before.date:
-        parts.append(f"moves to {after.date:%a %-d %b}")
+        parts.append(Phrase("moves to {day:%a %-d %b}", day=after.date))
     if after.ladder_level != before.ladder_level and after.ladder_level is not None:
-        name = ladder.step_name(after.ladder_level)
-        parts.append(f"ladder step {before.ladder_level} → {after.ladder_level} ({name})")
+        parts.append(ladder_step_text(before.ladder_level, after.ladder_level))
     if after.run_type != before.run_type:
-        parts.append(f"run easy instead of {(before.run_type or '').replace('_', ' ')}")
+        was = RUN_TYPE_WORDS.get(before.run_type or "", (before.run_type or "").replace("_", " "))
+        parts.append(Phrase("run easy instead of {run}", run=was))
     if after.kind != "strength" and after.duration_min != before.duration_min:
-        parts.append(f"{before.duration_min:.0f} → {after.duration_min:.0f} min")
+        parts.append(minutes_text(before.duration_min, after.duration_min))
     if after.distance_km != before.distance_km and before.distance_km and after.distance_km:
-        parts.append(f"{before.distance_km:.1f} → {after.distance_km:.1f} km")
-    return f"{describe(before)}: {', '.join(parts) or 'no change'}"
+        parts.append(
+            Phrase(
+                "{before:.1f} → {after:.1f} km", before=before.distance_km, after=after.distance_km
+            )
+        )
+    return session_change(before, tuple(parts) if parts else Phrase("no change"))
+
+
+def session_change(s: Session, changes: str | tuple[str, ...]) -> str:
+    """'Sat 5 Apr long run: at most 9.0 km' (several changes are said as a list)."""
+    return Phrase("{session}: {changes}", session=describe(s), changes=changes)
+
+
+def ladder_step_text(before: int | None, after: int) -> str:
+    return Phrase(
+        "ladder step {before} → {after} ({name})",
+        before=before if before is not None else "",
+        after=after,
+        name=ladder.step_name(after),
+    )
+
+
+def minutes_text(before: float, after: float) -> str:
+    return Phrase("{before:.0f} → {after:.0f} min", before=before, after=after)
 
 
 def describe(s: Session) -> str:
     """'Tue 3 Mar long run', 'Thu 5 Mar strength'."""
-    what = f"{s.run_type.replace('_', ' ')} run" if s.is_run and s.run_type else s.kind
-    return f"{s.date:%a %-d %b} {what}"
+    what = s.run_type if s.is_run and s.run_type else s.kind
+    session = SESSION_WORDS.get(what, what.replace("_", " "))
+    return Phrase("{day:%a %-d %b} {session}", day=s.date, session=session)

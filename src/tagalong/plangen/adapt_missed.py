@@ -17,6 +17,7 @@ from tagalong.plangen.adapt_change import describe
 from tagalong.plangen.adapt_model import AthleteData, Change, Context, PlanView, Proposal, Slot
 from tagalong.plangen.adapt_shared import done_reference, trainable_runs
 from tagalong.plangen.model import HARD_RUN_TYPES, WEEKDAYS, Reason, Session
+from tagalong.wording import Phrase
 
 KEY_SESSIONS = frozenset({"long", "tempo", "intervals"})
 MISSED_EVIDENCE = ("coaching.missed_sessions.no_stacking", "rehab.return_to_run.green_2022")
@@ -36,7 +37,8 @@ def propose(view: PlanView, data: AthleteData, ctx: Context) -> Proposal | None:
         key=lambda s: (s.session.run_type != "long", s.session.date),
     )[stand_ins:]
     why = Reason(
-        "A missed session is never doubled up; it moves only to a free day.", MISSED_EVIDENCE
+        Phrase("A missed session is never doubled up; it moves only to a free day."),
+        MISSED_EVIDENCE,
     )
     changes: list[Change] = []
     current = view
@@ -50,8 +52,11 @@ def propose(view: PlanView, data: AthleteData, ctx: Context) -> Proposal | None:
     return Proposal(
         trigger="missed",
         key="missed:" + ",".join(f"{c.ref}@{c.on}" for c in changes if c.to and c.to > ctx.today),
-        summary="Missed session: moved to a free day later this week, never doubled up.",
-        reasons=tuple(Reason(f"{describe(s.session)} was not done.", MISSED_EVIDENCE) for s in key),
+        summary=Phrase("Missed session: moved to a free day later this week, never doubled up."),
+        reasons=tuple(
+            Reason(Phrase("{session} was not done.", session=describe(s.session)), MISSED_EVIDENCE)
+            for s in key
+        ),
         changes=tuple(changes),
     )
 
@@ -73,11 +78,11 @@ def _move_missed(
 
 def _move_changes(view: PlanView, slot: Slot, day: dt.date, why: Reason) -> list[Change]:
     s = slot.session
-    text = f"{describe(s)} (missed) moves to {day:%a %-d %b}"
+    text = Phrase("{session} (missed) moves to {day:%a %-d %b}", session=describe(s), day=day)
     out = [Change(kind="move", ref=slot.ref, on=s.date, text=text, reason=why, to=day)]
     rest = [r for r in view.sessions_on(day) if r.session.kind == "rest"]
     if rest and not [o for o in view.sessions_on(s.date) if o.ref != slot.ref]:
-        swap = f"Rest day of {day:%a %-d %b} moves to {s.date:%a %-d %b}"
+        swap = Phrase("Rest day of {day:%a %-d %b} moves to {to:%a %-d %b}", day=day, to=s.date)
         out.append(Change(kind="move", ref=rest[0].ref, on=day, text=swap, reason=why, to=s.date))
     return out
 

@@ -10,7 +10,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from tagalong.plangen.model import Phase, Plan, PlanRequest, Reason, Session, SidePair
+from tagalong.plangen.model import (
+    Phase,
+    Plan,
+    PlanRequest,
+    Reason,
+    Session,
+    SidePair,
+    phrase_of,
+    reason_from_json,
+    reason_json,
+)
+from tagalong.wording import phrase_json, text_from_json
 
 Side = Literal["left", "right"]
 Trigger = Literal["pain", "missed", "load_spike", "retest"]
@@ -127,7 +138,8 @@ class Change:
             "session_id": self.ref,
             "on": self.on.isoformat(),
             "text": self.text,
-            "reason": {"text": self.reason.text, "evidence": list(self.reason.evidence)},
+            "phrase": phrase_json(self.text),
+            "reason": reason_json(self.reason),
             "max_duration_min": self.max_duration_min,
             "max_distance_km": self.max_distance_km,
             "easy": self.easy,
@@ -139,15 +151,13 @@ class Change:
     def from_json(cls, data: Mapping[str, object]) -> Change:
         reason = data["reason"]
         assert isinstance(reason, Mapping)
-        evidence = reason.get("evidence") or []
-        assert isinstance(evidence, list)
         to = data.get("to")
         return cls(
             kind=_kind(data["kind"]),
             ref=int(str(data["session_id"])),
             on=dt.date.fromisoformat(str(data["on"])),
-            text=str(data["text"]),
-            reason=Reason(str(reason.get("text", "")), tuple(str(e) for e in evidence)),
+            text=text_from_json(str(data["text"]), phrase_of(data.get("phrase"))),
+            reason=reason_from_json(reason),
             max_duration_min=_float(data.get("max_duration_min")),
             max_distance_km=_float(data.get("max_distance_km")),
             easy=bool(data.get("easy")),

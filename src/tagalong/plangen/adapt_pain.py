@@ -13,7 +13,7 @@ import datetime as dt
 import math
 
 from tagalong.plangen import adapt_spike_refs, ladder, limits, pain
-from tagalong.plangen.adapt_change import describe, floor_to
+from tagalong.plangen.adapt_change import floor_to, minutes_text, session_change
 from tagalong.plangen.adapt_model import AthleteData, Change, Context, PlanView, Proposal, Slot
 from tagalong.plangen.adapt_shared import (
     calf,
@@ -25,6 +25,7 @@ from tagalong.plangen.adapt_shared import (
     upcoming,
 )
 from tagalong.plangen.model import HARD_RUN_TYPES, Reason
+from tagalong.wording import Phrase
 
 RUN_CUT = 0.70  # rehab.pain_monitoring.plan_adaptation: runs of the next 7 days −30 %
 CUT_DAYS = 7  # rehab.pain_monitoring.plan_adaptation
@@ -37,7 +38,8 @@ def propose(view: PlanView, data: AthleteData, ctx: Context) -> Proposal | None:
         return None
     reasons = tuple(Reason(s.text, PAIN_EVIDENCE) for s in signals)
     why = Reason(
-        "Calf pain above the pain-monitoring limits: step back, then build again.", PAIN_EVIDENCE
+        Phrase("Calf pain above the pain-monitoring limits: step back, then build again."),
+        PAIN_EVIDENCE,
     )
     changes = [*_step_back(view, ctx, why), *_cut_runs(view, data, ctx, why)]
     days = sorted({s.day for s in signals})
@@ -45,7 +47,9 @@ def propose(view: PlanView, data: AthleteData, ctx: Context) -> Proposal | None:
     return Proposal(
         trigger="pain",
         key=f"pain:{days[-1]}:{'+'.join(sides)}",
-        summary="Calf pain: calf strength one step back and the next 7 days' runs 30 % shorter.",
+        summary=Phrase(
+            "Calf pain: calf strength one step back and the next 7 days' runs 30 % shorter."
+        ),
         reasons=reasons,
         changes=tuple(changes),
     )
@@ -88,17 +92,18 @@ def _cut_runs(view: PlanView, data: AthleteData, ctx: Context, why: Reason) -> l
                 held, km = True, min(s.distance_km, floor)
                 minutes = floor_to(s.duration_min * km / s.distance_km, 0.1)
         easy = s.run_type in HARD_RUN_TYPES
-        text = f"{describe(s)}: {s.duration_min:.0f} → {minutes:.0f} min" + (
-            ", run easy" if easy else ""
-        )
+        shorter = minutes_text(s.duration_min, minutes)
+        text = session_change(s, (shorter, Phrase("run easy")) if easy else shorter)
         reason = HELD_WHY if held else why
         out.append(run_change(slot, text, reason, minutes=minutes, km=km, easy=easy))
     return out
 
 
 HELD_WHY = Reason(
-    "Calf pain: shorter, but no shorter than the runs after it need to stay within 10 % of "
-    "the longest run of the 30 days before them, so the weeks after keep their runs.",
+    Phrase(
+        "Calf pain: shorter, but no shorter than the runs after it need to stay within 10 % of "
+        "the longest run of the 30 days before them, so the weeks after keep their runs."
+    ),
     (*PAIN_EVIDENCE, "load.single_run_spike.frandsen_2025"),
 )
 

@@ -28,36 +28,39 @@ from tagalong.plangen.adapt_change import (
     EPS,
     WEEKDAY_KEYS,
     change_session,
-    describe,
     round_down,
+    session_change,
     with_sessions,
 )
 from tagalong.plangen.adapt_model import Block, Change, Context, PlanView, Slot
 from tagalong.plangen.adapt_spike_refs import reference_of, runs_by_date, spike_ok, spike_references
 from tagalong.plangen.model import EASY_RUN_TYPES, HARD_RUN_TYPES, Reason, Session
+from tagalong.wording import Phrase
 
 MIN_QUALITY_MIN = 30.0
 HARD_VS_EASY = (1.0 - limits.EASY_SHARE_MIN) / limits.EASY_SHARE_MIN
 TAPER_KEEP_MAX = 1.0 - limits.TAPER_CUT_RANGE[0]
 LIMIT_REASON = {
     "spike": Reason(
-        "Kept within 10 % of the longest run of the 30 days before, after the change above.",
+        Phrase(
+            "Kept within 10 % of the longest run of the 30 days before, after the change above."
+        ),
         ("load.single_run_spike.frandsen_2025",),
     ),
     "day": Reason(
-        "Shorter, so that the day's sessions fit the minutes you have.",
+        Phrase("Shorter, so that the day's sessions fit the minutes you have."),
         ("periodisation.plan.calf_strength_frequency",),
     ),
     "hard": Reason(
-        "Shorter or easy, so that the shortened week stays at least 80 % easy.",
+        Phrase("Shorter or easy, so that the shortened week stays at least 80 % easy."),
         ("periodisation.plan.easy_share",),
     ),
     "lighter": Reason(
-        "Kept this lighter week lighter than the shortened week before it.",
+        Phrase("Kept this lighter week lighter than the shortened week before it."),
         ("periodisation.deload.convention",),
     ),
     "taper": Reason(
-        "Kept the taper at least 41 % below the shortened weeks before it.",
+        Phrase("Kept the taper at least 41 % below the shortened weeks before it."),
         ("periodisation.taper.bosquet_2007",),
     ),
 }
@@ -77,12 +80,16 @@ def _fix(
         kind="run",
         ref=slot.ref,
         on=s.date,
-        text=f"{describe(s)}: {text}",
+        text=session_change(s, text),
         reason=LIMIT_REASON[rule],
         max_duration_min=max_duration_min,
         max_distance_km=max_distance_km,
         easy=easy,
     )
+
+
+def _at_most_min(minutes: float) -> str:
+    return Phrase("at most {minutes:.0f} min", minutes=minutes)
 
 
 def spike_pass(before: PlanView, after: PlanView, ctx: Context) -> tuple[PlanView, list[Change]]:
@@ -98,7 +105,8 @@ def spike_pass(before: PlanView, after: PlanView, ctx: Context) -> tuple[PlanVie
         reference = reference_of(history, s.date)
         if s.date > ctx.today and slot.ref in held and not spike_ok(s, reference):
             km = round_down(limits.SPIKE_MAX_RATIO * reference, 0.01)
-            fix = _fix(Slot(slot.ref, s), "spike", f"at most {km:.2f} km", max_distance_km=km)
+            most = Phrase("at most {km:.2f} km", km=km)
+            fix = _fix(Slot(slot.ref, s), "spike", most, max_distance_km=km)
             capped = change_session(s, fix, ctx, ()) or s
             if capped != s:
                 s = sessions[slot.ref] = capped
@@ -142,7 +150,7 @@ def day_fixes(before: PlanView, after: PlanView, ctx: Context) -> list[Change]:
             continue
         run = max(runs, key=lambda x: x.session.duration_min)
         cap = math.floor((run.session.duration_min - (total - limit)) * 10) / 10
-        fixes.append(_fix(run, "day", f"at most {cap:.0f} min", max_duration_min=max(cap, 1.0)))
+        fixes.append(_fix(run, "day", _at_most_min(cap), max_duration_min=max(cap, 1.0)))
     return fixes
 
 
@@ -168,7 +176,7 @@ def hard_fixes(before: PlanView, after: PlanView, ctx: Context) -> list[Change]:
         room = HARD_VS_EASY * easy - (_minutes(hard) - last.session.duration_min)
         cap = round_down(room - 0.05, 0.1)
         if cap >= MIN_QUALITY_MIN:
-            fixes.append(_fix(last, "hard", f"at most {cap:.0f} min", max_duration_min=cap))
+            fixes.append(_fix(last, "hard", _at_most_min(cap), max_duration_min=cap))
         else:
             fixes.append(_fix(last, "hard", "run it easy", easy=True))
     return fixes
@@ -187,7 +195,7 @@ def _scale_block(
     out = []
     for slot in upcoming:
         cap = round_down(slot.session.duration_min * factor, 0.1)
-        out.append(_fix(slot, rule, f"at most {cap:.0f} min", max_duration_min=cap))
+        out.append(_fix(slot, rule, _at_most_min(cap), max_duration_min=cap))
     return out
 
 

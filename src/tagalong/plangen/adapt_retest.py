@@ -15,6 +15,7 @@ from tagalong.plangen import ladder, pain
 from tagalong.plangen.adapt_model import AthleteData, Context, PlanView, Proposal
 from tagalong.plangen.adapt_shared import calf, fits_day, ladder_change, upcoming
 from tagalong.plangen.model import Reason, Tests
+from tagalong.wording import Phrase
 
 RETEST_RECENT_DAYS = 14  # rehab.progression.retest_step
 RETEST_LSI_MIN = 90.0  # lsi.threshold_90.expert_target
@@ -40,9 +41,15 @@ def propose(view: PlanView, data: AthleteData, ctx: Context) -> Proposal | None:
     placed = ladder.placement(Tests(heel_raise_reps=latest.reps), returning=False)
     supported = ladder.TOP_LEVEL if placed >= ladder.TOP_PLACEMENT else placed
     why = Reason(
-        f"Heel-raise retest on {latest.day:%a %-d %b}: weaker side {previous.reps.weaker:.0f} → "
-        f"{latest.reps.weaker:.0f} reps (a real change is 7 or more), symmetry "
-        f"{latest.reps.symmetry_index:.0f} %, calf pain at or below 3/10 this week.",
+        Phrase(
+            "Heel-raise retest on {day:%a %-d %b}: weaker side {before:.0f} → {after:.0f} reps "
+            "(a real change is 7 or more), symmetry {symmetry:.0f} %, calf pain at or below 3/10 "
+            "this week.",
+            day=latest.day,
+            before=previous.reps.weaker,
+            after=latest.reps.weaker,
+            symmetry=latest.reps.symmetry_index,
+        ),
         RETEST_EVIDENCE,
     )
     changes = []
@@ -54,7 +61,7 @@ def propose(view: PlanView, data: AthleteData, ctx: Context) -> Proposal | None:
     return Proposal(
         trigger="retest",
         key=f"retest:{latest.day}",
-        summary="Better retest: calf strength one ladder step forward.",
+        summary=Phrase("Better retest: calf strength one ladder step forward."),
         reasons=(why,),
         changes=tuple(changes),
     )

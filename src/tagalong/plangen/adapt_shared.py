@@ -14,8 +14,8 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 
-from tagalong.plangen import adapt_change, ladder, limits
-from tagalong.plangen.adapt_change import describe
+from tagalong.plangen import adapt_change, limits
+from tagalong.plangen.adapt_change import session_change
 from tagalong.plangen.adapt_model import Change, Context, DoneRun, PlanView, Slot
 from tagalong.plangen.model import Reason
 
@@ -45,7 +45,7 @@ def fingerprint(changes: Sequence[Change]) -> str:
 
 def ladder_change(slot: Slot, kind: str, level: int, why: Reason) -> Change:
     s = slot.session
-    text = f"{describe(s)}: ladder step {s.ladder_level} → {level} ({ladder.step_name(level)})"
+    text = session_change(s, adapt_change.ladder_step_text(s.ladder_level, level))
     return Change(
         kind="ladder_down" if kind == "ladder_down" else "ladder_up",
         ref=slot.ref,

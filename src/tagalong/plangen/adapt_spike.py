@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from tagalong.plangen import limits
-from tagalong.plangen.adapt_change import describe, floor_to
+from tagalong.plangen.adapt_change import floor_to, session_change
 from tagalong.plangen.adapt_model import AthleteData, Context, DoneRun, PlanView, Proposal
 from tagalong.plangen.adapt_shared import (
     done_reference,
@@ -23,6 +23,7 @@ from tagalong.plangen.adapt_shared import (
 )
 from tagalong.plangen.model import HARD_RUN_TYPES, Reason
 from tagalong.trainingload.daily import single_run_spike
+from tagalong.wording import Phrase
 
 SPIKE_HOLD_DAYS = 7  # load.single_run_spike.plan_response
 RED_SPIKE_BAND = "over_100"  # load.single_run_spike.frandsen_2025: more than +100 %
@@ -46,7 +47,8 @@ def propose(view: PlanView, data: AthleteData, ctx: Context) -> Proposal | None:
         history.append((s.date, min(s.distance_km or 0.0, km)))
         longer = s.distance_km is not None and s.distance_km > km + 1e-9
         if longer or (easy and s.run_type in HARD_RUN_TYPES):
-            text = f"{describe(s)}: at most {km:.1f} km" + (", run easy" if easy else "")
+            most = Phrase("at most {km:.1f} km", km=km)
+            text = session_change(s, (most, Phrase("run easy")) if easy else most)
             changes.append(run_change(slot, text, why, km=floor_to(km, 0.01), easy=easy))
     if not changes:
         return None
@@ -54,20 +56,23 @@ def propose(view: PlanView, data: AthleteData, ctx: Context) -> Proposal | None:
     return Proposal(
         trigger="load_spike",
         key=f"spike:{days}:{fingerprint(changes)}",
-        summary="Load spike: the next runs capped so that none jumps past the recent longest run.",
+        summary=Phrase(
+            "Load spike: the next runs capped so that none jumps past the recent longest run."
+        ),
         reasons=tuple(reasons) or (PLANNED_SPIKE_WHY,),
         changes=tuple(changes),
     )
 
 
 PLANNED_SPIKE_WHY = Reason(
-    "No run more than 10 % longer than the longest run done in the 30 days before it.",
+    Phrase("No run more than 10 % longer than the longest run done in the 30 days before it."),
     SPIKE_EVIDENCE,
 )
 
 
 HOLD_WHY = Reason(
-    "For 7 days after a spike, no run longer than the longest run before it.", SPIKE_EVIDENCE
+    Phrase("For 7 days after a spike, no run longer than the longest run before it."),
+    SPIKE_EVIDENCE,
 )
 
 
@@ -108,9 +113,14 @@ def _logged_spikes(runs: Sequence[DoneRun], ctx: Context) -> tuple[list[Reason],
             continue
         reasons.append(
             Reason(
-                f"The {run.distance_km:.1f} km run on {run.day:%a %-d %b} was "
-                f"{(spike.increase or 0.0) * 100:.0f} % longer than the longest run of the "
-                f"30 days before ({spike.previous_longest_km:.1f} km).",
+                Phrase(
+                    "The {km:.1f} km run on {day:%a %-d %b} was {percent:.0f} % longer than the "
+                    "longest run of the 30 days before ({longest:.1f} km).",
+                    km=run.distance_km,
+                    day=run.day,
+                    percent=(spike.increase or 0.0) * 100,
+                    longest=spike.previous_longest_km,
+                ),
                 SPIKE_EVIDENCE,
             )
         )

@@ -29,8 +29,9 @@ from tagalong.plangen.reasons import (
     STRIDES_WHY,
     TAPER_WHY,
     WALK_BREAK_WHY,
+    steps_why,
 )
-from tagalong.plangen.steps import Workout, describe, work_seconds
+from tagalong.plangen.steps import Workout, work_seconds
 from tagalong.plangen.walkrun import lighter_walk_run, spike_reference
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def run_session(
 ) -> Session:
     pace_key = {"tempo": "tempo", "intervals": "intervals"}.get(run_type, run_type)
     target = frame.paces.get(pace_key, frame.paces["easy"])
-    text = Reason(describe(workout) + ".", why[0].evidence)
+    text = steps_why(workout, why[0].evidence)
     return Session(
         date=date,
         kind="run",

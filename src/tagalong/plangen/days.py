@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from tagalong.plangen.model import WEEKDAYS, PlanInputError, PlanRequest
+from tagalong.wording import Phrase
 
 MIN_RUN_MINUTES = 20.0
 SHORT_RUN_MINUTES = 15.0  # the least a run keeps when strength shares its day
@@ -56,17 +57,22 @@ def check_availability(request: PlanRequest) -> None:
     """Bad availability names its field: no day at all, or a listed day with 0 minutes."""
     given = request.availability.minutes
     if not given:
-        raise PlanInputError("availability.days", "no day is available; mark at least one day")
+        problem = Phrase("no day is available; mark at least one day")
+        raise PlanInputError("availability.days", problem)
     if all(m <= 0 for m in given.values()):
         day = next(iter(given))
         raise PlanInputError(
-            f"availability.minutes.{day}", "every available day has 0 minutes; give some minutes"
+            f"availability.minutes.{day}",
+            Phrase("every available day has 0 minutes; give some minutes"),
         )
     if max(given.values()) < MIN_RUN_MINUTES:
         raise PlanInputError(
             "availability.minutes",
-            f"no day has the {MIN_RUN_MINUTES:.0f} minutes a run needs; allow "
-            f"{MIN_RUN_MINUTES:.0f} minutes or more on at least one day",
+            Phrase(
+                "no day has the {minutes:.0f} minutes a run needs; allow {minutes:.0f} minutes "
+                "or more on at least one day",
+                minutes=MIN_RUN_MINUTES,
+            ),
         )
 
 

@@ -26,10 +26,19 @@ from tagalong.plangen.model import (
     Weekday,
 )
 from tagalong.plangen.reasons import POSTNATAL_GATE_WHY, RETURN_GATE_WHY
+from tagalong.wording import Phrase, phrase_n
 
 Builder = Callable[[PlanRequest], Plan]
 SHORTER = {"marathon": "half", "half": "10k", "10k": "5k"}
-GOAL_NAMES = {"5k": "5K", "10k": "10K", "half": "half marathon", "marathon": "marathon"}
+GOAL_NAMES: dict[str, str] = {
+    "5k": Phrase("5K"),
+    "10k": Phrase("10K"),
+    "half": Phrase("half marathon"),
+    "marathon": Phrase("marathon"),
+    "endurance": Phrase("endurance"),
+    "return_to_run": Phrase("return to run"),
+    "postnatal": Phrase("postnatal"),
+}
 MAX_WEEKS = 30
 DAY_STEP_MIN = 15  # a roomier long-run day is offered in quarter hours
 MAX_DAY_STEPS = 12
@@ -107,28 +116,42 @@ def alternatives(request: PlanRequest, builder: Builder) -> list[tuple[str, Plan
     out: list[tuple[str, PlanRequest]] = []
     later = later_date(request, builder)
     if later is not None:
-        when = (
-            later.goal.race_date.isoformat()
+        name = goal_name(goal.type)
+        plan = (
+            Phrase("the {goal} on {day:%a %-d %b %Y}", goal=name, day=later.goal.race_date)
             if later.goal.race_date
-            else f"{later.goal.weeks} weeks"
+            else phrase_n(
+                "the {goal} in {count} week",
+                "the {goal} in {count} weeks",
+                later.goal.weeks or 0,
+                goal=name,
+            )
         )
-        out.append((f"the {goal_name(goal.type)} on {when} or later", later))
+        out.append((Phrase("{plan} or later", plan=plan), later))
     shorter = SHORTER.get(goal.type)
     while shorter is not None:
         candidate = replace(request, goal=replace(goal, type=shorter))  # type: ignore[arg-type]
         if builds(candidate, builder):
-            out.append((f"the {goal_name(shorter)} on the same date", candidate))
+            out.append((Phrase("the {goal} on the same date", goal=goal_name(shorter)), candidate))
             break
         shorter = SHORTER.get(shorter)
     if not goal.walk_breaks:
         finish = with_walk_breaks(request, keep_cap=False)
         if builds(finish, builder):
-            out.append((f"a finish goal for the {goal_name(goal.type)} with walk breaks", finish))
+            words = Phrase(
+                "a finish goal for the {goal} with walk breaks", goal=goal_name(goal.type)
+            )
+            out.append((words, finish))
     if not out:  # regular easy running first: an endurance plan over the same weeks
         weeks = min(max(_weeks_of(request), 4), MAX_WEEKS)
         base = replace(request, goal=replace(goal, type="endurance", race_date=None, weeks=weeks))
         if builds(base, builder):
-            out.append((f"an endurance plan of {weeks} weeks before choosing a race", base))
+            words = phrase_n(
+                "an endurance plan of {count} week before choosing a race",
+                "an endurance plan of {count} weeks before choosing a race",
+                weeks,
+            )
+            out.append((words, base))
     return out
 
 
@@ -151,23 +174,52 @@ def finish_instead(request: PlanRequest, plan: Plan, builder: Builder) -> Plan |
     if not is_ready(finish, built):
         return None
     why = Reason(
-        f"A finish goal with walk breaks: in {len(plan.weeks)} weeks from "
-        f"{request.current.longest_run_km_30d:g} km the long run reaches "
-        f"{longest_planned_km(built):.1f} km, short of the "
-        f"{longrun.ready_km(request, _easy(plan)):.0f} km a racing plan for the "
-        f"{goal_name(goal.type)} needs, since no run may be more than 10 % longer than the "
-        "longest of the 30 days before it. Novice programmes plan this as a finish with walk "
-        "breaks; a later race date lets the long run grow further.",
+        Phrase(
+            "A finish goal with walk breaks: in {weeks} weeks from {longest:g} km the long run "
+            "reaches {reaches:.1f} km, short of the {needs:.0f} km a racing plan for the {goal} "
+            "needs, since no run may be more than 10 % longer than the longest of the 30 days "
+            "before it. Novice programmes plan this as a finish with walk breaks; a later race "
+            "date lets the long run grow further.",
+            weeks=len(plan.weeks),
+            longest=request.current.longest_run_km_30d,
+            reaches=longest_planned_km(built),
+            needs=longrun.ready_km(request, _easy(plan)),
+            goal=goal_name(goal.type),
+        ),
         ("periodisation.novice_marathon.higdon", "load.single_run_spike.frandsen_2025"),
     )
     return replace(built, notes=(why, *built.notes))
 
 
-SPIKE_HELD = "no run may be more than 10 % longer than the longest of the 30 days before it"
-DAY_NAMES = dict(
+SPIKE_HELD = Phrase("no run may be more than 10 % longer than the longest of the 30 days before it")
+DAY_NAMES: dict[str, str] = dict(
     zip(
         WEEKDAYS,
-        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        (
+            Phrase("Monday"),
+            Phrase("Tuesday"),
+            Phrase("Wednesday"),
+            Phrase("Thursday"),
+            Phrase("Friday"),
+            Phrase("Saturday"),
+            Phrase("Sunday"),
+        ),
+        strict=True,
+    )
+)
+# "45 minutes on Sundays": the day said for every week.
+EVERY_DAY_NAMES: dict[str, str] = dict(
+    zip(
+        WEEKDAYS,
+        (
+            Phrase("Mondays"),
+            Phrase("Tuesdays"),
+            Phrase("Wednesdays"),
+            Phrase("Thursdays"),
+            Phrase("Fridays"),
+            Phrase("Saturdays"),
+            Phrase("Sundays"),
+        ),
         strict=True,
     )
 )
@@ -198,10 +250,16 @@ def what_holds_the_long_run(request: PlanRequest, plan: Plan) -> str:
     day, strength = held
     minutes = float(request.availability.minutes.get(day, 0))
     if strength <= 0:
-        return f"the long run fills {DAY_NAMES[day]}'s {minutes:.0f} minutes"
-    return (
-        f"{DAY_NAMES[day]}'s {minutes:.0f} minutes also hold the {strength:.0f}-min calf "
-        f"strength session, which leaves {minutes - strength:.0f} min for the long run"
+        return Phrase(
+            "the long run fills {day}'s {minutes:.0f} minutes", day=DAY_NAMES[day], minutes=minutes
+        )
+    return Phrase(
+        "{day}'s {minutes:.0f} minutes also hold the {strength:.0f}-min calf strength session, "
+        "which leaves {left:.0f} min for the long run",
+        day=DAY_NAMES[day],
+        minutes=minutes,
+        strength=strength,
+        left=minutes - strength,
     )
 
 
@@ -231,7 +289,12 @@ def roomier_day(
             low = mid + 1
     if found is None:
         return None
-    return f"{found.availability.minutes[day]} minutes on {DAY_NAMES[day]}s", found
+    words = Phrase(
+        "{minutes} minutes on {days}",
+        minutes=found.availability.minutes[day],
+        days=EVERY_DAY_NAMES[day],
+    )
+    return words, found
 
 
 def check_ready(request: PlanRequest, plan: Plan, builder: Builder) -> None:
@@ -239,19 +302,31 @@ def check_ready(request: PlanRequest, plan: Plan, builder: Builder) -> None:
         return
     goal = request.goal.type
     need = longrun.ready_km(request, _easy(plan))
-    reason = (
-        f"A {goal_name(goal)} from {request.current.weekly_km:g} km a week (longest run "
-        f"{request.current.longest_run_km_30d:g} km) needs long runs up to about {need:.0f} km; "
-        f"in {len(plan.weeks)} weeks they reach {longest_planned_km(plan):.1f} km, since "
-        f"{what_holds_the_long_run(request, plan)}."
+    reason = Phrase(
+        "A {goal} from {weekly:g} km a week (longest run {longest:g} km) needs long runs up to "
+        "about {need:.0f} km; in {weeks} weeks they reach {reaches:.1f} km, since {held}.",
+        goal=goal_name(goal),
+        weekly=request.current.weekly_km,
+        longest=request.current.longest_run_km_30d,
+        need=need,
+        weeks=len(plan.weeks),
+        reaches=longest_planned_km(plan),
+        held=what_holds_the_long_run(request, plan),
     )
     found = alternatives(request, builder)
     roomier = roomier_day(request, plan, builder)
     if roomier is not None:
-        reason += f" With {roomier[0]} the same race builds."
+        reason = Phrase(
+            "{reason} With {change} the same race builds.", reason=reason, change=roomier[0]
+        )
     if not found:
-        raise InfeasiblePlan(reason, "build regular easy running with an endurance plan first.")
-    suggestion = "choose " + ", or ".join(text for text, _ in found) + "."
+        raise InfeasiblePlan(
+            reason, Phrase("build regular easy running with an endurance plan first.")
+        )
+    choices = found[0][0]
+    for text, _ in found[1:]:
+        choices = Phrase("{choices}, or {choice}", choices=choices, choice=text)
+    suggestion = Phrase("choose {choices}.", choices=choices)
     raise InfeasiblePlan(reason, suggestion, found[0][1], tuple(found))
 
 
@@ -264,9 +339,14 @@ def plan_notes(
         wanted = longrun.goal_long_km(request, easy_pace_s)
         notes.append(
             Reason(
-                f"Your longest day has {longrun.longest_day_min(request):.0f} minutes, so the "
-                f"long run stays shorter than the {wanted:.0f} km a {goal_name(goal.type)} "
-                "programme builds to; more time on one day lets it grow.",
+                Phrase(
+                    "Your longest day has {minutes:.0f} minutes, so the long run stays shorter "
+                    "than the {km:.0f} km a {goal} programme builds to; more time on one day "
+                    "lets it grow.",
+                    minutes=longrun.longest_day_min(request),
+                    km=wanted,
+                    goal=goal_name(goal.type),
+                ),
                 ("periodisation.novice_marathon.higdon", "periodisation.session_caps.daniels"),
             )
         )
@@ -277,25 +357,36 @@ def plan_notes(
     if goal.type == "postnatal" and goal.coach_override is not None:
         notes.append(
             Reason(
-                f"Coach override of the 12-week block: {goal.coach_override.reason}",
+                Phrase(
+                    "Coach override of the 12-week block: {reason}",
+                    reason=goal.coach_override.reason,
+                ),
                 ("periodisation.postnatal.delphi_2024",),
             )
         )
     if estimated:
         notes.append(
             Reason(
-                "Paces are estimated: add a recent race or time trial for personal paces.",
+                Phrase("Paces are estimated: add a recent race or time trial for personal paces."),
                 ("periodisation.vdot.daniels_gilbert",),
             )
         )
     if goal.long_run_cap_min is not None or goal.walk_breaks:
         notes.append(
             Reason(
-                f"Long runs are capped at {longrun.long_cap_min(request):.0f} minutes"
-                + (" with walk breaks." if goal.walk_breaks else " (set by the coach)."),
+                Phrase(
+                    "Long runs are capped at {minutes:.0f} minutes with walk breaks.",
+                    minutes=longrun.long_cap_min(request),
+                )
+                if goal.walk_breaks
+                else Phrase(
+                    "Long runs are capped at {minutes:.0f} minutes (set by the coach).",
+                    minutes=longrun.long_cap_min(request),
+                ),
                 ("periodisation.session_caps.daniels", "periodisation.novice_marathon.higdon"),
             )
         )
     for missing in request.missing:
-        notes.append(Reason(f"Missing from the intake: {missing}.", ("periodisation.plan.intake",)))
+        text = Phrase("Missing from the intake: {missing}.", missing=missing)
+        notes.append(Reason(text, ("periodisation.plan.intake",)))
     return tuple(notes)

@@ -36,6 +36,7 @@ from tagalong.plangen.reasons import (
     RETURN_GATE_WHY,
 )
 from tagalong.plangen.walkrun import walk_run_block
+from tagalong.wording import Phrase, phrase_n
 
 DEFAULT_WEEKS = 12
 MIN_WEEKS, MAX_WEEKS = 4, 30
@@ -109,20 +110,33 @@ def plan_dates(request: PlanRequest) -> tuple[dt.date, int, dt.date | None]:
         days = (goal.race_date - request.start).days
         if days < 0:
             raise PlanInputError(
-                "goal.race_date", f"{goal.race_date} is before the plan start {request.start}"
+                "goal.race_date",
+                Phrase(
+                    "{race:%a %-d %b %Y} is before the plan start {start:%a %-d %b %Y}",
+                    race=goal.race_date,
+                    start=request.start,
+                ),
             )
         blocks = days // 7 + 1
         if blocks < MIN_WEEKS:
             raise PlanInputError(
                 "goal.race_date",
-                f"the race is {days} days after the start; a plan needs at least "
-                f"{MIN_WEEKS} weeks (run it as a training effort, or pick a later race)",
+                Phrase(
+                    "the race is {days} days after the start; a plan needs at least {weeks} weeks "
+                    "(run it as a training effort, or pick a later race)",
+                    days=days,
+                    weeks=MIN_WEEKS,
+                ),
             )
         if blocks > MAX_WEEKS:
             raise PlanInputError(
                 "goal.race_date",
-                f"the race is {blocks} weeks away; plans cover at most {MAX_WEEKS} weeks "
-                "(start an endurance plan now and plan the race nearer the date)",
+                Phrase(
+                    "the race is {weeks} weeks away; plans cover at most {most} weeks (start an "
+                    "endurance plan now and plan the race nearer the date)",
+                    weeks=blocks,
+                    most=MAX_WEEKS,
+                ),
             )
         return goal.race_date - dt.timedelta(days=7 * blocks - 1), blocks, goal.race_date
     blocks = goal.weeks or DEFAULT_WEEKS
@@ -154,15 +168,22 @@ def make_frame(request: PlanRequest) -> Frame:
     if running and not week_days.run_days:
         raise PlanInputError(
             "availability.minutes",
-            "no day has room for a run as well as the calf strength session; allow "
-            f"{daymod.MIN_RUN_MINUTES + strength_min:.0f} minutes on one day or add a day",
+            Phrase(
+                "no day has room for a run as well as the calf strength session; allow "
+                "{minutes:.0f} minutes on one day or add a day",
+                minutes=daymod.MIN_RUN_MINUTES + strength_min,
+            ),
         )
     roomy = sum(1 for m in request.availability.minutes.values() if m >= strength_min)
     if len(week_days.strength_days) < min(2, roomy) or not week_days.strength_days:
         raise PlanInputError(
             "availability.minutes",
-            f"calf strength twice a week needs {strength_min:.0f} minutes on two days (plus "
-            f"{daymod.SHORT_RUN_MINUTES:.0f} for a run on a run day); allow more minutes",
+            Phrase(
+                "calf strength twice a week needs {minutes:.0f} minutes on two days (plus "
+                "{run:.0f} for a run on a run day); allow more minutes",
+                minutes=strength_min,
+                run=daymod.SHORT_RUN_MINUTES,
+            ),
         )
     frame_paces = paces
     easy = sum(paces["easy"]) / 2.0
@@ -266,8 +287,14 @@ def _week_why(phase: Phase, runs: tuple[Session, ...]) -> tuple[Reason, ...]:
         longest = max(s.distance_km or 0.0 for s in training)
         why.append(
             Reason(
-                f"{len(training)} runs, {minutes:.0f} min, about {km:.0f} km; "
-                f"longest {longest:.1f} km.",
+                phrase_n(
+                    "{count} run, {minutes:.0f} min, about {km:.0f} km; longest {longest:.1f} km.",
+                    "{count} runs, {minutes:.0f} min, about {km:.0f} km; longest {longest:.1f} km.",
+                    len(training),
+                    minutes=minutes,
+                    km=km,
+                    longest=longest,
+                ),
                 ("load.single_run_spike.frandsen_2025", "periodisation.plan.easy_share"),
             )
         )

@@ -32,8 +32,10 @@ from tagalong.plangen.model import (
     Tests,
     Week,
     Weekday,
+    reason_json,
 )
 from tagalong.plangen.workouts import session_text, session_workout
+from tagalong.wording import Phrase
 
 GOAL_TYPES = ("5k", "10k", "half", "marathon", "endurance", "return_to_run", "postnatal")
 
@@ -149,7 +151,7 @@ def _availability(raw: object) -> Availability:
 
 def _current(raw: object, missing: list[str]) -> CurrentLoad:
     if raw is None:
-        missing.append("current running (the plan starts from walk–run)")
+        missing.append(Phrase("current running (the plan starts from walk–run)"))
         return CurrentLoad(weekly_km=0.0, longest_run_km_30d=0.0, runs_per_week=3)
     obj = _obj(raw, "current")
     defaults = {"weekly_km": 0.0, "longest_run_km_30d": None, "runs_per_week": 3}
@@ -158,9 +160,17 @@ def _current(raw: object, missing: list[str]) -> CurrentLoad:
         if obj.get(key) is None:
             if key == "longest_run_km_30d":
                 value = round(0.3 * float(filled.get("weekly_km") or 0.0), 1)
-                missing.append(f"current.{key} (taken as {value:g} km, 30 % of the week)")
+                missing.append(
+                    Phrase(
+                        "{field} (taken as {km:g} km, 30 % of the week)",
+                        field=f"current.{key}",
+                        km=value,
+                    )
+                )
             else:
-                missing.append(f"current.{key} (taken as {value:g})")
+                missing.append(
+                    Phrase("{field} (taken as {value:g})", field=f"current.{key}", value=value)
+                )
             filled[key] = value
     obj = filled
     race = None
@@ -229,9 +239,11 @@ def plan_from_json(obj: object) -> PlanRequest:
     missing: list[str] = []
     goal = _goal(root["goal"])
     if goal.race_date is None and goal.weeks is None:
-        missing.append(f"goal.race_date or goal.weeks (planned {DEFAULT_WEEKS} weeks)")
+        missing.append(
+            Phrase("goal.race_date or goal.weeks (planned {weeks} weeks)", weeks=DEFAULT_WEEKS)
+        )
     if root.get("tests") is None:
-        missing.append("tests (calf ladder starts at step 1; test to place it)")
+        missing.append(Phrase("tests (calf ladder starts at step 1; test to place it)"))
     request = PlanRequest(
         athlete=_athlete(root["athlete"]),
         goal=goal,
@@ -266,7 +278,7 @@ def _session_json(s: Session) -> dict[str, object]:
             {"slug": e.slug, "sets": e.sets, "reps": e.reps, "hold_s": e.hold_s, "load": e.load}
             for e in s.exercises
         ],
-        "why": [{"text": r.text, "evidence": list(r.evidence)} for r in s.why],
+        "why": [reason_json(r) for r in s.why],
         "workout": s.workout.to_dict() if s.workout is not None else None,
         "text": session_text(s) if s.is_run else None,
     }
@@ -287,7 +299,7 @@ def _week_json(w: Week) -> dict[str, object]:
             ),
             "strength_sessions": sum(1 for s in w.sessions if s.kind == "strength"),
         },
-        "why": [{"text": r.text, "evidence": list(r.evidence)} for r in w.why],
+        "why": [reason_json(r) for r in w.why],
         "sessions": [_session_json(s) for s in w.sessions],
     }
 
@@ -304,7 +316,7 @@ def plan_to_json(plan: Plan) -> dict[str, object]:
             "zones": {z.name: [z.low_bpm, z.high_bpm] for z in zones.zones},
         },
         "race_date": plan.race_date.isoformat() if plan.race_date else None,
-        "notes": [{"text": r.text, "evidence": list(r.evidence)} for r in plan.notes],
+        "notes": [reason_json(r) for r in plan.notes],
         "weeks": [_week_json(w) for w in plan.weeks],
     }
 

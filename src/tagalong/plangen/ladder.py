@@ -11,15 +11,16 @@ from dataclasses import dataclass
 
 from tagalong.plangen.model import ExercisePrescription as Ex
 from tagalong.plangen.model import Reason, Tests
+from tagalong.wording import Phrase
 
-LADDER_NAMES = (
-    "isometric holds",
-    "double-leg heel raises",
-    "single-leg heel raises",
-    "single-leg heel raises off a step",
-    "heavy slow resistance",
-    "eccentric emphasis",
-    "plyometrics",
+LADDER_NAMES: tuple[str, ...] = (
+    Phrase("isometric holds"),
+    Phrase("double-leg heel raises"),
+    Phrase("single-leg heel raises"),
+    Phrase("single-leg heel raises off a step"),
+    Phrase("heavy slow resistance"),
+    Phrase("eccentric emphasis"),
+    Phrase("plyometrics"),
 )
 FIRST_STEP = 1
 # The highest step a heel-raise test places on: past it, loading is judged by pain, not reps.
@@ -74,7 +75,12 @@ def step_name(level: int) -> str:
 
 def step_text(level: int) -> str:
     """The sentence a strength session's first reason starts with."""
-    return f"Calf ladder step {level} of {TOP_LEVEL}: {step_name(level)}."
+    return Phrase(
+        "Calf ladder step {level} of {top}: {name}.",
+        level=level,
+        top=TOP_LEVEL,
+        name=step_name(level),
+    )
 
 
 def placement(tests: Tests, *, returning: bool) -> int:
@@ -176,8 +182,10 @@ CADENCE_DRILL = Ex(
     "metronome-cadence-run", sets=1, hold_s=600, load="+5 % steps/min at easy pace, metronome"
 )
 CADENCE_REASON = Reason(
-    "The calf check found technique a likely or possible cause: run 10 min of this easy run "
-    "with a metronome at +5 % of your usual step rate (never a fixed 180).",
+    Phrase(
+        "The calf check found technique a likely or possible cause: run 10 min of this easy run "
+        "with a metronome at +5 % of your usual step rate (never a fixed 180)."
+    ),
     ("periodisation.plan.cadence_step",),
 )
 MAX_STRENGTH_MINUTES = max(

@@ -48,6 +48,7 @@ from tagalong.plangen.model import (
     Week,
 )
 from tagalong.plangen.workouts import hard_seconds
+from tagalong.wording import Phrase
 
 EASY_SHARE_MIN = 0.80
 LONG_SHARE_MAX = 0.30
@@ -88,13 +89,19 @@ def hard_minutes(s: Session, easy_fast_s: float) -> float:
 
 
 def check_easy_share(plan: Plan, request: PlanRequest) -> list[str]:
-    out = []
+    out: list[str] = []
     easy_fast = plan.paces.get("easy", (0.0, 0.0))[0]
     for week in plan.weeks:
         total = week.running_minutes()
         hard = sum(hard_minutes(s, easy_fast) for s in week.runs())
         if total > 0 and total - hard < EASY_SHARE_MIN * total - _EPS:
-            out.append(f"week {week.index}: easy share {1 - hard / total:.0%} < 80 %")
+            out.append(
+                Phrase(
+                    "week {week}: easy share {share:.0%} < 80 %",
+                    week=week.index,
+                    share=1 - hard / total,
+                )
+            )
     return out
 
 
@@ -102,19 +109,31 @@ def check_long_run_share(plan: Plan, request: PlanRequest) -> list[str]:
     """The long-run time cap (the share of the week is guidance only, see module docstring)."""
     cap = long_cap_min(request)
     return [
-        f"{s.date}: long run {s.duration_min} min > {cap:.0f} min"
+        Phrase(
+            "{day}: long run {minutes} min > {cap:.0f} min",
+            day=s.date,
+            minutes=s.duration_min,
+            cap=cap,
+        )
         for s in plan.sessions()
         if s.run_type == "long" and s.duration_min > cap + _EPS
     ]
 
 
 def check_workouts(plan: Plan, request: PlanRequest) -> list[str]:
-    out = []
+    out: list[str] = []
     for s in plan.sessions():
         if s.is_run and s.workout is not None and s.run_type != "race":
             minutes = s.workout.total_seconds() / 60.0
             if abs(minutes - s.duration_min) > 0.1:
-                out.append(f"{s.date}: steps add up to {minutes:.1f} min, not {s.duration_min}")
+                out.append(
+                    Phrase(
+                        "{day}: steps add up to {steps:.1f} min, not {minutes}",
+                        day=s.date,
+                        steps=minutes,
+                        minutes=s.duration_min,
+                    )
+                )
     return out
 
 
@@ -123,14 +142,21 @@ def check_single_run_spike(plan: Plan, request: PlanRequest) -> list[str]:
     history: list[tuple[dt.date, float]] = [
         (request.start - dt.timedelta(days=1), request.current.longest_run_km_30d)
     ]
-    out = []
+    out: list[str] = []
     for s in runs:
         km = s.distance_km or 0.0
         window_start = s.date - dt.timedelta(days=SPIKE_WINDOW_DAYS)
         recent = [d for day, d in history if window_start <= day < s.date]
         reference = max([SPIKE_FLOOR_KM, *recent])
         if s.run_type != "race" and km > SPIKE_MAX_RATIO * reference + _EPS:
-            out.append(f"{s.date}: {km:.2f} km > 110 % of the 30-day longest {reference:.2f} km")
+            out.append(
+                Phrase(
+                    "{day}: {km:.2f} km > 110 % of the 30-day longest {longest:.2f} km",
+                    day=s.date,
+                    km=km,
+                    longest=reference,
+                )
+            )
         history.append((s.date, km))
     return out
 
@@ -167,7 +193,7 @@ def week_loads(plan: Plan) -> list[WeekLoad]:
 
 def lighter_problems(loads: Sequence[WeekLoad]) -> list[tuple[int, str]]:
     """(block, problem) for each block that breaks the lighter-week rule (module docstring)."""
-    out = []
+    out: list[tuple[int, str]] = []
     streak = 0
     flags = lighter_flags(loads)
     for k, (minutes, phase, _stepped) in enumerate(loads):
@@ -175,18 +201,23 @@ def lighter_problems(loads: Sequence[WeekLoad]) -> list[tuple[int, str]]:
             ratio = minutes / loads[k - 1][0]
             low, high = RECOVERY_RATIO_RANGE
             if not low - _EPS <= ratio <= high + _EPS:
-                out.append((k, f"recovery week at {ratio:.0%} of the week before"))
+                out.append(
+                    (k, Phrase("recovery week at {ratio:.0%} of the week before", ratio=ratio))
+                )
         if minutes <= 0 or phase == "taper" or flags[k]:
             streak = 0
         else:
             streak += 1
             if streak > MAX_BLOCKS_WITHOUT_LIGHTER:
-                out.append((k, "no lighter week in the last 4 weeks"))
+                out.append((k, Phrase("no lighter week in the last 4 weeks")))
     return out
 
 
 def check_lighter_weeks(plan: Plan, request: PlanRequest) -> list[str]:
-    return [f"week {plan.weeks[k].index}: {text}" for k, text in lighter_problems(week_loads(plan))]
+    return [
+        Phrase("week {week}: {problem}", week=plan.weeks[k].index, problem=text)
+        for k, text in lighter_problems(week_loads(plan))
+    ]
 
 
 def taper_blocks(plan: Plan) -> int:
@@ -226,14 +257,18 @@ def check_taper(plan: Plan, request: PlanRequest) -> list[str]:
     off_race = [minutes_off_race_weekday(w, race) for w in weeks]
     stepped = [stepped_back(w.runs()) for w in weeks]
     reference = taper_reference(off_race, stepped, [w.phase for w in weeks], n)
-    out = [f"week {w.index}: taper week labelled {w.phase}" for w in taper if w.phase != "taper"]
+    out: list[str] = [
+        Phrase("week {week}: taper week labelled {phase}", week=w.index, phase=w.phase)
+        for w in taper
+        if w.phase != "taper"
+    ]
     if reference <= 0:  # every run falls on the race's weekday: nothing to compare like for like
         return out
     mean = sum(minutes_off_race_weekday(w, race) for w in taper) / n
     cut = 1.0 - mean / reference
     low, high = TAPER_CUT_RANGE
     if not low - _EPS <= cut <= high + _EPS:
-        out.append(f"taper cuts volume by {cut:.0%}, outside 41–60 %")
+        out.append(Phrase("taper cuts volume by {cut:.0%}, outside 41–60 %", cut=cut))
     return out
 
 
@@ -248,12 +283,12 @@ def _days_with_room(request: PlanRequest, calf: list[Session]) -> int:
 
 
 def check_calf_strength(plan: Plan, request: PlanRequest) -> list[str]:
-    out = []
+    out: list[str] = []
     hard_days = {s.date for s in plan.sessions() if s.is_run and s.run_type in HARD_RUN_TYPES}
     calf = [s for s in plan.sessions() if _is_calf_session(s)]
     for s in calf:
         if s.date + dt.timedelta(days=1) in hard_days:
-            out.append(f"{s.date}: calf strength the day before a hard run")
+            out.append(Phrase("{day}: calf strength the day before a hard run", day=s.date))
     for week in full_weeks(plan, request):
         count = sum(1 for s in week.sessions if _is_calf_session(s))
         low, high = STRENGTH_PER_WEEK
@@ -263,10 +298,16 @@ def check_calf_strength(plan: Plan, request: PlanRequest) -> list[str]:
         ):
             low = 0  # race week keeps the race's eve and day free of strength
         if not low <= count <= high:
-            out.append(f"week {week.index}: {count} calf strength sessions, not 2–3")
+            out.append(
+                Phrase(
+                    "week {week}: {count} calf strength sessions, not 2–3",
+                    week=week.index,
+                    count=count,
+                )
+            )
     expected = placement(request.tests, returning=request.goal.type in RETURN_GOALS)
     if calf and min(calf, key=lambda s: s.date).ladder_level != expected:
-        out.append(f"calf ladder does not start at the tested step {expected}")
+        out.append(Phrase("calf ladder does not start at the tested step {step}", step=expected))
     return out
 
 
@@ -274,7 +315,7 @@ def check_hip_work(plan: Plan, request: PlanRequest) -> list[str]:
     if not gates.needs_hip_work(request):
         return []
     return [
-        f"week {w.index}: hip/glute/hamstring work missing"
+        Phrase("week {week}: hip/glute/hamstring work missing", week=w.index)
         for w in full_weeks(plan, request)
         if not any(e.slug in HIP_SLUGS for s in w.sessions for e in s.exercises)
         and not _race_week(plan, w)
@@ -289,17 +330,17 @@ def _race_week(plan: Plan, week: Week) -> bool:
 def check_cadence_step(plan: Plan, request: PlanRequest) -> list[str]:
     if not gates.needs_cadence_step(request):
         return []
-    out = []
+    out: list[str] = []
     for week in full_weeks(plan, request):
         easy = [s for s in week.runs() if s.run_type in ("easy", "long", "recovery")]
         drill = any(e.slug == CADENCE_DRILL.slug for s in easy for e in s.exercises)
         if easy and not drill:
-            out.append(f"week {week.index}: cadence step missing")
+            out.append(Phrase("week {week}: cadence step missing", week=week.index))
     return out
 
 
 def check_rest_days(plan: Plan, request: PlanRequest) -> list[str]:
-    out = []
+    out: list[str] = []
     for week in full_weeks(plan, request):
         busy = {
             s.date
@@ -307,25 +348,39 @@ def check_rest_days(plan: Plan, request: PlanRequest) -> list[str]:
             if s.kind == "strength" or s.run_type not in (None, "race")
         }
         if len(busy) >= 7:
-            out.append(f"week {week.index}: no rest day")
+            out.append(Phrase("week {week}: no rest day", week=week.index))
     return out
 
 
 def check_availability(plan: Plan, request: PlanRequest) -> list[str]:
     minutes = request.availability.minutes
     used: dict[dt.date, float] = {}
-    out = []
+    out: list[str] = []
     for s in plan.sessions():
         if s.kind == "rest" or s.run_type == "race":
             continue
         day = _weekday(s.date)
         if minutes.get(day, 0) <= 0:  # type: ignore[call-overload]
-            out.append(f"{s.date}: {s.kind} on an unavailable day ({day})")
+            out.append(
+                Phrase(
+                    "{day}: {kind} on an unavailable day ({weekday})",
+                    day=s.date,
+                    kind=s.kind,
+                    weekday=day,
+                )
+            )
         used[s.date] = used.get(s.date, 0.0) + s.duration_min
     for date, total in used.items():
         limit = minutes.get(_weekday(date), 0)  # type: ignore[call-overload]
         if total > limit + _EPS:
-            out.append(f"{date}: {total:.0f} min planned, {limit} available")
+            out.append(
+                Phrase(
+                    "{day}: {total:.0f} min planned, {limit} available",
+                    day=date,
+                    total=total,
+                    limit=limit,
+                )
+            )
     return out
 
 
@@ -338,25 +393,25 @@ def check_return_gate(plan: Plan, request: PlanRequest) -> list[str]:
         return []
     runs = sorted((s for s in plan.sessions() if s.is_run), key=lambda s: s.date)
     if not gates.running_allowed(request):
-        return ["running planned before the return-to-run criteria are met"] if runs else []
+        return [Phrase("running planned before the return-to-run criteria are met")] if runs else []
     if not runs:
         return []
-    out = []
+    out: list[str] = []
     first = runs[0].date
     if runs[0].run_type != "walk_run":
-        out.append("return to running does not start with walk–run")
+        out.append(Phrase("return to running does not start with walk–run"))
     if first < gates.first_run_date(request):
-        out.append(f"{first}: running before the postnatal block ends")
+        out.append(Phrase("{day}: running before the postnatal block ends", day=first))
     early = [s.date for s in runs if (s.date - first).days < RETURN_NO_CONSECUTIVE_DAYS]
     for a, b in itertools.pairwise(early):
         if (b - a).days <= 1:
-            out.append(f"{b}: running on consecutive days early in the return")
+            out.append(Phrase("{day}: running on consecutive days early in the return", day=b))
     return out
 
 
 def check_why(plan: Plan, request: PlanRequest) -> list[str]:
     return [
-        f"{s.date} {s.kind}: no reason with evidence"
+        Phrase("{day} {kind}: no reason with evidence", day=s.date, kind=s.kind)
         for s in plan.sessions()
         if not s.why or any(not r.evidence or not r.text for r in s.why)
     ]

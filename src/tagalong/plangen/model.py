@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal, cast
 
 from tagalong.physiology.heart_rate import HeartRateZones
 from tagalong.plangen.steps import Workout
+from tagalong.wording import Phrase, phrase_json, text_from_json
 
 Sex = Literal["female", "male"]
 GoalType = Literal["5k", "10k", "half", "marathon", "endurance", "return_to_run", "postnatal"]
@@ -47,11 +49,15 @@ class InfeasiblePlan(Exception):
         super().__init__(f"{reason} Suggestion: {suggestion}")
         self.reason = reason
         self.suggestion = suggestion
+        # The refusal as the coach reads it, in their language.
+        self.message: str = Phrase(
+            "{reason} Suggestion: {suggestion}", reason=reason, suggestion=suggestion
+        )
         self.alternative = alternative
         # Every alternative that builds, each with its words ("the half marathon on the same
         # date"); ``alternative`` is the first of them.
         self.alternatives = alternatives or (
-            (("the plan suggested", alternative),) if alternative is not None else ()
+            ((Phrase("the plan suggested"), alternative),) if alternative is not None else ()
         )
 
 
@@ -62,6 +68,8 @@ class PlanInputError(ValueError):
         super().__init__(f"{field}: {problem}")
         self.field = field
         self.problem = problem
+        # What the coach reads (the field is its path in the request, not translated).
+        self.message: str = Phrase("{field}: {problem}", field=field, problem=problem)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +173,27 @@ class PlanRequest:
 class Reason:
     text: str
     evidence: tuple[str, ...]
+
+
+def reason_json(reason: Reason) -> dict[str, object]:
+    """A reason as stored: its text, the phrase to say it again in any language, its evidence."""
+    out: dict[str, object] = {"text": reason.text, "evidence": list(reason.evidence)}
+    phrase = phrase_json(reason.text)
+    if phrase is not None:
+        out["phrase"] = phrase
+    return out
+
+
+def reason_from_json(data: Mapping[str, object]) -> Reason:
+    """A stored reason (older ones have no phrase: their text stays as stored)."""
+    evidence = data.get("evidence") or []
+    assert isinstance(evidence, list)
+    text = text_from_json(str(data.get("text", "")), phrase_of(data.get("phrase")))
+    return Reason(text, tuple(str(e) for e in evidence))
+
+
+def phrase_of(value: object) -> Mapping[str, Any] | None:
+    return cast(Mapping[str, Any], value) if isinstance(value, Mapping) else None
 
 
 @dataclass(frozen=True, slots=True)

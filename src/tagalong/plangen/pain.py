@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tagalong.plangen.adapt_model import PainScore, Side
+from tagalong.wording import Phrase
 
 SAFE_MAX = 3  # rehab.pain_monitoring.silbernagel_2007: 0–3 safe
 ACCEPTABLE_MAX = 5  # rehab.pain_monitoring.silbernagel_2007: 4–5 acceptable, above 5 too much
@@ -28,6 +29,7 @@ EVIDENCE = ("rehab.pain_monitoring.silbernagel_2007", "rehab.pain_monitoring.pla
 
 Rule = Literal["too_much", "not_settled", "worse"]
 SIDES: tuple[Side, ...] = ("left", "right")
+SIDE_WORDS: dict[str, str] = {"left": Phrase("left"), "right": Phrase("right")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,15 +83,26 @@ def signals(scores: Iterable[PainScore], today: dt.date) -> tuple[PainSignal, ..
 
 def _day_signals(s: PainScore) -> list[PainSignal]:
     out = []
-    name = f"{s.side} calf on {s.day:%a %-d %b}"
-    for when, score in (("during", s.during), ("after", s.after)):
-        if score is not None and score > ACCEPTABLE_MAX:
-            text = f"Pain {score}/10 {when} running ({name}): above 5/10 is too much."
-            out.append(PainSignal(s.side, s.day, "too_much", score, text))
+    calf = Phrase("{side} calf on {day:%a %-d %b}", side=SIDE_WORDS[s.side], day=s.day)
+    if s.during is not None and s.during > ACCEPTABLE_MAX:
+        text = Phrase(
+            "Pain {score}/10 during running ({calf}): above 5/10 is too much.",
+            score=s.during,
+            calf=calf,
+        )
+        out.append(PainSignal(s.side, s.day, "too_much", s.during, text))
+    if s.after is not None and s.after > ACCEPTABLE_MAX:
+        text = Phrase(
+            "Pain {score}/10 after running ({calf}): above 5/10 is too much.",
+            score=s.after,
+            calf=calf,
+        )
+        out.append(PainSignal(s.side, s.day, "too_much", s.after, text))
     if s.next_morning is not None and s.next_morning > SAFE_MAX:
-        text = (
-            f"Pain {s.next_morning}/10 the next morning ({name}): it had not settled back "
-            "to 3/10 or less."
+        text = Phrase(
+            "Pain {score}/10 the next morning ({calf}): it had not settled back to 3/10 or less.",
+            score=s.next_morning,
+            calf=calf,
         )
         out.append(PainSignal(s.side, s.day, "not_settled", s.next_morning, text))
     return out
@@ -108,9 +121,12 @@ def _worse(merged: list[PainScore], today: dt.date) -> list[PainSignal]:
             continue
         score, day = now
         if score > before[0] and score > SAFE_MAX:
-            text = (
-                f"The {side} calf is worse than last week: {score}/10 at worst, "
-                f"up from {before[0]}/10."
+            text = Phrase(
+                "The {side} calf is worse than last week: {score}/10 at worst, "
+                "up from {before}/10.",
+                side=SIDE_WORDS[side],
+                score=score,
+                before=before[0],
             )
             out.append(PainSignal(side, day, "worse", score, text))
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from tagalong.plangen.limits import SHORT_PLAN_WEEKS
 from tagalong.plangen.model import Phase, Reason
+from tagalong.wording import Phrase
 
 LIGHTER_EVERY = 4
 LIGHTER_FACTOR = 0.75
@@ -20,27 +21,29 @@ BUILD_SHARE = 0.75  # base + build
 
 PHASE_WHY: dict[str, Reason] = {
     "base": Reason(
-        "Base: easy running grows, the long run lengthens, strides and hills build economy.",
+        Phrase(
+            "Base: easy running grows, the long run lengthens, strides and hills build economy."
+        ),
         ("periodisation.plan.phases", "periodisation.intensity.seiler"),
     ),
     "build": Reason(
-        "Build: threshold and interval sessions join the easy running.",
+        Phrase("Build: threshold and interval sessions join the easy running."),
         ("periodisation.plan.phases", "periodisation.session_caps.daniels"),
     ),
     "peak": Reason(
-        "Peak: race-specific sessions and the longest long runs.",
+        Phrase("Peak: race-specific sessions and the longest long runs."),
         ("periodisation.plan.phases", "periodisation.session_caps.daniels"),
     ),
     "taper": Reason(
-        "Taper: volume falls by about half while the sessions keep their speed.",
+        Phrase("Taper: volume falls by about half while the sessions keep their speed."),
         ("periodisation.taper.bosquet_2007",),
     ),
     "recovery": Reason(
-        "Lighter week: about three quarters of last week so the body absorbs the work.",
+        Phrase("Lighter week: about three quarters of last week so the body absorbs the work."),
         ("periodisation.deload.convention",),
     ),
     "return": Reason(
-        "Return to running: walk–run and strength under the return criteria.",
+        Phrase("Return to running: walk–run and strength under the return criteria."),
         ("periodisation.couch_to_5k.nhs", "rehab.return_to_run.green_2022"),
     ),
 }

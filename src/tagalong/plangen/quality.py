@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from tagalong.plangen import workouts
 from tagalong.plangen.model import Phase, Reason, RunType
 from tagalong.plangen.steps import Workout
+from tagalong.wording import Phrase
 
 WORK_CAP_SHARE = {
     "threshold": 0.10,
@@ -37,12 +38,12 @@ WORK_CAP_BY_NAME = {
 MIN_WORK_MIN = {"threshold": 8, "intervals": 6, "hills": 5, "marathon": 12, "race": 8}
 MAX_WORK_MIN = {"threshold": 40, "intervals": 30, "hills": 15, "marathon": 60, "race": 40}
 EVIDENCE = ("periodisation.session_caps.daniels", "periodisation.zones.daniels")
-WHY = {
-    "threshold": "Threshold: comfortably hard cruise intervals with short jogs.",
-    "intervals": "Intervals: 3-minute repeats at interval pace build aerobic power.",
-    "hills": "Hills: short strong climbs build strength and form with little impact.",
-    "marathon": "Marathon pace: steady running at the pace of the race.",
-    "race": "Race pace: the race-specific session, at the pace you will race.",
+WHY: dict[str, str] = {
+    "threshold": Phrase("Threshold: comfortably hard cruise intervals with short jogs."),
+    "intervals": Phrase("Intervals: 3-minute repeats at interval pace build aerobic power."),
+    "hills": Phrase("Hills: short strong climbs build strength and form with little impact."),
+    "marathon": Phrase("Marathon pace: steady running at the pace of the race."),
+    "race": Phrase("Race pace: the race-specific session, at the pace you will race."),
 }
 
 
@@ -55,8 +56,10 @@ RACE_SPECIFIC_NAME = {
 }
 FINISH_MIN = 5  # the shortest race-pace finish worth rehearsing
 FINISH_WHY = Reason(
-    "Race rehearsal: the long run finishes at the pace of the race, the race-specific work "
-    "of the last block where no other day has room for it.",
+    Phrase(
+        "Race rehearsal: the long run finishes at the pace of the race, the race-specific work "
+        "of the last block where no other day has room for it."
+    ),
     ("periodisation.session_caps.daniels", "periodisation.novice_marathon.higdon"),
 )
 

@@ -11,14 +11,47 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, cast
 
+from tagalong.wording import Phrase
+
 StepKind = Literal["warmup", "work", "recovery", "cooldown", "rest"]
 STEP_KINDS: tuple[StepKind, ...] = ("warmup", "work", "recovery", "cooldown", "rest")
 KIND_WORDS: dict[StepKind, str] = {
-    "warmup": "warm-up",
+    "warmup": Phrase("warm-up"),
     "work": "",
-    "recovery": "recovery",
-    "cooldown": "cool-down",
-    "rest": "rest",
+    "recovery": Phrase("recovery"),
+    "cooldown": Phrase("cool-down"),
+    "rest": Phrase("rest"),
+}
+# The same words starting the workout's text (a sentence starts with a capital).
+FIRST_KIND_WORDS: dict[StepKind, str] = {
+    "warmup": Phrase("Warm-up"),
+    "work": "",
+    "recovery": Phrase("Recovery"),
+    "cooldown": Phrase("Cool-down"),
+    "rest": Phrase("Rest"),
+}
+# The notes the generator writes on its steps, in words a translator can say; a note is
+# stored as written (the generator's own notes are its identifiers), a coach's note as typed.
+NOTE_WORDS: dict[str, str] = {
+    note: note
+    for note in (
+        Phrase("easy"),
+        Phrase("long"),
+        Phrase("recovery"),
+        Phrase("stride"),
+        Phrase("jog"),
+        Phrase("jog down"),
+        Phrase("uphill, strong"),
+        Phrase("threshold"),
+        Phrase("interval"),
+        Phrase("marathon pace"),
+        Phrase("race pace"),
+        Phrase("race"),
+        Phrase("brisk walk"),
+        Phrase("run"),
+        Phrase("walk"),
+        Phrase("easy running"),
+    )
 }
 MAX_STEP_SECONDS = 6 * 3600
 MAX_STEP_METRES = 100_000.0
@@ -305,7 +338,9 @@ def pace_text(s_per_km: float) -> str:
 def _amount(step: Step) -> str:
     if step.metres is not None:
         metres = step.metres
-        return f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m"
+        if metres >= 1000:
+            return Phrase("{km:g} km", km=metres / 1000)
+        return Phrase("{metres:g} m", metres=metres)
     assert step.seconds is not None
     return duration_text(step.seconds)
 
@@ -316,42 +351,49 @@ def duration_text(seconds: float) -> str:
     whole = round(seconds)
     minutes, rest = divmod(whole, 60)
     if rest == 0 and minutes:
-        return f"{minutes} min"
+        return Phrase("{minutes} min", minutes=minutes)
     if whole < 120:
-        return f"{whole} s"
-    return f"{minutes} min {rest} s"
+        return Phrase("{seconds} s", seconds=whole)
+    return Phrase("{minutes} min {seconds} s", minutes=minutes, seconds=rest)
 
 
-def _target_text(target: Target | None) -> str:
+def _with_target(text: str, target: Target | None) -> str:
     if isinstance(target, PaceTarget):
-        return f" at {pace_text(target.fast_s_per_km)}–{pace_text(target.slow_s_per_km)}/km"
+        fast, slow = pace_text(target.fast_s_per_km), pace_text(target.slow_s_per_km)
+        return Phrase("{step} at {fast}–{slow}/km", step=text, fast=fast, slow=slow)
     if isinstance(target, HeartRateTarget):
-        return f" at {target.low_bpm}–{target.high_bpm} bpm"
+        return Phrase(
+            "{step} at {low}–{high} bpm", step=text, low=target.low_bpm, high=target.high_bpm
+        )
     if isinstance(target, EffortTarget):
-        return f" at effort {target.rpe}/10"
-    return ""
+        return Phrase("{step} at effort {rpe}/10", step=text, rpe=target.rpe)
+    return text
 
 
-def describe_step(step: Step) -> str:
-    word = KIND_WORDS[step.kind]
-    text = f"{word} {_amount(step)}" if word else _amount(step)
-    text += _target_text(step.target)
+def describe_step(step: Step, *, first: bool = False) -> str:
+    """One step in words; ``first`` when it starts the workout's text (a capital letter)."""
+    word = (FIRST_KIND_WORDS if first else KIND_WORDS)[step.kind]
+    amount = _amount(step)
+    text = Phrase("{kind} {amount}", kind=word, amount=amount) if word else amount
+    text = _with_target(text, step.target)
     if step.note:
-        text += f" ({step.note})"
+        text = Phrase("{step} ({note})", step=text, note=NOTE_WORDS.get(step.note, step.note))
     return text
 
 
 def describe(workout: Workout) -> str:
-    """E.g. ``warm-up 15 min at 6:00–6:30/km; 5 × (3 min at 4:20–4:30/km, recovery 2 min)``."""
+    """E.g. ``Warm-up 15 min at 6:00–6:30/km; 5 × (3 min at 4:20–4:30/km, recovery 2 min)``."""
     parts: list[str] = []
     for item in workout.steps:
         if isinstance(item, Repeat):
-            inner = ", ".join(describe_step(s) for s in item.steps)
-            parts.append(f"{item.times} × ({inner})")
+            inner = tuple(describe_step(s) for s in item.steps)
+            parts.append(Phrase("{times} × ({steps})", times=item.times, steps=inner))
         else:
-            parts.append(describe_step(item))
-    text = "; ".join(parts)
-    return text[:1].upper() + text[1:]
+            parts.append(describe_step(item, first=not parts))
+    text = parts[0]
+    for part in parts[1:]:
+        text = Phrase("{steps}; {step}", steps=text, step=part)
+    return text
 
 
 def work_seconds(workout: Workout) -> float:

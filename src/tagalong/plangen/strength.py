@@ -19,15 +19,16 @@ from tagalong.plangen.reasons import (
     RETURN_GATE_WHY,
     STRENGTH_WHY,
 )
+from tagalong.wording import Phrase
 
 CROSS_MINUTES = 30.0
 SHORT_DAY_WHY = Reason(
-    "This day is too short for the next step's session: it stays on this step.",
+    Phrase("This day is too short for the next step's session: it stays on this step."),
     ("rehab.progression_ladder",),
 )
 MOBILITY_SESSION_MIN = 10.0
 AFTER_RUN_WHY = Reason(
-    "On a run day: do this after the run, not before.", ("rehab.return_to_run.green_2022",)
+    Phrase("On a run day: do this after the run, not before."), ("rehab.return_to_run.green_2022",)
 )
 
 
@@ -96,7 +97,7 @@ def cross_session(request: PlanRequest, date: dt.date, room: float) -> Session:
         date=date,
         kind="cross",
         duration_min=round(min(CROSS_MINUTES, room), 1),
-        why=(Reason("Brisk walk or easy cycling instead of running.", gate.evidence), gate),
+        why=(Reason(Phrase("Brisk walk or easy cycling instead of running."), gate.evidence), gate),
     )
 
 

@@ -15,8 +15,14 @@ from typing import TYPE_CHECKING
 
 from tagalong.plangen import limits, workouts
 from tagalong.plangen.model import Reason, Session
-from tagalong.plangen.reasons import DELOAD_WHY, POSTNATAL_WHY, SPIKE_WHY, WALK_RUN_WHY
-from tagalong.plangen.steps import Repeat, Step, Workout, describe
+from tagalong.plangen.reasons import (
+    DELOAD_WHY,
+    POSTNATAL_WHY,
+    SPIKE_WHY,
+    WALK_RUN_WHY,
+    steps_why,
+)
+from tagalong.plangen.steps import Repeat, Step, Workout
 
 if TYPE_CHECKING:
     from tagalong.plangen.blocks import BlockState
@@ -41,7 +47,7 @@ def spike_reference(frame: Frame, date: dt.date, history: list[Session]) -> floa
 
 
 def _session(frame: Frame, date: dt.date, workout: Workout, extra: tuple[Reason, ...]) -> Session:
-    why = [Reason(describe(workout) + ".", ("periodisation.couch_to_5k.nhs",)), *extra]
+    why = [steps_why(workout, ("periodisation.couch_to_5k.nhs",)), *extra]
     why += [WALK_RUN_WHY, SPIKE_WHY]
     if frame.request.goal.type == "postnatal":
         why.append(POSTNATAL_WHY)

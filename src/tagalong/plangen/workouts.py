@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from tagalong.plangen.model import Session
 from tagalong.plangen.steps import EffortTarget, PaceTarget, Repeat, Step, Workout, describe
+from tagalong.wording import Phrase
 
 Paces = dict[str, tuple[float, float]]
 
@@ -28,18 +29,28 @@ INTERVAL_JOG_MIN = 2
 HILL_UP_S, HILL_DOWN_S = 60, 90
 STRIDE_ON_S, STRIDE_OFF_S, STRIDES = 20, 40, 6
 WALK_WARMUP_MIN = 5
-WORKOUT_NAMES = {
-    "easy": "Easy run",
-    "long": "Long run",
-    "recovery": "Recovery run",
-    "walk_run": "Walk-run",
-    "tempo": "Threshold",
-    "intervals": "Intervals",
-    "hills": "Hills",
-    "strides": "Easy + strides",
-    "marathon_pace": "Marathon pace",
-    "race_pace": "Race pace",
-    "race": "Race",
+WORKOUT_NAMES: dict[str, str] = {
+    "easy": Phrase("Easy run"),
+    "long": Phrase("Long run"),
+    "recovery": Phrase("Recovery run"),
+    "walk_run": Phrase("Walk-run"),
+    "tempo": Phrase("Threshold"),
+    "intervals": Phrase("Intervals"),
+    "hills": Phrase("Hills"),
+    "strides": Phrase("Easy + strides"),
+    "marathon_pace": Phrase("Marathon pace"),
+    "race_pace": Phrase("Race pace"),
+    "race": Phrase("Race"),
+}
+# A session made before steps is named after its run type.
+RUN_TYPE_NAMES: dict[str, str] = {
+    "easy": Phrase("Easy"),
+    "long": Phrase("Long"),
+    "tempo": Phrase("Tempo"),
+    "intervals": Phrase("Intervals"),
+    "recovery": Phrase("Recovery"),
+    "walk_run": Phrase("Walk run"),
+    "race": Phrase("Race"),
 }
 
 
@@ -269,7 +280,12 @@ def session_workout(session: Session) -> Workout:
     target = (
         None if session.target_pace_s_per_km is None else PaceTarget(*session.target_pace_s_per_km)
     )
-    name = (session.run_type or "run").replace("_", " ").capitalize()
+    run_type = session.run_type
+    name = (
+        RUN_TYPE_NAMES.get(run_type, run_type.replace("_", " ").capitalize())
+        if run_type
+        else Phrase("Run")
+    )
     return Workout(name, (Step("work", seconds=seconds, target=target),))
 
 
@@ -317,7 +333,7 @@ def hard_seconds(workout: Workout, easy_fast_s: float) -> float:
     return total
 
 
-def walk_breaks(paces: Paces, minutes: int, name: str = "Long run") -> Workout:
+def walk_breaks(paces: Paces, minutes: int, name: str = WORKOUT_NAMES["long"]) -> Workout:
     """Run 9 min, walk 1 min, repeated; the rest easy running."""
     return Workout(name, _walk_blocks(paces, minutes, "long"))
 

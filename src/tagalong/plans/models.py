@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile
+from tagalong.wording import Phrase, text_from_json
 
 
 class PlanStatus(models.TextChoices):
@@ -77,7 +78,9 @@ class PlanSession(models.Model):
     @property
     def label(self) -> str:
         if self.kind == SessionKind.RUN and self.run_type:
-            return f"{self.run_type.replace('_', ' ').capitalize()} run"
+            return RUN_LABELS.get(
+                self.run_type, f"{self.run_type.replace('_', ' ').capitalize()} run"
+            )
         return self.get_kind_display()
 
     @property
@@ -119,6 +122,18 @@ class PlanSession(models.Model):
             "exercises": self.exercises,
             "workout": self.workout,
         }
+
+
+# A run session's name on the pages, by its run type.
+RUN_LABELS: dict[str, str] = {
+    "easy": Phrase("Easy run"),
+    "long": Phrase("Long run"),
+    "tempo": Phrase("Tempo run"),
+    "intervals": Phrase("Intervals run"),
+    "recovery": Phrase("Recovery run"),
+    "walk_run": Phrase("Walk-run"),
+    "race": Phrase("Race"),
+}
 
 
 class PlanVersion(models.Model):
@@ -258,6 +273,11 @@ class Proposal(models.Model):
     @property
     def made(self) -> bool:
         return self.status in (ProposalStatus.APPROVED, ProposalStatus.APPLIED)
+
+    @property
+    def said_summary(self) -> str:
+        """The summary in the reader's language: the rules write it as one fixed sentence."""
+        return text_from_json(self.summary, {"t": self.summary})
 
 
 class AdaptationSetting(models.Model):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+from functools import reduce
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -31,7 +32,7 @@ from tagalong.plangen.adapt_apply import apply_changes
 from tagalong.plangen.adapt_change import change_text
 from tagalong.plangen.adapt_model import Change
 from tagalong.plangen.adapt_model import Proposal as Found
-from tagalong.plangen.model import Session
+from tagalong.plangen.model import Session, reason_json
 from tagalong.plans import review_inputs
 from tagalong.plans.models import (
     AdaptationSetting,
@@ -46,7 +47,7 @@ from tagalong.plans.models import (
 from tagalong.plans.selectors.lookups import active_plan, athlete_today
 from tagalong.plans.selectors.proposals import auto_apply_on
 from tagalong.plans.services.versions import new_version
-from tagalong.wording import Phrase
+from tagalong.wording import Phrase, phrase_json
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +111,7 @@ def _create(plan: Plan, found: Found, source: str, fingerprint: str) -> Proposal
         key=found.key[:200],
         fingerprint=fingerprint,
         summary=found.summary[:300],
-        reasons=[{"text": r.text, "evidence": list(r.evidence)} for r in found.reasons],
+        reasons=[reason_json(r) for r in found.reasons],
         changes=[c.to_json() for c in found.changes],
         plan_version=plan.current_version,
     )
@@ -205,10 +206,16 @@ def _make_changes(
     changes = [Change.from_json(c) for c in proposal.changes]
     result = apply_changes(view, changes, review_inputs.review_context(plan, today))
     if result.skipped:
+        skipped = reduce(
+            lambda done, one: Phrase("{changes}; {change}", changes=done, change=one),
+            result.skipped,
+        )
         raise DomainError(
-            "The plan has changed since this proposal was made ("
-            + "; ".join(result.skipped)
-            + "). Reject it; the next review proposes from the plan as it is now."
+            Phrase(
+                "The plan has changed since this proposal was made ({changes}). Reject it; the "
+                "next review proposes from the plan as it is now.",
+                changes=skipped,
+            )
         )
     before = {slot.ref: slot.session for slot in view.slots}
     stored = {s.pk: s for s in plan.sessions.all()}
@@ -216,9 +223,8 @@ def _make_changes(
     for slot in result.view.slots:
         if slot.session != before[slot.ref]:
             _store(stored[slot.ref], slot.session)
-            made.append(
-                {"session_id": slot.ref, "text": change_text(before[slot.ref], slot.session)}
-            )
+            text = change_text(before[slot.ref], slot.session)
+            made.append({"session_id": slot.ref, "text": text, "phrase": phrase_json(text)})
     label = proposal.get_trigger_display()
     new_version(plan, by=by, reason=f"{label}: {proposal.summary}"[:300])
     return made
@@ -230,7 +236,7 @@ def _store(row: PlanSession, s: Session) -> None:
     row.pace_fast_s_per_km, row.pace_slow_s_per_km = s.target_pace_s_per_km or (None, None)
     row.hr_zone, row.ladder_level = s.hr_zone or "", s.ladder_level
     row.exercises = [dataclasses.asdict(e) for e in s.exercises]
-    row.why = [{"text": r.text, "evidence": list(r.evidence)} for r in s.why]
+    row.why = [reason_json(r) for r in s.why]
     row.workout = s.workout.to_dict() if s.workout is not None else None
     row.ical_sequence += 1
     row.save()
@@ -283,7 +289,7 @@ def _tell_coaches(proposal: Proposal) -> None:
                 name=plan.athlete.name,
                 change=_trigger(proposal),
             ),
-            body=proposal.summary,
+            body=proposal.said_summary,
             url=_plan_url(plan),
         )
 
@@ -293,6 +299,6 @@ def _tell_athlete(proposal: Proposal, plan: Plan) -> None:
         plan.athlete.user,
         kind="plan.changed",
         title=Phrase("Your plan changed: {change}", change=_trigger(proposal)),
-        body=proposal.summary,
+        body=proposal.said_summary,
         url=_plan_url(plan),
     )

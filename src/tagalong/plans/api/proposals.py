@@ -14,6 +14,7 @@ from tagalong.api.schemas import ERRORS, Said
 from tagalong.plans import proposals as adaptation
 from tagalong.plans.api.router import coach_of, router
 from tagalong.plans.models import Proposal
+from tagalong.plans.selectors.evidence import said_rows
 from tagalong.plans.selectors.proposals import (
     athlete_proposals,
     auto_apply_on,
@@ -59,10 +60,10 @@ def proposal_out(p: Proposal, held: bool = False) -> ProposalOut:
         trigger=p.trigger,
         source=p.source,
         status=p.status,
-        summary=p.summary,
-        reasons=p.reasons,
-        changes=p.changes,
-        applied=p.applied,
+        summary=str(p.said_summary),
+        reasons=said_rows(p.reasons),
+        changes=said_rows(p.changes),
+        applied=said_rows(p.applied),
         created_at=p.created_at,
         decided_at=p.decided_at,
         note=p.note,

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from tagalong.plans import workouts
 from tagalong.plans.models import Plan, PlanSession
+from tagalong.plans.selectors.evidence import said_rows
 
 Kind = Literal["run", "strength", "mobility", "cross", "rest"]
 
@@ -64,9 +65,9 @@ def session_out(s: PlanSession) -> SessionOut:
         target_pace_s_per_km=s.pace_range,
         hr_zone=s.hr_zone or None,
         exercises=s.exercises,
-        why=s.why,
+        why=said_rows(s.why),
         ical_uid=str(s.ical_uid),
         ical_sequence=s.ical_sequence,
         workout=s.workout,
-        workout_text=workouts.workout_text(s),
+        workout_text=str(workouts.workout_text(s)),
     )

@@ -15,6 +15,7 @@ from tagalong.athletes.models import AthleteProfile
 from tagalong.attention.red_flags import plan_pause
 from tagalong.calendars import FeedEvent, build_feed
 from tagalong.plangen.fit_workout import encode_workout_fit, fit_serial
+from tagalong.plangen.model import reason_from_json
 from tagalong.plangen.workouts import session_workout
 from tagalong.plans.models import CalendarFeedToken, PlanSession, PlanStatus
 from tagalong.plans.selectors.exercises import ExerciseRef, dose_text, exercise_refs, exercise_rows
@@ -50,7 +51,7 @@ def _describe(s: PlanSession, refs: dict[str, ExerciseRef], reader: units.Units)
     if s.hr_zone:
         lines.append(f"heart rate {s.hr_zone}")
     lines += [f"{row['name']}: {dose_text(row)}" for row in exercise_rows(s, refs)]
-    lines += [paces_in(reason.get("text", ""), reader) for reason in s.why]
+    lines += [paces_in(str(reason_from_json(reason).text), reader) for reason in s.why]
     return "\n".join(lines)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from tagalong.evidence import REGISTRY
 from tagalong.plangen import generate_plan, plan_from_json
 from tagalong.plangen import limits as plan_limits
-from tagalong.plangen.model import ExercisePrescription, Reason, Session, Week
+from tagalong.plangen.model import ExercisePrescription, Session, Week, reason_from_json
 from tagalong.plans.models import Plan, PlanSession
 from tagalong.plans.workouts import stored_workout
 
@@ -39,7 +39,7 @@ def core_session(s: PlanSession) -> Session:
         target_pace_s_per_km=s.pace_range,
         hr_zone=s.hr_zone or None,
         exercises=tuple(ExercisePrescription(**e) for e in s.exercises),
-        why=tuple(Reason(r.get("text", ""), tuple(r.get("evidence", []))) for r in s.why),
+        why=tuple(reason_from_json(r) for r in s.why),
         ladder_level=s.ladder_level,
         workout=stored_workout(s),
     )

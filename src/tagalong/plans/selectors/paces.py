@@ -10,7 +10,9 @@ _KM_PACE = re.compile(r"(\d+):(\d{2})(–(\d+):(\d{2}))?\s?/km")
 
 
 def paces_in(text: str, reader: units.Units) -> str:
-    """The generator writes paces per km; a runner who reads miles gets them per mile."""
+    """The generator writes paces per km; a runner who reads miles gets them per mile.
+    A phrase is said in the reader's language first (its pace is written the same)."""
+    text = str(text)
     if reader == "km":
         return text
 

@@ -11,7 +11,7 @@ from django.http import Http404
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile, CoachingLink
 from tagalong.plans.models import AdaptationSetting, Plan, Proposal, ProposalStatus
-from tagalong.plans.selectors.evidence import reason_entries
+from tagalong.plans.selectors.evidence import reason_entries, stored_text
 
 
 def proposal_for(athlete: AthleteProfile, proposal_id: int) -> Proposal:
@@ -59,7 +59,7 @@ def proposal_rows(proposals: Iterable[Proposal]) -> list[dict[str, Any]]:
     paused = paused_athletes({p.plan.athlete_id for p in proposals if p.is_open})
     rows = []
     for p in proposals:
-        lines = [m["text"] for m in p.applied] if p.made else [c["text"] for c in p.changes]
+        lines = [stored_text(m) for m in (p.applied if p.made else p.changes)]
         held = p.is_open and p.plan.athlete_id in paused  # a red flag holds it
         rows.append({"p": p, "reasons": reason_entries(p.reasons), "changes": lines, "held": held})
     return rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
 from django.utils.translation import gettext, gettext_noop
@@ -25,6 +25,7 @@ from tagalong.plangen import (
 )
 from tagalong.plans.models import Plan, PlanSession, PlanStatus
 from tagalong.plans.services.versions import new_version
+from tagalong.wording import Phrase
 
 # Marked for the catalogue only: a plan stores its title in its runner's language (plan_title);
 # the generator form shows them translated (plans.forms).
@@ -168,13 +169,12 @@ def generate_for_athlete(
     try:
         generated = generate_plan(plan_from_json(profile))
     except PlanInputError as error:
-        raise DomainError(str(error), field=error.field) from error
+        raise DomainError(error.message, field=error.field) from error
     except VdotError as error:
         raise DomainError(str(error), field="current.recent_race") from error
     except InfeasiblePlan as error:
         raise DomainError(
-            gettext("%(reason)s Suggestion: %(suggestion)s")
-            % {"reason": error.reason, "suggestion": error.suggestion},
+            error.message,
             field=None,
             code="infeasible",
             details={"alternatives": [alternative_args(t, r) for t, r in error.alternatives]},
@@ -210,15 +210,23 @@ def generate_for_athlete(
 
 def alternative_args(words: str, request: PlanRequest) -> dict[str, Any]:
     """What changes for one alternative the generator built: the goal, its date or weeks and
-    walk breaks; everything else in the request stays as the coach gave it."""
+    walk breaks; everything else in the request stays as the coach gave it. The label is said
+    now, in the language of the request it answers (the page's buttons, the API's JSON)."""
     goal = request.goal
     return {
-        "label": f"Plan {words.removesuffix(' or later')} instead",
+        "label": str(Phrase("Plan {plan} instead", plan=_without_or_later(words))),
         "goal": goal.type,
         "race_date": goal.race_date.isoformat() if goal.race_date else None,
         "weeks": None if goal.race_date else goal.weeks,
         "walk_breaks": goal.walk_breaks,
     }
+
+
+def _without_or_later(words: str) -> str:
+    """A later date's words as a button says them: "the marathon on Sun 4 Oct 2026"."""
+    if isinstance(words, Phrase) and words.template == "{plan} or later":
+        return cast(str, words.values["plan"])
+    return words.removesuffix(" or later")
 
 
 def session_from_json(plan: Plan, s: Mapping[str, Any]) -> PlanSession:

@@ -5,6 +5,7 @@ from typing import Any
 
 from django import template
 
+from tagalong.plans.selectors.evidence import stored_text
 from tagalong.plans.selectors.exercises import dose_text
 from tagalong.plans.selectors.paces import pace_text, paces_in
 from tagalong.units import km_in_text, units_of
@@ -30,6 +31,12 @@ def lookup(mapping: dict[Any, Any], key: Any) -> Any:
 @register.filter
 def add_days(day: dt.date, days: int) -> dt.date:
     return day + dt.timedelta(days=int(days))
+
+
+@register.filter(name="stored_text")
+def said_filter(stored: dict[str, Any]) -> str:
+    """A stored reason's text in the reader's language."""
+    return stored_text(stored)
 
 
 @register.filter
