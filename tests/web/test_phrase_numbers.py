@@ -10,3 +10,15 @@ def test_german_rounds_like_english_instead_of_cutting_digits_off():
     assert said.english == "85 bpm, 12.35 km"
     with translation.override("de"):
         assert str(said) == "85 bpm, 12,35 km"
+
+
+def test_grouped_numbers_use_the_language_separators():
+    from django.utils import translation
+
+    from tagalong.web.phrases import _LocalNumber
+
+    with translation.override("de"):
+        assert format(_LocalNumber(1234567), ",") == "1.234.567"
+        assert format(_LocalNumber(1234.56), ",.1f") == "1.234,6"
+    with translation.override("en-gb"):
+        assert format(_LocalNumber(1234567), ",") == "1,234,567"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from tagalong.accounts.models import User
 from tagalong.athletes.models import AthleteProfile, CoachingLink
@@ -69,7 +69,7 @@ def raise_red_flag(
 
     flags = [f for f in dict.fromkeys(flags) if f]
     if not flags:
-        raise DomainError("A red flag needs at least one reason.", field="red_flags")
+        raise DomainError(gettext("A red flag needs at least one reason."), field="red_flags")
     with transaction.atomic():
         current = (
             RedFlag.objects.select_for_update()
@@ -121,22 +121,25 @@ def clear_red_flag(
     from tagalong.attention.tasks import queue_refresh
 
     if not by.is_coach:
-        raise DomainError("Only a coach can clear a red flag.", field=None)
+        raise DomainError(gettext("Only a coach can clear a red flag."), field=None)
     if seen_on > today:
-        raise DomainError("The day the runner was seen cannot be in the future.", field="seen_on")
+        raise DomainError(
+            gettext("The day the runner was seen cannot be in the future."), field="seen_on"
+        )
     if seen_on < flag.created_at.date() - dt.timedelta(days=1):
         raise DomainError(
-            "The runner must have been seen after the red flag was raised.", field="seen_on"
+            gettext("The runner must have been seen after the red flag was raised."),
+            field="seen_on",
         )
     note = note.strip()
     if not note:
-        raise DomainError("Say who saw the runner and what they advised.", field="note")
+        raise DomainError(gettext("Say who saw the runner and what they advised."), field="note")
     with transaction.atomic():
         cleared = RedFlag.objects.filter(pk=flag.pk, cleared_at__isnull=True).update(
             cleared_at=timezone.now(), cleared_by=by, seen_on=seen_on, clearance_note=note[:500]
         )
         if not cleared:
-            raise DomainError("This red flag was already cleared.", field=None)
+            raise DomainError(gettext("This red flag was already cleared."), field=None)
         flag.refresh_from_db()
         record(
             actor=by,

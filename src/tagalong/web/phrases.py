@@ -39,7 +39,7 @@ _STRFTIME = {
     "%": "%",
 }
 _DIRECTIVE = re.compile(r"%(-?[a-zA-Z%])")
-_FIXED = re.compile(r"^\.(\d+)f$")
+_PLAIN = re.compile(r"^(?P<group>,)?(?:\.(?P<digits>\d+)f|d)?$")
 
 
 def said(data: Any) -> Any:
@@ -129,12 +129,13 @@ class _LocalNumber:
         self.value = value
 
     def __format__(self, spec: str) -> str:
-        fixed = _FIXED.match(spec)
-        if fixed:
+        plain = _PLAIN.match(spec)
+        if plain:
+            grouped = plain.group("group") is not None
+            if plain.group("digits") is None:
+                return formats.number_format(self.value, force_grouping=grouped)
             # number_format cuts a float's digits off; round first, as the English format does.
-            digits = int(fixed.group(1))
-            return formats.number_format(round(self.value, digits), digits)
-        if not spec or spec == "d":
-            return formats.number_format(self.value)
+            digits = int(plain.group("digits"))
+            return formats.number_format(round(self.value, digits), digits, force_grouping=grouped)
         written = format(self.value, spec)
         return written.replace(".", formats.get_format("DECIMAL_SEPARATOR"))
