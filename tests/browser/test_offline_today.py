@@ -17,9 +17,9 @@ def test_todays_session_opens_offline_after_one_visit(live_server, browser):  # 
     _plan_today(athlete)
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
-    page.set_default_timeout(15_000)
     sign_in(page, live_server.url, athlete.user.email)
-    assert page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    # evaluate has no timeout, and ready never settles when the worker fails to install
+    page.wait_for_function("navigator.serviceWorker.ready.then(() => true)")
     page.reload()  # the first page loaded before the worker took charge
     page.wait_for_function("navigator.serviceWorker.controller !== null")
     page.goto(f"{live_server.url}/me/today/")
