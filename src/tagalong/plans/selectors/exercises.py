@@ -6,6 +6,8 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
+from django.utils.translation import gettext, ngettext
+
 from tagalong.access.policy import AnyUser, visible_custom_exercises
 from tagalong.assessments.exercise_selectors import custom_url, library_url
 from tagalong.assessments.models import custom_id
@@ -60,9 +62,10 @@ def exercise_rows_by_session(
 def dose_text(item: dict[str, Any]) -> str:
     parts = [f"{item.get('sets') or 1} ×"]
     if item.get("reps"):
-        parts.append(f"{item['reps']} reps")
+        reps = item["reps"]
+        parts.append(ngettext("%(count)s rep", "%(count)s reps", reps) % {"count": reps})
     if item.get("hold_s"):
-        parts.append(f"{item['hold_s']} s hold")
+        parts.append(gettext("%(seconds)s s hold") % {"seconds": item["hold_s"]})
     if item.get("load"):
         parts.append(f"({item['load']})")
     return " ".join(parts)
