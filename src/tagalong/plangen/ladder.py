@@ -53,6 +53,9 @@ class Rung:
     minutes: float
 
 
+ISOMETRIC_LOAD = Phrase("70 % of max effort")
+
+
 def _rest_s(slug: str) -> int:
     if slug.startswith("weighted-"):
         return HSR_REST_S
@@ -109,8 +112,18 @@ def rung(level: int, week_at_level: int) -> Rung:
         raise ValueError(f"ladder step must be 1–7, got {level}")
     if level == 1:
         ex: tuple[Ex, ...] = (
-            Ex("isometric-calf-hold-bent-knee", sets=5, hold_s=45, load="70 % of max effort"),
-            Ex("isometric-calf-hold-straight-knee", sets=2, hold_s=45, load="70 % of max effort"),
+            Ex(
+                "isometric-calf-hold-bent-knee",
+                sets=5,
+                hold_s=45,
+                load=Phrase("70 % of max effort"),
+            ),
+            Ex(
+                "isometric-calf-hold-straight-knee",
+                sets=2,
+                hold_s=45,
+                load=Phrase("70 % of max effort"),
+            ),
         )
         return Rung(1, ex, ("rehab.isometric.oneill_2018", "rehab.progression_ladder"), 0.0)
     if level == 2:
@@ -127,7 +140,7 @@ def rung(level: int, week_at_level: int) -> Rung:
         return Rung(3, ex, ("rehab.progression_ladder",), 0.0)
     if level == 4:
         ex = (
-            Ex("single-leg-heel-raise-off-step", sets=3, reps=15, load="full range"),
+            Ex("single-leg-heel-raise-off-step", sets=3, reps=15, load=Phrase("full range")),
             Ex("seated-soleus-raise", sets=3, reps=15),
         )
         return Rung(4, ex, ("rehab.progression_ladder",), 0.0)
@@ -175,11 +188,14 @@ MOBILITY_EXERCISES: tuple[Ex, ...] = (
     Ex("soleus-stretch-bent-knee", sets=2, hold_s=30),
 )
 ROLLING_EXERCISES: tuple[Ex, ...] = (
-    Ex("foam-roll-calf", sets=1, hold_s=60, load="optional, for comfort"),
-    Ex("foam-roll-soleus", sets=1, hold_s=60, load="optional, for comfort"),
+    Ex("foam-roll-calf", sets=1, hold_s=60, load=Phrase("optional, for comfort")),
+    Ex("foam-roll-soleus", sets=1, hold_s=60, load=Phrase("optional, for comfort")),
 )
 CADENCE_DRILL = Ex(
-    "metronome-cadence-run", sets=1, hold_s=600, load="+5 % steps/min at easy pace, metronome"
+    "metronome-cadence-run",
+    sets=1,
+    hold_s=600,
+    load=Phrase("+5 % steps/min at easy pace, metronome"),
 )
 CADENCE_REASON = Reason(
     Phrase(

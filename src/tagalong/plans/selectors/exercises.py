@@ -67,5 +67,6 @@ def dose_text(item: dict[str, Any]) -> str:
     if item.get("hold_s"):
         parts.append(gettext("%(seconds)s s hold") % {"seconds": item["hold_s"]})
     if item.get("load"):
-        parts.append(f"({item['load']})")
+        # the generator's loads are stored in English; a coach's own stays as typed
+        parts.append(f"({gettext(item['load'])})")
     return " ".join(parts)
