@@ -5,6 +5,7 @@ from typing import Any
 
 from django import template
 
+from tagalong.plans.intake import said_inputs
 from tagalong.plans.selectors.evidence import stored_text
 from tagalong.plans.selectors.exercises import dose_text
 from tagalong.plans.selectors.paces import pace_text, paces_in
@@ -31,6 +32,11 @@ def lookup(mapping: dict[Any, Any], key: Any) -> Any:
 @register.filter
 def add_days(day: dt.date, days: int) -> dt.date:
     return day + dt.timedelta(days=int(days))
+
+
+@register.filter(name="said_inputs")
+def said_inputs_filter(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
+    return said_inputs(rows)
 
 
 @register.filter(name="stored_text")
