@@ -289,16 +289,21 @@ def _summaries(files: list[Any]) -> tuple[list[RunSummary], list[str]]:
                 for activity in decode_activities(upload.read(), filename=upload.name)
             ]
         except ActivityFileError as error:
-            errors.append(f"{upload.name}: {error}")
+            errors.append(str(error.message))
             continue
         runs = [activity for activity in activities if activity.is_run]
         if not runs:
-            sports = ", ".join(sorted({sport_name(a.sport, a.sub_sport or "") for a in activities}))
-            errors.append(f"{upload.name}: no run in this file ({sports.lower()}); skipped.")
+            sports = sorted({str(sport_name(a.sport, a.sub_sport or "")) for a in activities})
+            errors.append(
+                gettext("%(file)s: no run in this file (%(sports)s); skipped.")
+                % {"file": upload.name, "sports": ", ".join(sports).lower()}
+            )
             continue
         for activity in runs:
             if not activity.distance_m:
-                errors.append(f"{upload.name}: no distance recorded; skipped.")
+                errors.append(
+                    gettext("%(file)s: no distance recorded; skipped.") % {"file": upload.name}
+                )
                 continue
             summaries.append(_summary(activity, upload.name))
     return summaries, errors

@@ -7,6 +7,7 @@ pass the signed-in user (or "km"/"mi") as the argument, e.g. ``{{ a.distance_m|k
 from __future__ import annotations
 
 from django import template
+from django.utils import formats
 
 from tagalong import units as u
 from tagalong.wording import Phrase
@@ -62,6 +63,8 @@ def whole_km(kilometres: float | None, choice: object = "km") -> str:
 def in_units(text: object, choice: object = "km") -> str:
     """A sentence that names distances in km ("keep the next long run within 10 % of 14 km"),
     with each distance in the reader's unit."""
+    if isinstance(text, int | float) and not isinstance(text, bool):
+        return formats.localize(text)  # a bare number: in the reader's format ("14,0")
     return u.km_in_text("" if text is None else str(text), u.units_of(choice))
 
 
