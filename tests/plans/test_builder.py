@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import translation
+from django.utils.formats import date_format
 
 from tagalong.audit.models import AuditEntry
 from tagalong.errors import DomainError
@@ -52,8 +54,21 @@ def test_adding_a_run_on_a_rest_day_replaces_the_rest(world: World, plan: Plan) 
     assert kinds == ["run"]
     assert session.run_type == "easy" and session.distance_km == pytest.approx(6.9, abs=0.1)
     plan.refresh_from_db()
-    assert plan.versions.get(number=plan.current_version).reason.startswith("Added easy run")
+    assert plan.versions.get(number=plan.current_version).reason.startswith("Easy run added on")
     assert AuditEntry.objects.filter(action="plan.session_added").count() == 1
+
+
+def test_the_history_says_each_change_in_the_reader_language(world: World, plan: Plan) -> None:
+    day = _rest_day(plan)
+    builder.add_session(
+        plan=plan, day=day, kind="run", duration_min=40, pace_range=(330, 370), by=world.coach_a
+    )
+    version = plan.versions.get(number=Plan.objects.get(pk=plan.pk).current_version)
+    with translation.override("de"):
+        said, written = str(version.said_reason), date_format(day, "j. F Y")
+    assert said == f"Lockerer Lauf am {written} hinzugefügt"
+    version.reason_phrase = None  # a version written before reasons kept their phrase
+    assert version.said_reason == version.reason
 
 
 @pytest.mark.parametrize("kind", ["strength", "cross", "mobility"])

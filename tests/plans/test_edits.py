@@ -30,7 +30,9 @@ def test_moving_a_session_bumps_its_sequence_the_plan_version_and_audits(
     assert session.date == target and session.ical_uid == uid
     assert session.ical_sequence == 1
     assert plan.current_version == 2
-    assert plan.versions.get(number=2).reason.startswith("Moved")
+    assert plan.versions.get(number=2).reason.endswith(
+        f" moved from {target - dt.timedelta(days=1)} to {target}"
+    )
     entry = AuditEntry.objects.get(action="plan.session_moved")
     assert entry.data["after"] == target.isoformat() and entry.actor == world.coach_a
 

@@ -19,6 +19,7 @@ from tagalong.errors import DomainError
 from tagalong.plans import workouts
 from tagalong.plans.models import Plan, PlanSession, SessionKind
 from tagalong.plans.services.versions import bump, check_in_plan, record_change
+from tagalong.wording import Phrase
 
 EDITABLE = ("kind", "run_type", "duration_min", "distance_km", "pace_range", "hr_zone")
 RUN_TYPES = ("easy", "long", "tempo", "intervals", "recovery", "walk_run", "race", "strides")
@@ -125,7 +126,7 @@ def add_session(
         session,
         by=by,
         action="plan.session_added",
-        reason=f"Added {session.label.lower()} on {day}",
+        reason=Phrase("{session} added on {day}", session=session.label, day=day),
         kind=kind,
         date=day.isoformat(),
     )
@@ -148,7 +149,12 @@ def move_session(*, session: PlanSession, to: dt.date, by: User) -> PlanSession:
         session,
         by=by,
         action="plan.session_moved",
-        reason=f"Moved {session.label.lower()} from {before} to {to}",
+        reason=Phrase(
+            "{session} moved from {before} to {after}",
+            session=session.label,
+            before=before,
+            after=to,
+        ),
         before=before.isoformat(),
         after=to.isoformat(),
     )
@@ -166,7 +172,12 @@ def copy_session(*, session: PlanSession, to: dt.date, by: User) -> PlanSession:
         copy,
         by=by,
         action="plan.session_copied",
-        reason=f"Copied {session.label.lower()} from {session.date} to {to}",
+        reason=Phrase(
+            "{session} copied from {before} to {after}",
+            session=session.label,
+            before=session.date,
+            after=to,
+        ),
         source_id=session.pk,
         date=to.isoformat(),
     )
@@ -230,7 +241,7 @@ def change_session(*, session: PlanSession, by: User, changes: Mapping[str, Any]
         session,
         by=by,
         action="plan.session_changed",
-        reason=f"Changed {session.label.lower()} on {session.date}",
+        reason=Phrase("{session} on {day} changed", session=session.label, day=session.date),
         fields=sorted(changes),
     )
     return session
@@ -262,7 +273,7 @@ def set_workout(*, session: PlanSession, by: User, workout: Any) -> PlanSession:
         session,
         by=by,
         action="plan.workout_set",
-        reason=f"Built the workout of {session.label.lower()} on {session.date}",
+        reason=Phrase("{session} on {day}: workout built", session=session.label, day=session.date),
         steps=len(parsed.flat_steps()),
     )
     return session
@@ -277,6 +288,6 @@ def clear_workout(*, session: PlanSession, by: User) -> PlanSession:
         session,
         by=by,
         action="plan.workout_cleared",
-        reason=f"Removed the steps of {session.label.lower()} on {session.date}",
+        reason=Phrase("{session} on {day}: steps removed", session=session.label, day=session.date),
     )
     return session

@@ -144,6 +144,7 @@ class PlanVersion(models.Model):
     created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     reason = models.CharField(max_length=300)
+    reason_phrase = models.JSONField(null=True, blank=True)  # to say the reason in any language
     snapshot = models.JSONField(default=list)
 
     class Meta:
@@ -154,6 +155,10 @@ class PlanVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan} v{self.number}"
+
+    @property
+    def said_reason(self) -> str:
+        return text_from_json(self.reason, self.reason_phrase)
 
 
 class PlanComment(models.Model):

@@ -25,6 +25,7 @@ from tagalong.plans.services.generation import generate_for_athlete, session_fro
 from tagalong.plans.services.versions import new_version
 from tagalong.programmes.models import Place, PlaceStatus, PlanUpdate, UpdateStatus
 from tagalong.programmes.selectors import window
+from tagalong.wording import Phrase
 
 # Notes are stored in English with the place and translated when a page shows them.
 GATED_GOALS = ("postnatal", "return_to_run")
@@ -289,7 +290,11 @@ def follow_template(*, place: Place, by: User, today: dt.date) -> str:
             )
             return "proposed"
         _replace_future(locked, rows, today)
-        new_version(locked, by=by, reason=f"Programme {place.programme.title}: template changed")
+        new_version(
+            locked,
+            by=by,
+            reason=Phrase("Programme {title}: template changed", title=place.programme.title),
+        )
         place.plan_version_applied = locked.current_version
         place.save(update_fields=["plan_version_applied"])
         record(
@@ -313,7 +318,11 @@ def decide_update(*, update: PlanUpdate, by: User, make: bool, today: dt.date) -
         start = max(first_open_day(place, today), update.from_date)
         rows = [r for r in update.sessions if dt.date.fromisoformat(r["date"]) >= start]
         _replace_future(locked, rows, start)
-        new_version(locked, by=by, reason=f"Programme {place.programme.title}: template changed")
+        new_version(
+            locked,
+            by=by,
+            reason=Phrase("Programme {title}: template changed", title=place.programme.title),
+        )
         place.plan_version_applied = locked.current_version
         place.save(update_fields=["plan_version_applied"])
     update.status = UpdateStatus.MADE if make else UpdateStatus.DECLINED

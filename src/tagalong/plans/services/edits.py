@@ -16,6 +16,7 @@ from tagalong.errors import DomainError
 from tagalong.exercises import LIBRARY, Exercise
 from tagalong.plans.models import Plan, PlanSession
 from tagalong.plans.services.versions import bump, check_in_plan, new_version, record_change
+from tagalong.wording import Phrase
 
 UNKNOWN_EXERCISE = "Pick an exercise from the library or from your practice's own exercises."
 
@@ -79,7 +80,7 @@ def add_exercise(
         session,
         by=by,
         action="plan.exercise_added",
-        reason=f"Added {exercise.name} on {session.date}",
+        reason=Phrase("{exercise} added on {day}", exercise=exercise.name, day=session.date),
         slug=slug,
     )
     return session
@@ -99,7 +100,7 @@ def delete_session(*, session: PlanSession, by: User) -> None:
     )
     session.delete()
     locked = Plan.objects.select_for_update().get(pk=plan.pk)
-    new_version(locked, by=by, reason=f"Removed {label.lower()} on {day}")
+    new_version(locked, by=by, reason=Phrase("{session} on {day} removed", session=label, day=day))
 
 
 @transaction.atomic
@@ -122,7 +123,13 @@ def copy_week(*, plan: Plan, source: dt.date, target: dt.date, by: User) -> list
     if max(c.date for c in copies) > locked.end:
         locked.end = max(c.date for c in copies)
         locked.save(update_fields=["end"])
-    new_version(locked, by=by, reason=f"Copied week of {source} onto week of {target}")
+    new_version(
+        locked,
+        by=by,
+        reason=Phrase(
+            "Week of {source} copied onto week of {target}", source=source, target=target
+        ),
+    )
     record(
         actor=by,
         action="plan.week_copied",

@@ -203,7 +203,7 @@ def generate_for_athlete(
             current_version=0,
         )
         PlanSession.objects.bulk_create([session_from_json(plan, s) for s in sessions])
-        new_version(plan, by=by, reason="Generated")
+        new_version(plan, by=by, reason=Phrase("Generated"))
         record(actor=by, action="plan.generated", target=plan, athlete_id=athlete.pk, goal=goal)
     return plan
 

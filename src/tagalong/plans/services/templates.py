@@ -19,6 +19,7 @@ from tagalong.errors import DomainError
 from tagalong.plans.models import Plan, PlanSession, PlanStatus, Template
 from tagalong.plans.services.generation import session_from_json
 from tagalong.plans.services.versions import new_version
+from tagalong.wording import Phrase
 
 
 def _template_rows(plan: Plan) -> list[dict[str, Any]]:
@@ -97,7 +98,7 @@ def apply_template(
                 for row, day in zip(template.weeks, dates, strict=True)
             ]
         )
-        new_version(plan, by=by, reason=f"Applied template {template.name}")
+        new_version(plan, by=by, reason=Phrase("Template {name} applied", name=template.name))
         record(
             actor=by,
             action="plan.template_applied",

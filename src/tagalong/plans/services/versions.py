@@ -12,6 +12,7 @@ from tagalong.accounts.models import User
 from tagalong.audit.services import record
 from tagalong.errors import DomainError
 from tagalong.plans.models import Plan, PlanSession, PlanVersion
+from tagalong.wording import phrase_json
 
 
 def new_version(plan: Plan, *, by: User | None, reason: str) -> PlanVersion:
@@ -21,7 +22,8 @@ def new_version(plan: Plan, *, by: User | None, reason: str) -> PlanVersion:
         plan=plan,
         number=plan.current_version,
         created_by=by,
-        reason=reason,
+        reason=str.__str__(reason)[:300],
+        reason_phrase=phrase_json(reason),
         snapshot=[s.snapshot() for s in plan.sessions.all()],
     )
 
