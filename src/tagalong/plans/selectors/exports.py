@@ -9,11 +9,13 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from django.http import Http404
+from django.utils.translation import gettext
 
 from tagalong import units
 from tagalong.athletes.models import AthleteProfile
 from tagalong.attention.red_flags import plan_pause
 from tagalong.calendars import FeedEvent, build_feed
+from tagalong.notifications.email import in_language_of
 from tagalong.plangen.fit_workout import encode_workout_fit, fit_serial
 from tagalong.plangen.model import reason_from_json
 from tagalong.plangen.workouts import session_workout
@@ -41,15 +43,18 @@ def live_feed_token(athlete: AthleteProfile) -> CalendarFeedToken | None:
 def _describe(s: PlanSession, refs: dict[str, ExerciseRef], reader: units.Units) -> str:
     lines = []
     if s.duration_min:
-        lines.append(f"{s.duration_min:.0f} min")
+        lines.append(gettext("%(minutes).0f min") % {"minutes": s.duration_min})
     if s.distance_km:
-        lines.append(f"about {units.km_text(s.distance_km, reader)}")
+        lines.append(
+            gettext("about %(distance)s") % {"distance": units.km_text(s.distance_km, reader)}
+        )
     if s.pace_range:
         fast, slow = s.pace_range
         fast_text = units.pace_text(fast, reader, suffix=False)
-        lines.append(f"pace {fast_text}–{units.pace_text(slow, reader)}")
+        slow_text = units.pace_text(slow, reader)
+        lines.append(gettext("pace %(fast)s–%(slow)s") % {"fast": fast_text, "slow": slow_text})
     if s.hr_zone:
-        lines.append(f"heart rate {s.hr_zone}")
+        lines.append(gettext("heart rate %(zone)s") % {"zone": s.hr_zone})
     lines += [f"{row['name']}: {dose_text(row)}" for row in exercise_rows(s, refs)]
     lines += [paces_in(str(reason_from_json(reason).text), reader) for reason in s.why]
     return "\n".join(lines)
@@ -116,7 +121,10 @@ def plan_feed_events(athlete: AthleteProfile) -> list[FeedEvent]:
     return [
         FeedEvent(
             uid=f"{s.ical_uid}@tagalong",
-            summary=s.label if s.kind != "run" else f"{s.label} · {s.duration_min:.0f} min",
+            summary=str(s.label)
+            if s.kind != "run"
+            else gettext("%(session)s · %(minutes).0f min")
+            % {"session": s.label, "minutes": s.duration_min},
             start=times[s.pk][0],
             end=times[s.pk][1],
             sequence=s.ical_sequence + (1 if pause else 0),
@@ -130,12 +138,14 @@ def plan_feed_events(athlete: AthleteProfile) -> list[FeedEvent]:
 
 
 def feed_bytes(athlete: AthleteProfile, *, now: dt.datetime) -> bytes:
-    return build_feed(
-        name=f"Training plan · {athlete.name}",
-        events=plan_feed_events(athlete),
-        tz_name=athlete.time_zone,
-        dtstamp=now,
-    )
+    """The feed in its runner's language: a calendar app sends no language of its own."""
+    with in_language_of(athlete.user):
+        return build_feed(
+            name=gettext("Training plan · %(name)s") % {"name": athlete.name},
+            events=plan_feed_events(athlete),
+            tz_name=athlete.time_zone,
+            dtstamp=now,
+        )
 
 
 def fit_bytes(session: PlanSession, *, now: dt.datetime) -> bytes:
