@@ -115,7 +115,8 @@ def acknowledge(*, signal: Signal, by: User, note: str) -> AttentionNote:
     note = note.strip()
     if len(note) > 2000:
         raise DomainError(gettext("Keep the note under 2000 characters."), field="note")
-    text = note or f"Seen: {signal.words}"
+    # written by the coach who saw it, so in their language
+    text = note or gettext("Seen: %(reason)s") % {"reason": signal.said}
     with transaction.atomic():
         _handle(signal, by, SignalState.ACKNOWLEDGED)
         signal.save()
